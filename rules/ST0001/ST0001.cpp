@@ -1,0 +1,24 @@
+// ST0001 dockerfile-syntax-error: the Dockerfile parser's errors, as findings.
+#include "engine/context.hpp"
+
+namespace strata::rules {
+namespace {
+void check(const ast::dockerfile& df, engine::context& cx) {
+   for (const auto& e : df.errors) {
+      cx.report(e.where, e.message);
+   }
+}
+constexpr std::string_view tags[] = {"correctness"};
+}  // namespace
+
+extern const engine::rule st0001{
+    .id = "ST0001",
+    .name = "dockerfile-syntax-error",
+    .default_severity = engine::severity::error,
+    .summary = "The Dockerfile does not parse (BuildKit rejects it)",
+    .help = "Fix the instruction at the reported position; the rest of the file is still checked.",
+    .aliases = {},
+    .tags = tags,
+    .visit = {.dockerfile = check},
+};
+}  // namespace strata::rules

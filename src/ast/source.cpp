@@ -1,0 +1,134 @@
+#include "ast/source.hpp"
+
+#include <algorithm>
+
+namespace strata::ast {
+
+source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+   line_starts_.push_back(0);
+   for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n' && i + 1 < text_.size()) {
+         line_starts_.push_back(i + 1);
+      }
+   }
+}
+
+position source_file::locate(std::size_t offset) const {
+   offset = std::min(offset, text_.size());
+   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+   const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+   const std::size_t line_start = line_starts_[index];
+   const auto column = count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
+   return {static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
+}
+
+span source_file::make_span(std::size_t begin, std::size_t end) const {
+   begin = std::min(begin, text_.size());
+   end = std::clamp(end, begin, text_.size());
+   return {begin, end, locate(begin), locate(end)};
+}
+
+std::size_t source_file::line_offset(std::uint32_t line) const {
+   if (line == 0 || line > line_starts_.size()) {
+      return text_.size();
+   }
+   return line_starts_[line - 1];
+}
+
+std::string_view source_file::line_text(std::uint32_t line) const {
+   if (line == 0 || line > line_starts_.size()) {
+      return {};
+   }
+   const std::size_t begin = line_starts_[line - 1];
+   std::size_t end = text_.find('\n', begin);
+   if (end == std::string::npos) {
+      end = text_.size();
+   }
+   return std::string_view(text_).substr(begin, end - begin);
+}
+
+namespace {
+// Length of the valid UTF-8 sequence at `s[i]`, or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
+   const auto c = static_cast<unsigned char>(s[i]);
+   std::size_t n = 0;
+   if (c < 0x80) {
+      return 1;
+   }
+   if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+   } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+   } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+   } else {
+      return 0;
+   }
+   if (i + n > s.size()) {
+      return 0;
+   }
+   for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+         return 0;
+      }
+   }
+   const auto c1 = static_cast<unsigned char>(s[i + 1]);
+   if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+      return 0;  // overlong, surrogate or above U+10FFFF
+   }
+   return n;
+}
+}  // namespace
+
+std::size_t count_code_points(std::string_view text) noexcept {
+   std::size_t count = 0;
+   for (std::size_t i = 0; i < text.size();) {
+      const std::size_t n = utf8_sequence_length(text, i);
+      i += n == 0 ? 1 : n;
+      ++count;
+   }
+   return count;
+}
+
+std::size_t first_non_text_offset(std::string_view text) noexcept {
+   for (std::size_t i = 0; i < text.size();) {
+      if (text[i] == '\0') {
+         return i;
+      }
+      const std::size_t n = utf8_sequence_length(text, i);
+      if (n == 0) {
+         return i;
+      }
+      i += n;
+   }
+   return text.size();
+}
+
+bool looks_binary(std::string_view text) noexcept { return first_non_text_offset(text) != text.size(); }
+
+void offset_map::append(std::size_t text_offset, std::size_t file_offset, std::size_t length) {
+   if (!pieces_.empty()) {
+      auto& last = pieces_.back();
+      if (last.text_offset + last.length == text_offset && last.file_offset + last.length == file_offset) {
+         last.length += length;
+         return;
+      }
+   }
+   pieces_.push_back({text_offset, file_offset, length});
+}
+
+std::size_t offset_map::to_file(std::size_t text_offset) const {
+   if (pieces_.empty()) {
+      return text_offset;
+   }
+   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), text_offset,
+                              [](std::size_t off, const piece& p) { return off < p.text_offset; });
+   if (it == pieces_.begin()) {
+      return pieces_.front().file_offset;
+   }
+   const piece& p = *std::prev(it);
+   const std::size_t delta = std::min(text_offset - p.text_offset, p.length);
+   return p.file_offset + delta;
+}
+
+}  // namespace strata::ast

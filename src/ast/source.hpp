@@ -1,0 +1,88 @@
+// Source text and positions shared by every strata document model.
+//
+// Units: lines are 1-based; columns are 1-based and count Unicode code points
+// (UTF-8 sequences; an invalid byte counts as one code point), which is what
+// SARIF calls "unicodeCodePoints". A tab is one column. Byte offsets are
+// 0-based offsets into source_file::text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::ast {
+
+/// A 1-based line and a 1-based column in code points.
+struct position {
+   std::uint32_t line = 0;
+   std::uint32_t column = 0;
+   friend bool operator==(const position&, const position&) = default;
+};
+
+/// A half-open byte range [begin, end) of a source file, with its resolved
+/// positions: `start` is the first character, `stop` the position just after
+/// the last one (an exclusive end, as SARIF's endColumn).
+struct span {
+   std::size_t begin = 0;
+   std::size_t end = 0;
+   position start;
+   position stop;
+};
+
+/// One input file held in memory, with an index of line starts.
+/// Lines end at LF; a CR before the LF belongs to the line's text.
+class source_file {
+public:
+   source_file() = default;
+   source_file(std::string path, std::string text);
+
+   [[nodiscard]] const std::string& path() const noexcept { return path_; }
+   [[nodiscard]] const std::string& text() const noexcept { return text_; }
+   [[nodiscard]] std::size_t line_count() const noexcept { return line_starts_.size(); }
+
+   /// The position of a byte offset (offsets past the end clamp to the end).
+   [[nodiscard]] position locate(std::size_t offset) const;
+   /// A span for the byte range [begin, end).
+   [[nodiscard]] span make_span(std::size_t begin, std::size_t end) const;
+   /// The text of a 1-based line without its line ending ("" when out of range).
+   [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
+   /// Byte offset of the start of a 1-based line (text().size() when out of range).
+   [[nodiscard]] std::size_t line_offset(std::uint32_t line) const;
+
+private:
+   std::string path_;
+   std::string text_;
+   std::vector<std::size_t> line_starts_;
+};
+
+/// Number of code points in a UTF-8 byte string (invalid bytes count one each).
+[[nodiscard]] std::size_t count_code_points(std::string_view text) noexcept;
+
+/// True when the bytes hold a NUL or are not valid UTF-8: the file is not text.
+[[nodiscard]] bool looks_binary(std::string_view text) noexcept;
+/// Offset of the first NUL byte or invalid UTF-8 sequence, or text.size() when there is none.
+[[nodiscard]] std::size_t first_non_text_offset(std::string_view text) noexcept;
+
+/// Maps offsets of a text assembled from pieces of a file (a Dockerfile
+/// instruction joined across continuation lines, a history entry) back to
+/// byte offsets of that file.
+class offset_map {
+public:
+   /// Appends `length` bytes that were copied from file offset `file_offset`.
+   void append(std::size_t text_offset, std::size_t file_offset, std::size_t length);
+   /// File offset of a text offset; an offset at the very end maps just after the last piece.
+   [[nodiscard]] std::size_t to_file(std::size_t text_offset) const;
+   [[nodiscard]] bool empty() const noexcept { return pieces_.empty(); }
+
+private:
+   struct piece {
+      std::size_t text_offset;
+      std::size_t file_offset;
+      std::size_t length;
+   };
+   std::vector<piece> pieces_;
+};
+
+}  // namespace strata::ast

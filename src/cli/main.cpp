@@ -1,0 +1,200 @@
+// strata: checks Dockerfiles and published image history.
+//
+//   strata check [PATH...]   files or directories (default: corpus/)
+//   strata rules [ID]        the rule catalog, or one rule's documentation
+//
+// Exit status: 0 no finding at or above the failure threshold, 1 at least one,
+// 2 usage error or an input that could not be read.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "engine/check.hpp"
+#include "engine/inputs.hpp"
+#include "report/report.hpp"
+
+namespace {
+
+using namespace strata;
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+   std::vector<std::string> out;
+   for (const auto& v : values) {
+      std::stringstream ss(v);
+      std::string item;
+      while (std::getline(ss, item, ',')) {
+         item.erase(0, item.find_first_not_of(" \t"));
+         item.erase(item.find_last_not_of(" \t") + 1);
+         if (!item.empty()) out.push_back(item);
+      }
+   }
+   return out;
+}
+
+bool want_colour(const std::string& mode, bool to_terminal) {
+   if (mode == "always") return true;
+   if (mode == "never") return false;
+   const char* no_color = std::getenv("NO_COLOR");
+   if (no_color != nullptr && *no_color != '\0') return false;
+   const char* term = std::getenv("TERM");
+   if (term != nullptr && std::string_view(term) == "dumb") return false;
+   return to_terminal;
+}
+
+struct check_options {
+   std::vector<std::string> paths;
+   std::string format = "text";
+   std::string output;
+   std::vector<std::string> select;
+   std::vector<std::string> ignore;
+   std::string threshold = "warning";
+   std::string color = "auto";
+   bool no_color = false;
+   bool exit_zero = false;
+   bool verbose = false;
+};
+
+int run_check(const check_options& o) {
+   const auto fmt_kind = report::format_from_string(o.format);
+   if (!fmt_kind) {
+      fmt::print(stderr, "strata: error: unknown format '{}' (text, full, json, sarif)\n", o.format);
+      return 2;
+   }
+   std::optional<engine::severity> threshold;
+   if (o.threshold != "none") {
+      threshold = engine::severity_from_string(o.threshold);
+      if (!threshold) {
+         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n", o.threshold);
+         return 2;
+      }
+   }
+   engine::selection sel{split_list(o.select), split_list(o.ignore)};
+   std::vector<std::string> unknown;
+   const auto rules = engine::enabled_rules(sel, &unknown);
+   if (!unknown.empty()) {
+      for (const auto& k : unknown) fmt::print(stderr, "strata: error: no rule matches '{}' (see `strata rules`)\n", k);
+      return 2;
+   }
+
+   std::vector<engine::input_error> errors;
+   const auto paths = o.paths.empty() ? std::vector<std::string>{"corpus"} : o.paths;
+   const auto files = engine::expand_inputs(paths, errors);
+   std::vector<engine::finding> findings;
+   std::size_t checked = 0;
+   for (const auto& file : files) {
+      std::string text, error;
+      if (!engine::read_file(file.path, text, error)) {
+         errors.push_back({file.path, error});
+         continue;
+      }
+      auto doc = engine::load_document(file.path, std::move(text), file.how);
+      if (!doc) {
+         if (o.verbose) fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
+         continue;
+      }
+      ++checked;
+      if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
+      engine::check_document(*doc, rules, findings);
+   }
+   std::sort(findings.begin(), findings.end(), engine::finding_order);
+   for (const auto& e : errors) {
+      fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
+   }
+
+   std::ofstream file_out;
+   std::ostream* out = &std::cout;
+   if (!o.output.empty() && o.output != "-") {
+      file_out.open(o.output, std::ios::binary);
+      if (!file_out) {
+         fmt::print(stderr, "strata: error: cannot write {}\n", o.output);
+         return 2;
+      }
+      out = &file_out;
+   }
+   const bool colour = !o.no_color && (*fmt_kind == report::format::text || *fmt_kind == report::format::full) &&
+                       want_colour(o.color, out == &std::cout && isatty(STDOUT_FILENO) != 0);
+   report::options ro{colour, rules, errors};
+   report::write(*fmt_kind, findings, ro, *out);
+   out->flush();
+   if (o.verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), checked);
+
+   if (!errors.empty()) return 2;
+   if (o.exit_zero || !threshold) return 0;
+   const bool failing = std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.level >= *threshold; });
+   return failing ? 1 : 0;
+}
+
+int run_rules(const std::string& id, const std::string& format) {
+   if (!id.empty()) {
+      const auto* r = engine::find_rule(id);
+      if (r == nullptr) {
+         fmt::print(stderr, "strata: error: no rule '{}' (see `strata rules`)\n", id);
+         return 2;
+      }
+      std::cout << r->doc_markdown;
+      if (!r->doc_markdown.ends_with('\n')) std::cout << '\n';
+      return 0;
+   }
+   if (format == "markdown") {
+      std::cout << "| id | name | severity | summary |\n|---|---|---|---|\n";
+   }
+   for (const auto& r : engine::registry()) {
+      const auto& d = *r.definition;
+      if (format == "markdown") {
+         fmt::print("| [{}]({}) | {} | {} | {} |\n", d.id, r.doc_path.substr(6), d.name, engine::to_string(d.default_severity), d.summary);
+      } else {
+         fmt::print("{:<7} {:<8} {:<38} {}\n", d.id, engine::to_string(d.default_severity), d.name, d.summary);
+      }
+   }
+   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+   CLI::App app{"strata: checks Dockerfiles and published image history (repo-info tag pages)", "strata"};
+   app.set_version_flag("--version", std::string("strata ") + STRATA_VERSION);
+   app.require_subcommand(1);
+
+   check_options co;
+   auto* check = app.add_subcommand("check", "Check Dockerfiles and tag pages (default input: corpus/)");
+   check->add_option("paths", co.paths, "Files or directories to check");
+   check->add_option("-f,--format", co.format, "Output format: text, full, json, sarif")->capture_default_str();
+   check->add_option("-o,--output", co.output, "Write the report to FILE instead of standard output");
+   check->add_option("--select", co.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)");
+   check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)");
+   check->add_option("--failure-threshold", co.threshold, "Lowest severity that makes the exit status 1: error, warning, info, style, none")
+       ->capture_default_str();
+   check->add_flag("--exit-zero", co.exit_zero, "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
+   check->add_option("--color", co.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+   check->add_flag("--no-color", co.no_color, "Same as --color=never");
+   check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
+
+   std::string rule_id, rules_format = "text";
+   auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
+   rules->add_option("id", rule_id, "A rule id, name or alias");
+   rules->add_option("--format", rules_format, "text or markdown")->check(CLI::IsMember({"text", "markdown"}));
+
+   try {
+      app.parse(argc, argv);
+   } catch (const CLI::ParseError& e) {
+      const int code = app.exit(e);
+      return code == 0 ? 0 : 2;
+   }
+   try {
+      if (*check) return run_check(co);
+      if (*rules) return run_rules(rule_id, rules_format);
+   } catch (const std::exception& e) {
+      fmt::print(stderr, "strata: internal error: {}\n", e.what());
+      return 2;
+   }
+   return 2;
+}

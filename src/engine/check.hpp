@@ -1,0 +1,31 @@
+// Running the enabled rules over documents.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/finding.hpp"
+#include "engine/registry.hpp"
+
+namespace strata::engine {
+
+/// Which rules run, and at what severity.
+struct selection {
+   /// Rule ids, id prefixes (`ST3`), names or aliases to run; empty = all.
+   std::vector<std::string> select;
+   /// Rule ids, id prefixes, names or aliases not to run.
+   std::vector<std::string> ignore;
+};
+
+/// The rules a selection enables, sorted by id. Unknown keys are returned in `unknown`.
+[[nodiscard]] std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vector<std::string>* unknown = nullptr);
+
+/// Runs the rules over one document and appends its findings (unsorted).
+void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out);
+
+/// The shell in effect for each RUN of a Dockerfile (index = instruction index;
+/// facts::shell_kind::sh where nothing says otherwise).
+[[nodiscard]] std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df);
+
+}  // namespace strata::engine

@@ -1,0 +1,60 @@
+// What a rule is: metadata (id, name, severity, summary, help) and the visitors
+// the engine calls. Rules live in rules/<ID>/<ID>.cpp, one per folder, and are
+// registered by the build (rules/CMakeLists.txt generates the registry from the
+// folders: adding a rule edits no existing file).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "ast/dockerfile.hpp"
+#include "ast/tag_page.hpp"
+#include "facts/run_facts.hpp"
+
+namespace strata::engine {
+
+/// Severities, lowest first. Text and SARIF print info and style as `note`.
+enum class severity { style, info, warning, error };
+
+[[nodiscard]] std::string_view to_string(severity s) noexcept;
+[[nodiscard]] std::optional<severity> severity_from_string(std::string_view s) noexcept;
+
+class context;
+struct document;
+
+/// A RUN body (or an ADD with a URL) with its facts, from a Dockerfile
+/// instruction or from a history entry of a tag page section.
+struct run_view {
+   const facts::run_facts& facts;
+   const ast::instruction* instruction = nullptr;  ///< set for Dockerfiles
+   const ast::history_entry* entry = nullptr;      ///< set for history entries
+   const ast::section* section = nullptr;          ///< set for history entries
+};
+
+/// The visitors of a rule; the engine calls those that are set.
+struct visitors {
+   /// Any document, whatever its kind (binary and unrecognised inputs included).
+   void (*document)(const document&, context&) = nullptr;
+   /// Every Dockerfile, once.
+   void (*dockerfile)(const ast::dockerfile&, context&) = nullptr;
+   /// Every instruction of every Dockerfile, in order.
+   void (*instruction)(const ast::instruction&, context&) = nullptr;
+   /// Every RUN body and ADD-from-URL, of Dockerfiles and of history entries.
+   void (*run)(const run_view&, context&) = nullptr;
+   /// Every repo-info tag page, once.
+   void (*tag_page)(const ast::tag_page&, context&) = nullptr;
+};
+
+struct rule {
+   std::string_view id;       ///< `DL3007`, `ST2001`: the contract; never reused
+   std::string_view name;     ///< kebab-case name of the flagged pattern
+   severity default_severity = severity::warning;
+   std::string_view summary;  ///< one line: what is flagged
+   std::string_view help;     ///< one line: what to do instead
+   std::span<const std::string_view> aliases = {};  ///< other ids meaning this rule (hadolint, BuildKit checks)
+   std::span<const std::string_view> tags = {};     ///< SARIF tags (`security`, `correctness`, ...)
+   visitors visit = {};
+};
+
+}  // namespace strata::engine

@@ -1,0 +1,37 @@
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace strata::report {
+
+void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
+   nlohmann::ordered_json doc;
+   doc["tool"] = {{"name", "strata"}, {"version", STRATA_VERSION}};
+   auto list = nlohmann::ordered_json::array();
+   for (const auto& f : findings) {
+      nlohmann::ordered_json j;
+      j["rule"] = f.rule_id();
+      auto aliases = nlohmann::ordered_json::array();
+      for (auto a : f.source_rule->aliases) aliases.push_back(a);
+      j["aliases"] = std::move(aliases);
+      j["severity"] = engine::to_string(f.level);
+      j["message"] = f.message;
+      j["file"] = f.file;
+      j["line"] = f.start.line;
+      j["column"] = f.start.column;
+      j["end_line"] = f.stop.line;
+      j["end_column"] = f.stop.column;
+      if (!f.tag.empty()) j["tag"] = f.tag;
+      if (!f.platform.empty()) {
+         j["platform"] = f.platform;
+         j["section"] = f.section_index;
+      }
+      list.push_back(std::move(j));
+   }
+   doc["findings"] = std::move(list);
+   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace strata::report

@@ -1,0 +1,69 @@
+#include <ostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "report/report.hpp"
+
+namespace strata::report {
+
+namespace {
+
+std::string_view colour_of(engine::severity s) {
+   switch (s) {
+      case engine::severity::error: return "\x1b[1;31m";
+      case engine::severity::warning: return "\x1b[1;33m";
+      case engine::severity::info:
+      case engine::severity::style: break;
+   }
+   return "\x1b[1;36m";
+}
+
+void header(const engine::finding& f, const options& opts, bool range, std::ostream& out) {
+   std::string location = fmt::format("{}:{}:{}", f.file, f.start.line, f.start.column);
+   if (range) {
+      location += fmt::format("-{}:{}", f.stop.line, f.stop.column);
+   }
+   if (opts.color) {
+      fmt::print(out, "\x1b[1m{}\x1b[0m: {}{}\x1b[0m: {} [{}]\n", location, colour_of(f.level), text_severity(f.level),
+                 f.message, f.rule_id());
+   } else {
+      fmt::print(out, "{}: {}: {} [{}]\n", location, text_severity(f.level), f.message, f.rule_id());
+   }
+}
+
+// The part of `line` before code point `column` (1-based), with every
+// non-tab byte replaced by a space, so that carets line up under tabs.
+std::string caret_indent(std::string_view line, std::uint32_t column) {
+   std::string out;
+   std::uint32_t col = 1;
+   for (std::size_t i = 0; i < line.size() && col < column; ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if ((c & 0xC0) == 0x80) continue;  // continuation byte
+      out += c == '\t' ? '\t' : ' ';
+      ++col;
+   }
+   return out;
+}
+
+}  // namespace
+
+void write_text(std::span<const engine::finding> findings, const options& opts, std::ostream& out) {
+   for (const auto& f : findings) {
+      header(f, opts, false, out);
+   }
+}
+
+void write_full(std::span<const engine::finding> findings, const options& opts, std::ostream& out) {
+   for (const auto& f : findings) {
+      header(f, opts, true, out);
+      const std::string number = fmt::format("{}", f.start.line);
+      const std::string gutter(number.size(), ' ');
+      fmt::print(out, " {} | {}\n", number, f.snippet);
+      std::uint32_t last = f.stop.line == f.start.line ? f.stop.column : static_cast<std::uint32_t>(f.snippet.size() + 1);
+      const std::size_t carets = last > f.start.column ? last - f.start.column : 1;
+      fmt::print(out, " {} | {}{}\n", gutter, caret_indent(f.snippet, f.start.column), std::string(std::min<std::size_t>(carets, 400), '^'));
+   }
+}
+
+}  // namespace strata::report
