@@ -54,10 +54,13 @@ template< char E > struct continuation : seq< continuation_marker< E >, line_end
                                               star< sor< continuation_comment, empty_continuation_line > >,
                                               line_text< E > > {};
 
-/// The first line of an instruction (leading whitespace skipped), then its continuation lines.
-template< char E > struct first_line_text : line_text< E > {};
-template< char E > struct logical_line : seq< star< space >, not_at< one< '#' > >, not_at< eof >,
-                                              first_line_text< E >, star< continuation< E > >, line_end > {};
+/// The first line of an instruction (leading whitespace skipped), then its continuation
+/// lines. The first line's text may be empty only when the line is a lone escape.
+template< char E > struct first_line_text : plus< line_char< E > > {};
+template< char E > struct logical_line : seq< star< space >, not_at< one< '#' > >,
+                                              sor< seq< first_line_text< E >, star< continuation< E > > >,
+                                                   plus< continuation< E > > >,
+                                              line_end > {};
 
 /// One step of the physical level; `file` is the whole input.
 template< char E > struct item : sor< blank_line, comment_line, logical_line< E > > {};

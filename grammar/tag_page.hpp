@@ -76,11 +76,11 @@ struct unknown_line : seq< plus< not_one< '\n' > >, line_end > {};
 // ---- the ```dockerfile block --------------------------------------------
 struct fence_close : seq< TAO_PEGTL_STRING( "```" ), line_end > {};
 struct history_date_line : seq< TAO_PEGTL_STRING( "# " ), date, line_end > {};
-struct history_text_line : seq< not_at< fence_close >, rest_of_line, line_end > {};
+struct history_text_line : sor< seq< plus< not_one< '\n' > >, line_end >, eol_ > {};
 struct unterminated_block : eof {};
 struct dockerfile_fence : TAO_PEGTL_STRING( "```dockerfile" ) {};
 struct dockerfile_block : seq< dockerfile_fence, line_end,
-                               star< not_at< fence_close >, not_at< eof >, sor< history_date_line, history_text_line > >,
+                               star< not_at< fence_close >, sor< history_date_line, history_text_line > >,
                                sor< fence_close, unterminated_block > > {};
 
 struct line : sor< blank_line, page_header, section_header, console_block, dockerfile_block,

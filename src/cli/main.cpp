@@ -169,8 +169,10 @@ int main(int argc, char** argv) {
    check->add_option("paths", co.paths, "Files or directories to check");
    check->add_option("-f,--format", co.format, "Output format: text, full, json, sarif")->capture_default_str();
    check->add_option("-o,--output", co.output, "Write the report to FILE instead of standard output");
-   check->add_option("--select", co.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)");
-   check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)");
+   check->add_option("--select", co.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)")
+       ->allow_extra_args(false);
+   check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)")
+       ->allow_extra_args(false);
    check->add_option("--failure-threshold", co.threshold, "Lowest severity that makes the exit status 1: error, warning, info, style, none")
        ->capture_default_str();
    check->add_flag("--exit-zero", co.exit_zero, "Exit 0 even when findings are at or above the threshold (2 still reports errors)");

@@ -91,6 +91,25 @@ facts::shell_kind shell_of_history_line(const std::string& arguments) {
    return facts::shell_from_executable(a.substr(0, end));
 }
 
+// A source line made safe to print: control bytes (but tab) and invalid UTF-8 become '?'.
+std::string printable(std::string_view line) {
+   std::string out;
+   out.reserve(line.size());
+   for (std::size_t i = 0; i < line.size();) {
+      const std::size_t bad = ast::first_non_text_offset(line.substr(i));
+      const std::size_t stop = i + bad;
+      for (; i < stop; ++i) {
+         const auto c = static_cast<unsigned char>(line[i]);
+         out += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : line[i];
+      }
+      if (i < line.size()) {
+         out += '?';
+         ++i;
+      }
+   }
+   return out;
+}
+
 }  // namespace
 
 void context::report(const ast::span& where, std::string message, const ast::section* section) {
@@ -107,7 +126,7 @@ void context::report(const ast::span& where, std::string message, const ast::sec
    if (f.stop.line < f.start.line || (f.stop.line == f.start.line && f.stop.column < f.start.column)) {
       f.stop = f.start;
    }
-   f.snippet = std::string(doc_.source().line_text(f.start.line));
+   f.snippet = printable(doc_.source().line_text(f.start.line));
    if (doc_.page) {
       f.tag = doc_.page->ref.text;
       const ast::section* s = section != nullptr ? section : section_;
@@ -246,13 +265,18 @@ void check_document(const document& doc, std::span<const registered_rule* const>
                      words.emplace_back(b, en);
                      pos = en;
                   }
+                  bool checksum = false;
+                  for (const auto& [b, en] : words) {
+                     checksum = checksum || a.substr(b, en - b).starts_with("--checksum=");
+                  }
                   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
                      const auto word = a.substr(words[w].first, words[w].second - words[w].first);
-                     if (word.find("://") == std::string_view::npos) continue;
+                     if (word.find("://") == std::string_view::npos || word.starts_with("--")) continue;
                      facts::download d;
                      d.tool = "ADD";
                      d.url = std::string(word);
                      d.where = page.source.make_span(e.arguments_span.begin + words[w].first, e.arguments_span.begin + words[w].second);
+                     if (checksum) d.verified_by = facts::verification{"ADD --checksum", e.arguments_span};
                      f.downloads.push_back(std::move(d));
                   }
                }

@@ -248,7 +248,10 @@ private:
                if (is_out) d.output = value;
                continue;
             }
-            if (d.url.empty()) d.url = c.words[i].value;
+            // a positional URL wins over other positional words (`curl -o file https://...`)
+            if (d.url.empty() || (d.url.find("://") == std::string::npos && c.words[i].value.find("://") != std::string::npos)) {
+               d.url = c.words[i].value;
+            }
          }
       } else if (shell_ == shell_kind::pwsh && (name.ends_with(".downloadfile") || name.ends_with(".downloadstring"))) {
          d.tool = c.name;
@@ -272,10 +275,7 @@ private:
 
    void find_verification(run_facts& f, std::size_t index) {
       const command& c = f.commands[index];
-      if (shell_ != shell_kind::sh) {
-         return;
-      }
-      const std::string& n = c.name;
+      const std::string n = lower(basename(c.name));
       auto has = [&](auto pred) {
          return std::any_of(c.words.begin() + 1, c.words.end(), [&](const shell_word& w) { return pred(w.value); });
       };

@@ -326,7 +326,11 @@ private:
          inst.arguments_map = std::move(amap);
       }
       inst.arguments_span = span_of(ab, ae);
+      const std::size_t errors_before = df_.errors.size();
       split_arguments<E>(inst, ab, span_of);
+      if (df_.errors.size() != errors_before) {
+         return next;  // the instruction is kept out of the model; the rest of the file goes on
+      }
       if (std::find(known_instructions().begin(), known_instructions().end(), inst.name) == known_instructions().end()) {
          error(inst.keyword_span.begin, inst.keyword_span.end, fmt::format("unknown instruction: {}", inst.keyword));
          return next;

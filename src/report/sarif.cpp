@@ -1,6 +1,7 @@
 // SARIF 2.1.0 (OASIS), shaped for GitHub code scanning: one run, the enabled
 // rules in tool.driver.rules, every result with a location, columnKind
 // unicodeCodePoints, relative URIs under %SRCROOT%, and partialFingerprints.
+#include <filesystem>
 #include <map>
 #include <ostream>
 
@@ -15,15 +16,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string_view sarif_level(engine::severity s) {
-   switch (s) {
-      case engine::severity::error: return "error";
-      case engine::severity::warning: return "warning";
-      case engine::severity::info:
-      case engine::severity::style: break;
-   }
-   return "note";
-}
+// SARIF levels are the text severity words: error, warning, note.
+std::string_view sarif_level(engine::severity s) { return text_severity(s); }
 
 // RFC 3986 percent-encoding of a path, keeping `/` and the unreserved set.
 std::string encode_path(std::string_view path) {
@@ -39,7 +33,8 @@ std::string encode_path(std::string_view path) {
    return out;
 }
 
-json artifact_location(const std::string& file) {
+json artifact_location(const std::string& path) {
+   const std::string file = std::filesystem::path(path).lexically_normal().generic_string();
    if (!file.empty() && file.front() == '/') {
       return {{"uri", "file://" + encode_path(file)}};
    }

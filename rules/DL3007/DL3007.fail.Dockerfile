@@ -1,0 +1,6 @@
+# Each FROM below uses the latest tag without a digest.
+FROM ubuntu:latest
+RUN echo building
+
+# A registry with a port: the tag is after the last slash.
+from registry.example.com:5000/team/builder:latest AS build

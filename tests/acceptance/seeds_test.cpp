@@ -1,0 +1,64 @@
+// Acceptance on the five seeds in ../shared/corpus/seeds (formats.md C18, C4, C11).
+// Exits 77 (ctest: Skipped, with the message below) when ../shared is absent.
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/helpers.hpp"
+
+namespace {
+const std::string seeds = "../shared/corpus/seeds";
+
+nlohmann::json check_json(const std::string& args) {
+   const auto r = strata::test::run_strata("check --format json --exit-zero " + args);
+   REQUIRE(r.status == 0);
+   return nlohmann::json::parse(r.out);
+}
+
+std::set<int> lines_of(const nlohmann::json& doc, const std::string& rule) {
+   std::set<int> lines;
+   for (const auto& f : doc["findings"]) {
+      if (f["rule"] == rule) lines.insert(f["line"].get<int>());
+   }
+   return lines;
+}
+}  // namespace
+
+TEST_CASE("seed 003: ST2001 on the unverified python.exe downloads only", "[acceptance]") {
+   const auto doc = check_json(seeds + "/003_5a6006424bbde431.txt");
+   const auto lines = lines_of(doc, "ST2001");
+   CHECK(lines == std::set<int>{676, 761, 846});
+   CHECK(lines.count(57) == 0);   // python.tar.xz, checked with gpg --verify
+   CHECK(lines.count(684) == 0);  // get-pip.py, checked with Get-FileHash
+   for (const auto& f : doc["findings"]) {
+      if (f["rule"] != "ST2001") continue;
+      CHECK(f["tag"] == "python:latest");
+      CHECK(std::string(f["platform"]).starts_with("windows version"));
+   }
+}
+
+TEST_CASE("seeds: no ST3003 or ST4001 (they are consistent), no parse errors", "[acceptance]") {
+   const auto doc = check_json(seeds);
+   CHECK(lines_of(doc, "ST3003").empty());
+   CHECK(lines_of(doc, "ST4001").empty());
+   CHECK(lines_of(doc, "ST0001").empty());
+   CHECK(lines_of(doc, "ST0002").empty());
+   // seed 000: python.exe and the unpinned, unchecked get-pip.py, on both platforms
+   std::set<int> s000;
+   for (const auto& f : doc["findings"]) {
+      if (f["rule"] == "ST2001" && std::string(f["file"]).find("000_") != std::string::npos) s000.insert(f["line"].get<int>());
+   }
+   CHECK(s000 == std::set<int>{38, 42, 111, 115});
+}
+
+int main(int argc, char** argv) {
+   if (!std::filesystem::is_directory(seeds)) {
+      std::fprintf(stderr, "SKIPPED: %s is not present (the shared corpus sits beside the checkout)\n", seeds.c_str());
+      return 77;
+   }
+   return Catch::Session().run(argc, argv);
+}

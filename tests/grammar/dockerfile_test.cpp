@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include "parse/dockerfile_parser.hpp"
+
+using strata::ast::argument_form;
+using strata::ast::position;
+using strata::parse::parse_dockerfile;
+
+TEST_CASE("instructions, names and argument forms", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "FROM alpine:3.20 AS base\nrun echo hi\nCMD [\"a\", \"b c\"]\nCMD [\"a\", \n");
+   REQUIRE(df.errors.empty());
+   REQUIRE(df.instructions.size() == 4);
+   CHECK(df.instructions[0].name == "from");
+   REQUIRE(df.instructions[0].words.size() == 3);
+   CHECK(df.instructions[0].words[2].text == "base");
+   CHECK(df.instructions[1].keyword == "run");
+   CHECK(df.instructions[1].form == argument_form::shell);
+   CHECK(df.instructions[1].arguments == "echo hi");
+   CHECK(df.instructions[2].form == argument_form::exec);
+   REQUIRE(df.instructions[2].words.size() == 2);
+   CHECK(df.instructions[2].words[1].text == "b c");
+   CHECK(df.instructions[2].words[1].where.start == position{3, 11});
+   // invalid JSON falls back to shell form, as BuildKit does
+   CHECK(df.instructions[3].form == argument_form::shell);
+   REQUIRE(df.stages.size() == 1);
+   CHECK(df.stages[0].image == "alpine:3.20");
+   CHECK(df.stages[0].name == "base");
+}
+
+TEST_CASE("continuation lines: escape and newline removed, comments and blank lines dropped", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "RUN a \\\n# comment\n\n  b \\\t \n\tc\n");
+   REQUIRE(df.instructions.size() == 1);
+   const auto& run = df.instructions[0];
+   CHECK(run.arguments == "a   b \tc");
+   CHECK(run.where.start == position{1, 1});
+   CHECK(run.where.stop == position{5, 3});
+   // every byte of the joined text maps back to the file
+   const auto b = run.arguments.find('b');
+   const auto off = run.arguments_map.to_file(b);
+   CHECK(df.source.locate(off) == position{4, 3});
+   const auto c = run.arguments.find('c');
+   CHECK(df.source.locate(run.arguments_map.to_file(c)) == position{5, 2});
+}
+
+TEST_CASE("a line ending in two escape characters is not continued", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "RUN echo a\\\\\nRUN echo b\n");
+   REQUIRE(df.instructions.size() == 2);
+   CHECK(df.instructions[0].arguments == "echo a\\\\");
+}
+
+TEST_CASE("the escape parser directive switches to backtick", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "# escape=`\nFROM windows\nRUN dir `\n  C:\\Python\\\n");
+   REQUIRE(df.errors.empty());
+   CHECK(df.escape == '`');
+   REQUIRE(df.directives.size() == 1);
+   CHECK(df.directives[0].key == "escape");
+   REQUIRE(df.instructions.size() == 2);
+   CHECK(df.instructions[1].arguments == "dir   C:\\Python\\");
+}
+
+TEST_CASE("parser directive errors", "[dockerfile]") {
+   auto df = parse_dockerfile("Dockerfile", "# escape=x\nFROM a\n");
+   REQUIRE(df.errors.size() == 1);
+   CHECK(df.errors[0].message == "invalid escape token 'x' does not match ` or \\");
+   df = parse_dockerfile("Dockerfile", "# syntax=a\n# SYNTAX=b\nFROM a\n");
+   REQUIRE(df.errors.size() == 1);
+   CHECK(df.errors[0].message == "only one syntax parser directive can be used");
+   // a directive after a comment is a comment
+   df = parse_dockerfile("Dockerfile", "# hello\n# escape=`\nFROM a\n");
+   CHECK(df.escape == '\\');
+}
+
+TEST_CASE("flags before the arguments", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "COPY --from=build --chmod='0644' -- --weird /d\nRUN --mount=type=cache,target=/root/.cache pip install x\n");
+   REQUIRE(df.instructions.size() == 2);
+   const auto& copy = df.instructions[0];
+   REQUIRE(copy.flags.size() == 2);
+   CHECK(copy.flags[0].name == "from");
+   CHECK(copy.flags[0].value == "build");
+   CHECK(copy.flags[1].value == "0644");
+   REQUIRE(copy.words.size() == 2);
+   CHECK(copy.words[0].text == "--weird");
+   const auto* mount = df.instructions[1].find_flag("mount");
+   REQUIRE(mount != nullptr);
+   CHECK(mount->value == "type=cache,target=/root/.cache");
+   CHECK(df.instructions[1].arguments == "pip install x");
+}
+
+TEST_CASE("CRLF line endings and a BOM", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "\xEF\xBB\xBF" "FROM a\r\nRUN b \\\r\n c\r\n");
+   REQUIRE(df.errors.empty());
+   REQUIRE(df.instructions.size() == 2);
+   CHECK(df.instructions[0].keyword == "FROM");
+   CHECK(df.instructions[1].arguments == "b  c");
+}
+
+TEST_CASE("heredocs: bodies are kept and not read as instructions", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "FROM a\nRUN <<EOF\nset -e\nFORM x\nEOF\nCOPY <<-'A' <<B /d\n\tone\n\tA\ntwo\nB\nUSER x\n");
+   REQUIRE(df.errors.empty());
+   REQUIRE(df.instructions.size() == 4);
+   REQUIRE(df.instructions[1].heredocs.size() == 1);
+   CHECK(df.instructions[1].heredocs[0].body == "set -e\nFORM x\n");
+   CHECK(df.instructions[1].heredocs[0].body_span.start == position{3, 1});
+   const auto& copy = df.instructions[2];
+   REQUIRE(copy.heredocs.size() == 2);
+   CHECK(copy.heredocs[0].name == "A");
+   CHECK(copy.heredocs[0].chomp);
+   CHECK_FALSE(copy.heredocs[0].expand);
+   CHECK(copy.heredocs[1].body == "two\n");
+   CHECK(df.instructions[3].name == "user");
+}
+
+TEST_CASE("errors keep the rest of the file", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "FROM a\nFORM b\nENV X\nLABEL a=1 b\nCMD [1]\nRUN ok\n");
+   REQUIRE(df.errors.size() == 4);
+   CHECK(df.errors[0].message == "unknown instruction: FORM");
+   CHECK(df.errors[0].where.start == position{2, 1});
+   CHECK(df.errors[1].message == "ENV must have two arguments");
+   CHECK(df.errors[2].message == "Syntax error - can't find = in \"b\". Must be of the form: name=value");
+   CHECK(df.errors[3].message == "when using JSON array syntax, arrays must be comprised of strings only");
+   REQUIRE(df.instructions.size() == 2);
+   CHECK(df.instructions.back().arguments == "ok");
+}
+
+TEST_CASE("files without instructions", "[dockerfile]") {
+   for (const char* text : {"", "# only a comment\n", "\n\n   \n"}) {
+      const auto df = parse_dockerfile("Dockerfile", text);
+      REQUIRE(df.errors.size() == 1);
+      CHECK(df.errors[0].message == "file with no instructions");
+   }
+}
+
+TEST_CASE("ENV and LABEL: key=value and legacy forms", "[dockerfile]") {
+   const auto df = parse_dockerfile("Dockerfile", "ENV A=1 B=\"two words\"\nENV LEGACY some value\n");
+   REQUIRE(df.errors.empty());
+   REQUIRE(df.instructions[0].words.size() == 2);
+   CHECK(df.instructions[0].words[1].text == "B=\"two words\"");
+   REQUIRE(df.instructions[1].words.size() == 2);
+   CHECK(df.instructions[1].words[1].text == "some value");
+}

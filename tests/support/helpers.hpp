@@ -1,0 +1,71 @@
+// Test helpers: reading fixtures, running the engine, rendering findings.
+#pragma once
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/check.hpp"
+#include "engine/inputs.hpp"
+#include "report/report.hpp"
+
+namespace strata::test {
+
+inline std::string source_path(const std::string& relative) { return std::string(STRATA_SOURCE_DIR) + "/" + relative; }
+
+inline std::string read(const std::string& path) {
+   std::ifstream in(path, std::ios::binary);
+   std::ostringstream s;
+   s << in.rdbuf();
+   return s.str();
+}
+
+inline void write(const std::string& path, const std::string& text) {
+   std::ofstream out(path, std::ios::binary);
+   out << text;
+}
+
+/// Checks one named input with the selected rules; findings sorted.
+inline std::vector<engine::finding> check_text(const std::string& path, std::string text, const engine::selection& sel = {}) {
+   static std::vector<std::vector<const engine::registered_rule*>> keep;  // rules outlive findings
+   keep.push_back(engine::enabled_rules(sel));
+   std::vector<engine::finding> out;
+   auto doc = engine::load_document(path, std::move(text), engine::origin::named);
+   if (doc) {
+      engine::check_document(*doc, keep.back(), out);
+   }
+   std::sort(out.begin(), out.end(), engine::finding_order);
+   return out;
+}
+
+inline std::string render(const std::vector<engine::finding>& findings, report::format fmt = report::format::full,
+                          std::span<const engine::registered_rule* const> rules = {}) {
+   std::ostringstream out;
+   report::options opts{false, rules, {}};
+   report::write(fmt, findings, opts, out);
+   return out.str();
+}
+
+struct run_result {
+   int status = -1;
+   std::string out;
+};
+
+/// Runs the strata binary with arguments (a shell command line fragment).
+inline run_result run_strata(const std::string& args) {
+   const std::string cmd = std::string("\"") + STRATA_BINARY + "\" " + args + " 2>/dev/null";
+   run_result r;
+   FILE* p = popen(cmd.c_str(), "r");
+   if (p == nullptr) return r;
+   std::array<char, 4096> buf{};
+   std::size_t n = 0;
+   while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+   const int st = pclose(p);
+   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+   return r;
+}
+
+}  // namespace strata::test

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "ast/source.hpp"
+
+using namespace strata::ast;
+
+TEST_CASE("positions are 1-based lines and code-point columns", "[source]") {
+   const source_file src("f", "ab\n\tcaf\xc3\xa9 x\nlast");
+   CHECK(src.line_count() == 3);
+   CHECK(src.locate(0) == position{1, 1});
+   CHECK(src.locate(2) == position{1, 3});  // the newline
+   CHECK(src.locate(3) == position{2, 1});
+   CHECK(src.locate(4) == position{2, 2});  // a tab is one column
+   // "\tcafé x": 'x' is after 6 code points (é is two bytes)
+   CHECK(src.locate(3 + 8) == position{2, 8});
+   CHECK(src.locate(1000) == position{3, 5});  // clamped to the end
+   CHECK(src.line_text(2) == "\tcaf\xc3\xa9 x");
+   CHECK(src.line_text(9).empty());
+   const auto s = src.make_span(3, 9);  // "\tcafé"
+   CHECK(s.start == position{2, 1});
+   CHECK(s.stop == position{2, 6});
+}
+
+TEST_CASE("a trailing newline does not open an empty last line", "[source]") {
+   const source_file src("f", "a\nb\n");
+   CHECK(src.line_count() == 2);
+   CHECK(src.locate(3) == position{2, 2});
+}
+
+TEST_CASE("binary detection: NUL bytes and invalid UTF-8", "[source]") {
+   CHECK_FALSE(looks_binary("plain text\n"));
+   CHECK_FALSE(looks_binary("caf\xc3\xa9 \xe2\x99\xa5 \xf0\x9f\x98\x80"));
+   CHECK(looks_binary(std::string_view("a\0b", 3)));
+   CHECK(looks_binary("\xff\xfe"));
+   CHECK(looks_binary("\xc0\xaf"));          // overlong
+   CHECK(looks_binary("\xed\xa0\x80"));      // surrogate
+   CHECK(first_non_text_offset("ok\xff") == 2);
+   CHECK(count_code_points("caf\xc3\xa9") == 4);
+   CHECK(count_code_points("\xff\xff") == 2);
+}
+
+TEST_CASE("offset maps follow pieces back to the file", "[source]") {
+   offset_map m;
+   m.append(0, 10, 5);   // text 0..5 <- file 10..15
+   m.append(5, 20, 3);   // text 5..8 <- file 20..23
+   CHECK(m.to_file(0) == 10);
+   CHECK(m.to_file(4) == 14);
+   CHECK(m.to_file(5) == 20);
+   CHECK(m.to_file(7) == 22);
+   CHECK(m.to_file(8) == 23);
+   offset_map merged;
+   merged.append(0, 0, 2);
+   merged.append(2, 2, 2);
+   CHECK(merged.to_file(3) == 3);
+}
