@@ -117,6 +117,18 @@ void offset_map::append(std::size_t text_offset, std::size_t file_offset, std::s
    pieces_.push_back({text_offset, file_offset, length});
 }
 
+offset_map offset_map::slice(std::size_t begin, std::size_t end) const {
+   offset_map out;
+   for (const auto& p : pieces_) {
+      const std::size_t b = std::max(begin, p.text_offset);
+      const std::size_t e = std::min(end, p.text_offset + p.length);
+      if (b < e) {
+         out.append(b - begin, p.file_offset + (b - p.text_offset), e - b);
+      }
+   }
+   return out;
+}
+
 std::size_t offset_map::to_file(std::size_t text_offset) const {
    if (pieces_.empty()) {
       return text_offset;

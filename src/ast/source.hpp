@@ -75,6 +75,8 @@ public:
    /// File offset of a text offset; an offset at the very end maps just after the last piece.
    [[nodiscard]] std::size_t to_file(std::size_t text_offset) const;
    [[nodiscard]] bool empty() const noexcept { return pieces_.empty(); }
+   /// The map of the text range [begin, end), shifted so that `begin` becomes offset 0.
+   [[nodiscard]] offset_map slice(std::size_t begin, std::size_t end) const;
 
 private:
    struct piece {

@@ -34,7 +34,7 @@ struct body {
    ast::offset_map map;
 };
 
-std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind shell) {
+std::vector<body> dockerfile_bodies(const ast::instruction& inst) {
    std::vector<body> out;
    if (inst.form == ast::argument_form::shell) {
       out.push_back({inst.arguments, inst.arguments_map});
@@ -48,7 +48,6 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_k
          out.push_back({w.text, std::move(m)});
       }
    }
-   (void)shell;
    for (const auto& h : inst.heredocs) {
       ast::offset_map m;
       m.append(0, h.body_span.begin, h.body.size());
@@ -72,6 +71,34 @@ facts::run_facts add_facts(const ast::instruction& inst) {
       if (checksum != nullptr && checksum->has_value) {
          d.verified_by = facts::verification{"ADD --checksum", checksum->where};
       }
+      f.downloads.push_back(std::move(d));
+   }
+   return f;
+}
+
+// `ADD <src>... <dest>` history entries with URL sources (classic `ADD file:<hash> in /` has none).
+facts::run_facts history_add_facts(const ast::history_entry& e, const ast::source_file& source) {
+   facts::run_facts f;
+   const std::string_view a = e.arguments;
+   std::vector<std::pair<std::size_t, std::size_t>> words;
+   for (std::size_t pos = 0; pos < a.size();) {
+      const auto b = a.find_first_not_of(' ', pos);
+      if (b == std::string_view::npos) break;
+      const auto en = std::min(a.find(' ', b), a.size());
+      words.emplace_back(b, en);
+      pos = en;
+   }
+   const bool checksum = std::any_of(words.begin(), words.end(), [&](const auto& w) {
+      return a.substr(w.first, w.second - w.first).starts_with("--checksum=");
+   });
+   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
+      const auto word = a.substr(words[w].first, words[w].second - words[w].first);
+      if (word.find("://") == std::string_view::npos || word.starts_with("--")) continue;
+      facts::download d;
+      d.tool = "ADD";
+      d.url = std::string(word);
+      d.where = source.make_span(e.arguments_span.begin + words[w].first, e.arguments_span.begin + words[w].second);
+      if (checksum) d.verified_by = facts::verification{"ADD --checksum", e.arguments_span};
       f.downloads.push_back(std::move(d));
    }
    return f;
@@ -221,7 +248,7 @@ void check_document(const document& doc, std::span<const registered_rule* const>
          for (std::size_t i = 0; i < df.instructions.size(); ++i) {
             const auto& inst = df.instructions[i];
             if (inst.name == "run") {
-               for (const auto& b : dockerfile_bodies(inst, shells[i])) {
+               for (const auto& b : dockerfile_bodies(inst)) {
                   const auto f = facts::analyze_run(b.text, b.map, df.source, shells[i]);
                   const run_view view{f, &inst, nullptr, nullptr};
                   each(&visitors::run, [&](auto fn, context& cx) { fn(view, cx); });
@@ -253,32 +280,7 @@ void check_document(const document& doc, std::span<const registered_rule* const>
                   m.append(0, e.arguments_span.begin, e.arguments.size());
                   f = facts::analyze_run(e.arguments, m, page.source, history_shell(e, shell));
                } else {
-                  // `ADD <src>... <dest>` with URL sources (classic `ADD file:<hash> in /` has none)
-                  std::string_view a = e.arguments;
-                  std::size_t pos = 0;
-                  std::vector<std::pair<std::size_t, std::size_t>> words;
-                  while (pos < a.size()) {
-                     const auto b = a.find_first_not_of(' ', pos);
-                     if (b == std::string_view::npos) break;
-                     auto en = a.find(' ', b);
-                     if (en == std::string_view::npos) en = a.size();
-                     words.emplace_back(b, en);
-                     pos = en;
-                  }
-                  bool checksum = false;
-                  for (const auto& [b, en] : words) {
-                     checksum = checksum || a.substr(b, en - b).starts_with("--checksum=");
-                  }
-                  for (std::size_t w = 0; w + 1 < words.size(); ++w) {
-                     const auto word = a.substr(words[w].first, words[w].second - words[w].first);
-                     if (word.find("://") == std::string_view::npos || word.starts_with("--")) continue;
-                     facts::download d;
-                     d.tool = "ADD";
-                     d.url = std::string(word);
-                     d.where = page.source.make_span(e.arguments_span.begin + words[w].first, e.arguments_span.begin + words[w].second);
-                     if (checksum) d.verified_by = facts::verification{"ADD --checksum", e.arguments_span};
-                     f.downloads.push_back(std::move(d));
-                  }
+                  f = history_add_facts(e, page.source);
                }
                const run_view view{f, nullptr, &e, &s};
                each(&visitors::run, [&](auto fn, context& cx) {

@@ -309,22 +309,7 @@ private:
          --ae;
       }
       inst.arguments = joined.substr(ab, ae - ab);
-      // Map argument offsets: the arguments text starts at `ab` of the joined text.
-      {
-         ast::offset_map amap;
-         std::size_t copied = 0;
-         while (copied < inst.arguments.size()) {
-            const std::size_t file_off = map.to_file(ab + copied);
-            // extend while the next joined offsets stay contiguous in the file
-            std::size_t len = 1;
-            while (copied + len < inst.arguments.size() && map.to_file(ab + copied + len) == file_off + len) {
-               ++len;
-            }
-            amap.append(copied, file_off, len);
-            copied += len;
-         }
-         inst.arguments_map = std::move(amap);
-      }
+      inst.arguments_map = map.slice(ab, ae);
       inst.arguments_span = span_of(ab, ae);
       const std::size_t errors_before = df_.errors.size();
       split_arguments<E>(inst, ab, span_of);

@@ -48,6 +48,11 @@ TEST_CASE("offset maps follow pieces back to the file", "[source]") {
    CHECK(m.to_file(5) == 20);
    CHECK(m.to_file(7) == 22);
    CHECK(m.to_file(8) == 23);
+   const auto tail = m.slice(3, 7);  // text 3..7 -> file 13..15, 20..22
+   CHECK(tail.to_file(0) == 13);
+   CHECK(tail.to_file(1) == 14);
+   CHECK(tail.to_file(2) == 20);
+   CHECK(tail.to_file(3) == 21);
    offset_map merged;
    merged.append(0, 0, 2);
    merged.append(2, 2, 2);
