@@ -6,11 +6,17 @@ namespace strata::ast {
 
 source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
    line_starts_.push_back(0);
+   bool ascii = true;
    for (std::size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n' && i + 1 < text_.size()) {
+      const auto c = static_cast<unsigned char>(text_[i]);
+      ascii = ascii && c < 0x80;
+      if (c == '\n' && i + 1 < text_.size()) {
          line_starts_.push_back(i + 1);
+         line_ascii_.push_back(ascii);
+         ascii = true;
       }
    }
+   line_ascii_.push_back(ascii);
 }
 
 position source_file::locate(std::size_t offset) const {
@@ -18,7 +24,8 @@ position source_file::locate(std::size_t offset) const {
    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
    const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
    const std::size_t line_start = line_starts_[index];
-   const auto column = count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
+   const auto column = line_ascii_[index] ? offset - line_start
+                                          : count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
    return {static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
 }
 

@@ -35,7 +35,7 @@ struct span {
 /// Lines end at LF; a CR before the LF belongs to the line's text.
 class source_file {
 public:
-   source_file() = default;
+   source_file() : source_file("", "") {}
    source_file(std::string path, std::string text);
 
    [[nodiscard]] const std::string& path() const noexcept { return path_; }
@@ -55,6 +55,7 @@ private:
    std::string path_;
    std::string text_;
    std::vector<std::size_t> line_starts_;
+   std::vector<bool> line_ascii_;  ///< per line: only ASCII bytes, so columns are byte offsets + 1
 };
 
 /// Number of code points in a UTF-8 byte string (invalid bytes count one each).
