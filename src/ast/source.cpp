@@ -35,6 +35,14 @@ span source_file::make_span(std::size_t begin, std::size_t end) const {
    return {begin, end, locate(begin), locate(end)};
 }
 
+span source_file::make_span(const offset_map& map, std::size_t begin, std::size_t end) const {
+   if (end <= begin) {
+      const auto at = map.to_file(begin);
+      return make_span(at, at);
+   }
+   return make_span(map.to_file(begin), map.to_file(end - 1) + 1);
+}
+
 std::size_t source_file::line_offset(std::uint32_t line) const {
    if (line == 0 || line > line_starts_.size()) {
       return text_.size();

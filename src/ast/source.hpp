@@ -31,6 +31,8 @@ struct span {
    position stop;
 };
 
+class offset_map;
+
 /// One input file held in memory, with an index of line starts.
 /// Lines end at LF; a CR before the LF belongs to the line's text.
 class source_file {
@@ -46,6 +48,9 @@ public:
    [[nodiscard]] position locate(std::size_t offset) const;
    /// A span for the byte range [begin, end).
    [[nodiscard]] span make_span(std::size_t begin, std::size_t end) const;
+   /// A span for the range [begin, end) of a text assembled from this file, whose
+   /// offsets `map` takes back to the file (the end maps just after the last byte).
+   [[nodiscard]] span make_span(const offset_map& map, std::size_t begin, std::size_t end) const;
    /// The text of a 1-based line without its line ending ("" when out of range).
    [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
    /// Byte offset of the start of a 1-based line (text().size() when out of range).

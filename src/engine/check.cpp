@@ -5,16 +5,13 @@
 #include <tuple>
 
 #include "engine/context.hpp"
+#include "ast/text.hpp"
 
 namespace strata::engine {
 
 namespace {
 
-std::string lower(std::string_view s) {
-   std::string out(s);
-   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-   return out;
-}
+using ast::lower;
 
 bool matches(const rule& r, std::string_view key) {
    const std::string k = lower(key);
@@ -56,52 +53,36 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst) {
    return out;
 }
 
-// ADD <url>... : downloads made by the builder itself.
+// ADD <src>... <dest> of a Dockerfile: the builder downloads URL sources itself.
 facts::run_facts add_facts(const ast::instruction& inst) {
-   facts::run_facts f;
-   if (inst.words.size() < 2) return f;
-   const ast::flag* checksum = inst.find_flag("checksum");
+   std::vector<facts::shell_word> sources;
    for (std::size_t i = 0; i + 1 < inst.words.size(); ++i) {
-      const auto& w = inst.words[i];
-      if (w.text.find("://") == std::string::npos) continue;
-      facts::download d;
-      d.tool = "ADD";
-      d.url = w.text;
-      d.where = w.where;
-      if (checksum != nullptr && checksum->has_value) {
-         d.verified_by = facts::verification{"ADD --checksum", checksum->where};
-      }
-      f.downloads.push_back(std::move(d));
+      sources.push_back({inst.words[i].text, inst.words[i].text, inst.words[i].where});
    }
-   return f;
+   const ast::flag* checksum = inst.find_flag("checksum");
+   return facts::add_facts(sources, checksum != nullptr && checksum->has_value ? std::optional(checksum->where) : std::nullopt);
 }
 
-// `ADD <src>... <dest>` history entries with URL sources (classic `ADD file:<hash> in /` has none).
+// `ADD [--flags] <src>... <dest>` history entries (classic `ADD file:<hash> in /` has no URL).
 facts::run_facts history_add_facts(const ast::history_entry& e, const ast::source_file& source) {
-   facts::run_facts f;
    const std::string_view a = e.arguments;
-   std::vector<std::pair<std::size_t, std::size_t>> words;
+   std::vector<facts::shell_word> words;
+   std::optional<ast::span> checksum;
    for (std::size_t pos = 0; pos < a.size();) {
       const auto b = a.find_first_not_of(' ', pos);
       if (b == std::string_view::npos) break;
       const auto en = std::min(a.find(' ', b), a.size());
-      words.emplace_back(b, en);
+      const std::string text(a.substr(b, en - b));
+      const auto where = source.make_span(e.arguments_span.begin + b, e.arguments_span.begin + en);
+      if (text.starts_with("--checksum=")) {
+         checksum = where;
+      } else if (!text.starts_with("--")) {
+         words.push_back({text, text, where});
+      }
       pos = en;
    }
-   const bool checksum = std::any_of(words.begin(), words.end(), [&](const auto& w) {
-      return a.substr(w.first, w.second - w.first).starts_with("--checksum=");
-   });
-   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
-      const auto word = a.substr(words[w].first, words[w].second - words[w].first);
-      if (word.find("://") == std::string_view::npos || word.starts_with("--")) continue;
-      facts::download d;
-      d.tool = "ADD";
-      d.url = std::string(word);
-      d.where = source.make_span(e.arguments_span.begin + words[w].first, e.arguments_span.begin + words[w].second);
-      if (checksum) d.verified_by = facts::verification{"ADD --checksum", e.arguments_span};
-      f.downloads.push_back(std::move(d));
-   }
-   return f;
+   if (!words.empty()) words.pop_back();  // the destination
+   return facts::add_facts(words, checksum);
 }
 
 facts::shell_kind history_shell(const ast::history_entry& e, facts::shell_kind in_effect) {

@@ -1,19 +1,14 @@
 #include "engine/registry.hpp"
 
+#include "ast/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace strata::engine {
 
-namespace {
-bool iequals(std::string_view a, std::string_view b) {
-   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-          });
-}
-}  // namespace
-
 const registered_rule* find_rule(std::string_view key) noexcept {
+   using ast::iequals;
    for (const auto& r : registry()) {
       const rule& d = *r.definition;
       if (iequals(d.id, key) || iequals(d.name, key) ||

@@ -5,16 +5,13 @@
 #include <cctype>
 
 #include "parse/shell_words.hpp"
+#include "ast/text.hpp"
 
 namespace strata::facts {
 
 namespace {
 
-std::string lower(std::string_view s) {
-   std::string out(s);
-   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-   return out;
-}
+using ast::lower;
 
 std::string basename(std::string_view s) {
    const auto slash = s.find_last_of("/\\");
@@ -137,13 +134,7 @@ private:
    const ast::source_file& source_;
    shell_kind shell_;
 
-   ast::span span_of(std::size_t b, std::size_t e) const {
-      if (e <= b) {
-         const auto x = map_.to_file(b);
-         return source_.make_span(x, x);
-      }
-      return source_.make_span(map_.to_file(b), map_.to_file(e - 1) + 1);
-   }
+   ast::span span_of(std::size_t b, std::size_t e) const { return source_.make_span(map_, b, e); }
 
    void split(const std::vector<parse::shell_token>& tokens, run_facts& f) {
       const bool pwsh = shell_ == shell_kind::pwsh;
@@ -347,6 +338,20 @@ shell_kind shell_from_executable(std::string_view executable) {
       return shell_kind::sh;
    }
    return shell_kind::unknown;
+}
+
+run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum) {
+   run_facts f;
+   for (const auto& w : sources) {
+      if (w.value.find("://") == std::string::npos) continue;
+      download d;
+      d.tool = "ADD";
+      d.url = w.value;
+      d.where = w.where;
+      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum};
+      f.downloads.push_back(std::move(d));
+   }
+   return f;
 }
 
 run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell) {

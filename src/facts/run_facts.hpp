@@ -57,6 +57,11 @@ struct run_facts {
    std::vector<verification> verifications;
 };
 
+/// The downloads of an ADD: every source word holding `://` (sources exclude the
+/// flags and the destination), verified by the builder when the ADD has a
+/// `--checksum` flag (`checksum` is where it stands).
+[[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum);
+
 /// Splits a RUN body into commands and derives downloads and verifications.
 /// `map` maps offsets of `body` to offsets of `source`. A `cmd` or unknown
 /// shell yields no commands.

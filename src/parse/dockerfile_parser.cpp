@@ -9,6 +9,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/dockerfile.hpp"
+#include "ast/text.hpp"
 
 namespace strata::parse {
 
@@ -17,11 +18,7 @@ namespace g = strata::grammar::dockerfile;
 
 namespace {
 
-std::string lower(std::string_view s) {
-   std::string out(s);
-   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-   return out;
-}
+using ast::lower;
 
 // ---- physical level -------------------------------------------------------
 struct piece {
@@ -266,13 +263,7 @@ private:
          map.append(joined.size(), p.begin, p.end - p.begin);
          joined.append(text_, p.begin, p.end - p.begin);
       }
-      auto span_of = [&](std::size_t b, std::size_t e) {
-         if (e <= b) {
-            const auto f = map.to_file(b);
-            return df_.source.make_span(f, f);
-         }
-         return df_.source.make_span(map.to_file(b), map.to_file(e - 1) + 1);
-      };
+      auto span_of = [&](std::size_t b, std::size_t e) { return df_.source.make_span(map, b, e); };
       const std::size_t inst_begin = map.to_file(0);
       const std::size_t inst_end = st.pieces.back().end;
 

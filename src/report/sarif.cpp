@@ -1,6 +1,8 @@
 // SARIF 2.1.0 (OASIS), shaped for GitHub code scanning: one run, the enabled
 // rules in tool.driver.rules, every result with a location, columnKind
 // unicodeCodePoints, relative URIs under %SRCROOT%, and partialFingerprints.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <ostream>

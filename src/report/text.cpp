@@ -60,7 +60,7 @@ void write_full(std::span<const engine::finding> findings, const options& opts, 
       const std::string number = fmt::format("{}", f.start.line);
       const std::string gutter(number.size(), ' ');
       fmt::print(out, " {} | {}\n", number, f.snippet);
-      std::uint32_t last = f.stop.line == f.start.line ? f.stop.column : static_cast<std::uint32_t>(f.snippet.size() + 1);
+      std::uint32_t last = f.stop.line == f.start.line ? f.stop.column : static_cast<std::uint32_t>(ast::count_code_points(f.snippet) + 1);
       const std::size_t carets = last > f.start.column ? last - f.start.column : 1;
       fmt::print(out, " {} | {}{}\n", gutter, caret_indent(f.snippet, f.start.column), std::string(std::min<std::size_t>(carets, 400), '^'));
    }

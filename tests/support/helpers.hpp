@@ -30,12 +30,11 @@ inline void write(const std::string& path, const std::string& text) {
 
 /// Checks one named input with the selected rules; findings sorted.
 inline std::vector<engine::finding> check_text(const std::string& path, std::string text, const engine::selection& sel = {}) {
-   static std::vector<std::vector<const engine::registered_rule*>> keep;  // rules outlive findings
-   keep.push_back(engine::enabled_rules(sel));
+   const auto rules = engine::enabled_rules(sel);  // findings point into the static registry
    std::vector<engine::finding> out;
    auto doc = engine::load_document(path, std::move(text), engine::origin::named);
    if (doc) {
-      engine::check_document(*doc, keep.back(), out);
+      engine::check_document(*doc, rules, out);
    }
    std::sort(out.begin(), out.end(), engine::finding_order);
    return out;
