@@ -5,6 +5,7 @@ namespace strata::rules {
 namespace {
 void check(const ast::dockerfile& df, engine::context& cx) {
    for (const auto& e : df.errors) {
+      if (e.layer == ast::error_layer::image_name) continue;  // ST0004
       cx.report(e.where, e.message);
    }
 }

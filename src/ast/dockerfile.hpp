@@ -6,6 +6,8 @@
 // Positions: see ast/source.hpp (1-based lines, columns in code points).
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +25,7 @@ struct directive {
 
 /// A `--name[=value]` flag before an instruction's arguments.
 struct flag {
+   std::string text;   ///< the word as BuildKit extracts it: `--name=value`, quotes and escapes removed
    std::string name;   ///< without the leading `--`
    std::string value;  ///< unquoted value ("" when absent)
    bool has_value = false;
@@ -37,9 +40,24 @@ struct word {
 
 enum class argument_form { none, shell, exec };
 
+/// A `key=value` pair of ENV, LABEL or ARG, or the legacy `ENV key value` form.
+struct key_value {
+   std::string key;    ///< as written (quotes kept; BuildKit expands it later)
+   std::string value;  ///< as written: quotes and escapes kept (legacy form: rest of the line)
+   bool has_value = true;  ///< false for `ARG name` without a default
+   bool legacy = false;    ///< `ENV key value` / `LABEL key value`
+   span key_span;
+   span value_span;
+};
+
+/// ARG and ENV values in scope: name -> value after BuildKit's substitution.
+/// Only values known from the file are present (an ARG without a default is absent).
+using environment = std::map<std::string, std::string, std::less<>>;
+
 /// A heredoc (`<<EOF` ... `EOF`) of a RUN, COPY or ADD.
 struct heredoc {
    std::string name;     ///< the delimiter word, quotes removed
+   unsigned file_descriptor = 0;  ///< the digits before `<<` (`3<<EOF`), 0 when absent
    bool chomp = false;   ///< `<<-`: leading tabs are stripped from the body
    bool expand = true;   ///< false when the delimiter was quoted
    std::string body;     ///< the body lines, line endings kept, terminator excluded
@@ -50,8 +68,12 @@ struct heredoc {
 struct instruction {
    std::string keyword;  ///< as written (`from`, `RUN`)
    std::string name;     ///< lowercased keyword
+   bool known = true;    ///< one of the 18 instructions BuildKit dispatches (else its arguments are ignored)
    span where;           ///< from the keyword to the end of the last physical line's text
    span keyword_span;
+   std::uint32_t start_line = 0;  ///< first physical line (1-based)
+   std::uint32_t end_line = 0;    ///< last physical line consumed: continuations, skipped lines, heredocs
+   bool empty_continuation = false;  ///< a blank line inside the continuation (BuildKit warns)
    std::vector<flag> flags;
    /// Text after the flags, joined across continuations (escape + newline removed,
    /// comment lines dropped), left-trimmed.
@@ -59,8 +81,16 @@ struct instruction {
    offset_map arguments_map;  ///< maps offsets in `arguments` back to the file
    span arguments_span;
    argument_form form = argument_form::none;
-   std::vector<word> words;   ///< exec-form elements, or whitespace-split words
+   /// BuildKit's argument nodes: exec-form elements; reWhitespace-split words (FROM,
+   /// EXPOSE, ADD/COPY/VOLUME); the whole text (RUN/CMD/ENTRYPOINT/SHELL shell form,
+   /// MAINTAINER, USER, WORKDIR, STOPSIGNAL); parseWords words (ARG); the type then
+   /// the command (HEALTHCHECK). Empty for ENV/LABEL (see `pairs`) and ONBUILD.
+   std::vector<word> words;
+   std::vector<key_value> pairs;    ///< ENV/LABEL pairs; ARG `name[=default]` words
    std::vector<heredoc> heredocs;
+   std::vector<instruction> trigger;  ///< ONBUILD: the trigger instruction (0 or 1)
+   /// ARG/ENV values in scope before this instruction (for FROM: the global ARGs).
+   std::shared_ptr<const environment> variables;
 
    /// Value of flag `--name`, if present.
    [[nodiscard]] const flag* find_flag(std::string_view flag_name) const;
@@ -75,15 +105,25 @@ struct stage {
    std::string name;             ///< the `AS name`, or ""
 };
 
-/// A syntax problem: the instruction (or line) is kept out of the model, the rest is parsed.
+/// Which BuildKit stage rejects the input: `parser.Parse` (the AST; `strata parse
+/// --dump` fails), `instructions.Parse` and the conversion's grammar checks (flags,
+/// argument counts, stage names, a base image that is not a reference), or the
+/// conversion's naming checks on a well-formed base image reference (upper case in
+/// the repository name, a bare 64-hex name): rule ST0004 rather than ST0001.
+enum class error_layer { parser, instructions, image_name };
+
+/// A syntax problem. Parser-layer errors keep the instruction out of the model; the
+/// rest of the file is still parsed.
 struct syntax_error {
-   std::string message;  ///< BuildKit's wording where BuildKit rejects the input
+   std::string message;  ///< BuildKit's wording
    span where;
+   error_layer layer = error_layer::parser;
 };
 
 struct dockerfile {
    source_file source;
    char escape = '\\';
+   bool bom = false;
    std::vector<directive> directives;
    std::vector<instruction> instructions;
    std::vector<stage> stages;

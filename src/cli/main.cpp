@@ -2,6 +2,7 @@
 //
 //   strata check [PATH...]   files or directories (default: corpus/)
 //   strata rules [ID]        the rule catalog, or one rule's documentation
+//   strata parse [--dump] FILE...  a Dockerfile as BuildKit parses it
 //
 // Exit status: 0 no finding at or above the failure threshold, 1 at least one,
 // 2 usage error or an input that could not be read.
@@ -17,7 +18,11 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/check.hpp"
+#include "parse/dockerfile_instructions.hpp"
+#include "parse/dockerfile_parser.hpp"
 #include "engine/inputs.hpp"
 #include "report/report.hpp"
 
@@ -157,6 +162,93 @@ int run_rules(const std::string& id, const std::string& format) {
    return 0;
 }
 
+nlohmann::json position_json(const ast::span& s) {
+   return {{"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
+}
+
+nlohmann::json instruction_json(const ast::instruction& inst) {
+   nlohmann::json j = position_json(inst.where);
+   j["instruction"] = inst.name;
+   j["keyword"] = inst.keyword;
+   j["start_line"] = inst.start_line;
+   j["end_line_consumed"] = inst.end_line;
+   j["form"] = inst.form == ast::argument_form::exec ? "exec" : inst.form == ast::argument_form::shell ? "shell" : "none";
+   auto& flags = j["flags"] = nlohmann::json::array();
+   for (const auto& f : inst.flags) {
+      auto fj = position_json(f.where);
+      fj["name"] = f.name;
+      if (f.has_value) fj["value"] = f.value;
+      flags.push_back(fj);
+   }
+   auto& words = j["words"] = nlohmann::json::array();
+   for (const auto& w : inst.words) {
+      auto wj = position_json(w.where);
+      wj["text"] = w.text;
+      words.push_back(wj);
+   }
+   if (!inst.pairs.empty()) {
+      auto& pairs = j["pairs"] = nlohmann::json::array();
+      for (const auto& kv : inst.pairs) {
+         nlohmann::json pj = {{"key", kv.key}, {"line", kv.key_span.start.line}, {"column", kv.key_span.start.column}};
+         if (kv.has_value) pj["value"] = kv.value;
+         pairs.push_back(pj);
+      }
+   }
+   for (const auto& h : inst.heredocs) {
+      j["heredocs"].push_back({{"name", h.name},
+                               {"chomp", h.chomp},
+                               {"expand", h.expand},
+                               {"body", h.body},
+                               {"body_line", h.body_span.start.line}});
+   }
+   if (!inst.trigger.empty()) j["trigger"] = instruction_json(inst.trigger.front());
+   if (inst.variables && !inst.variables->empty()) j["variables"] = *inst.variables;
+   return j;
+}
+
+// `strata parse`: exit 0 when every file parses, 1 when BuildKit's parser rejects one
+// (message on standard error with file:line:col), 2 when a file cannot be read.
+int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors) {
+   int status = 0;
+   nlohmann::json files = nlohmann::json::array();
+   for (const auto& path : paths) {
+      std::string text, error;
+      if (!engine::read_file(path, text, error)) {
+         fmt::print(stderr, "strata: error: {}: {}\n", path, error);
+         status = 2;
+         continue;
+      }
+      const auto df = parse::parse_dockerfile(path, std::move(text));
+      bool rejected = false;
+      for (const auto& e : df.errors) {
+         if (e.layer != ast::error_layer::parser && !all_errors) continue;
+         fmt::print(stderr, "{}:{}:{}: {}\n", path, e.where.start.line, e.where.start.column, e.message);
+         rejected = rejected || e.layer == ast::error_layer::parser;
+      }
+      if (rejected) {
+         status = std::max(status, 1);
+         if (dump) continue;
+      }
+      if (dump) {
+         std::cout << parse::dump(df);
+         continue;
+      }
+      nlohmann::json f = {{"file", path}, {"escape", std::string(1, df.escape)}};
+      auto& insts = f["instructions"] = nlohmann::json::array();
+      for (const auto& inst : df.instructions) insts.push_back(instruction_json(inst));
+      auto& errs = f["errors"] = nlohmann::json::array();
+      for (const auto& e : df.errors) {
+         auto ej = position_json(e.where);
+         ej["message"] = e.message;
+         ej["layer"] = e.layer == ast::error_layer::parser ? "parser" : "instructions";
+         errs.push_back(ej);
+      }
+      files.push_back(std::move(f));
+   }
+   if (!dump) std::cout << nlohmann::json{{"files", files}}.dump(2) << '\n';
+   return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -185,6 +277,13 @@ int main(int argc, char** argv) {
    rules->add_option("id", rule_id, "A rule id, name or alias");
    rules->add_option("--format", rules_format, "text or markdown")->check(CLI::IsMember({"text", "markdown"}));
 
+   std::vector<std::string> parse_paths;
+   bool parse_dump = false, parse_all_errors = false;
+   auto* parse_cmd = app.add_subcommand("parse", "Parse Dockerfiles as BuildKit does and print the model (JSON) or BuildKit's dump");
+   parse_cmd->add_option("files", parse_paths, "Dockerfiles")->required();
+   parse_cmd->add_flag("--dump", parse_dump, "Print BuildKit's Node.Dump() format; exit 1 when BuildKit's parser rejects a file");
+   parse_cmd->add_flag("--all-errors", parse_all_errors, "Also print the errors of BuildKit's later stages (flags, argument counts)");
+
    try {
       app.parse(argc, argv);
    } catch (const CLI::ParseError& e) {
@@ -194,6 +293,7 @@ int main(int argc, char** argv) {
    try {
       if (*check) return run_check(co);
       if (*rules) return run_rules(rule_id, rules_format);
+      if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
    } catch (const std::exception& e) {
       fmt::print(stderr, "strata: internal error: {}\n", e.what());
       return 2;

@@ -113,12 +113,14 @@ TEST_CASE("heredocs: bodies are kept and not read as instructions", "[dockerfile
 TEST_CASE("errors keep the rest of the file", "[dockerfile]") {
    const auto df = parse_dockerfile("Dockerfile", "FROM a\nFORM b\nENV X\nLABEL a=1 b\nCMD [1]\nRUN ok\n");
    REQUIRE(df.errors.size() == 4);
-   CHECK(df.errors[0].message == "unknown instruction: FORM");
+   CHECK(df.errors[0].message == "unknown instruction: FORM (did you mean from?)");
    CHECK(df.errors[0].where.start == position{2, 1});
    CHECK(df.errors[1].message == "ENV must have two arguments");
    CHECK(df.errors[2].message == "Syntax error - can't find = in \"b\". Must be of the form: name=value");
    CHECK(df.errors[3].message == "when using JSON array syntax, arrays must be comprised of strings only");
-   REQUIRE(df.instructions.size() == 2);
+   // the unknown instruction stays in the model (BuildKit's parser accepts it; its next stage does not)
+   REQUIRE(df.instructions.size() == 3);
+   CHECK_FALSE(df.instructions[1].known);
    CHECK(df.instructions.back().arguments == "ok");
 }
 
@@ -133,8 +135,11 @@ TEST_CASE("files without instructions", "[dockerfile]") {
 TEST_CASE("ENV and LABEL: key=value and legacy forms", "[dockerfile]") {
    const auto df = parse_dockerfile("Dockerfile", "ENV A=1 B=\"two words\"\nENV LEGACY some value\n");
    REQUIRE(df.errors.empty());
-   REQUIRE(df.instructions[0].words.size() == 2);
-   CHECK(df.instructions[0].words[1].text == "B=\"two words\"");
-   REQUIRE(df.instructions[1].words.size() == 2);
-   CHECK(df.instructions[1].words[1].text == "some value");
+   REQUIRE(df.instructions[0].pairs.size() == 2);
+   CHECK(df.instructions[0].pairs[1].key == "B");
+   CHECK(df.instructions[0].pairs[1].value == "\"two words\"");
+   CHECK(df.instructions[0].pairs[1].value_span.start == position{1, 11});
+   REQUIRE(df.instructions[1].pairs.size() == 1);
+   CHECK(df.instructions[1].pairs[0].legacy);
+   CHECK(df.instructions[1].pairs[0].value == "some value");
 }
