@@ -598,6 +598,9 @@ private:
          return fail("unsupported modifier (" + chs + ") in substitution");
       }
 
+      // `:#` and `:%` are refused at once. Any other character after `:` (`:=`, `:1`, ...) reads
+      // its word first and is refused below, unless skip_unset_env returns an unset reference
+      // verbatim before that (as upstream does).
       const bool pattern = ch == '#' || ch == '%';
       if (null_is_unset && pattern) return fail("unsupported modifier (" + chs + ") in substitution");
       std::string word;

@@ -38,7 +38,9 @@ struct lex_options {
    /// Treat `'` and `"` as ordinary characters (SkipProcessQuotes; used for heredoc bodies).
    bool skip_process_quotes = false;
    /// Leave references to unset variables as written: `$X`, `${X}`, `${X:-w}` (with `w`
-   /// processed), `${X/p/r}` ... (SkipUnsetEnv; used by the parser).
+   /// processed), `${X/p/r}` ... (SkipUnsetEnv; used by the parser). As upstream, this also
+   /// returns `${X:=w}` and `${X:1}` verbatim for an unset X instead of reporting the modifier,
+   /// and writes `${X//p/r}` back as `${X/p/r}`.
    bool skip_unset_env = false;
    /// Compare variable names case-insensitively, as BuildKit does on Windows. An exact match
    /// is preferred; otherwise the first key (in map order) equal after Unicode lower-casing.

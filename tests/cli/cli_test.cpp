@@ -64,3 +64,18 @@ TEST_CASE("cli: --output writes the report to a file", "[cli]") {
    CHECK(log["version"] == "2.1.0");
    std::filesystem::remove(out);
 }
+
+TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what BuildKit's parser rejects", "[cli][dump]") {
+   const auto ok = run_strata("parse --dump rules/ST0001/ST0001.pass.Dockerfile");
+   CHECK(ok.status == 0);
+   CHECK(ok.out.starts_with("(from \"alpine:3.20\" \"AS\" \"base\")\n(run \"apk add --no-cache       curl       ca-certificates\")\n"));
+   // instructions-layer errors (an unknown flag) do not stop the dump; parser errors do
+   const auto bad = run_strata("parse --dump rules/ST0001/ST0001.fail.Dockerfile");
+   CHECK(bad.status == 1);
+   CHECK(bad.out.empty());
+   CHECK(run_strata("parse --dump no/such/Dockerfile").status == 2);
+   const auto model = run_strata("parse rules/ST0001/ST0001.pass.Dockerfile");
+   CHECK(model.status == 0);
+   const auto j = nlohmann::json::parse(model.out);
+   CHECK(j["files"][0]["instructions"][0]["instruction"] == "from");
+}

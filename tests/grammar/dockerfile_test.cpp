@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "parse/dockerfile_instructions.hpp"
 #include "parse/dockerfile_parser.hpp"
 
 using strata::ast::argument_form;
@@ -142,4 +143,74 @@ TEST_CASE("ENV and LABEL: key=value and legacy forms", "[dockerfile]") {
    REQUIRE(df.instructions[1].pairs.size() == 1);
    CHECK(df.instructions[1].pairs[0].legacy);
    CHECK(df.instructions[1].pairs[0].value == "some value");
+}
+
+TEST_CASE("exact positions: every byte of a joined RUN body maps to its physical line and column", "[dockerfile][positions]") {
+   // continuation lines (with a comment and a blank line inside), a tab, a CRLF line,
+   // multi-byte characters (columns count code points), and the backtick escape
+   const std::string text = "FROM a\nRUN echo \"h\xC3\xA9llo\" \\\n# c\n\n\t&& curl -o /x https://example.com/a \\\r\n  && true\n";
+   const auto df = parse_dockerfile("Dockerfile", text);
+   REQUIRE(df.errors.empty());
+   const auto& run = df.instructions[1];
+   CHECK(run.arguments == "echo \"h\xC3\xA9llo\" \t&& curl -o /x https://example.com/a   && true");
+   for (std::size_t i = 0; i < run.arguments.size(); ++i) {
+      const std::size_t off = run.arguments_map.to_file(i);
+      REQUIRE(off < text.size());
+      CHECK(text[off] == run.arguments[i]);  // the same byte, wherever it came from
+   }
+   const auto url = run.arguments.find("https://");
+   CHECK(df.source.locate(run.arguments_map.to_file(url)) == position{5, 16});
+   const auto t = run.arguments.find("true");
+   CHECK(df.source.locate(run.arguments_map.to_file(t)) == position{6, 6});
+   CHECK(run.start_line == 2);
+   CHECK(run.end_line == 6);
+   CHECK(run.empty_continuation);
+}
+
+TEST_CASE("exact positions: words, flags and heredoc bodies", "[dockerfile][positions]") {
+   const auto df = parse_dockerfile("Dockerfile",
+                                    "# escape=`\nFROM a\nCOPY --chown=app `\n    src/ /dst/\nRUN <<EOF\n  apt-get update\nEOF\n");
+   REQUIRE(df.errors.empty());
+   CHECK(df.escape == '`');
+   const auto& copy = df.instructions[1];
+   REQUIRE(copy.flags.size() == 1);
+   CHECK(copy.flags[0].where.start == position{3, 6});
+   REQUIRE(copy.words.size() == 2);
+   CHECK(copy.words[0].where.start == position{4, 5});
+   CHECK(copy.words[1].where.start == position{4, 10});
+   const auto& run = df.instructions[2];
+   REQUIRE(run.heredocs.size() == 1);
+   CHECK(run.heredocs[0].body == "  apt-get update\n");
+   CHECK(run.heredocs[0].body_span.start == position{6, 1});
+   CHECK(run.end_line == 7);
+   CHECK(run.where.stop == position{7, 4});
+}
+
+TEST_CASE("ARG and ENV values in scope, expanded as BuildKit's lexer does", "[dockerfile][variables]") {
+   const auto df = parse_dockerfile("Dockerfile",
+                                    "ARG VERSION=3.12\nARG NO_DEFAULT\nFROM python:${VERSION}-slim AS base\n"
+                                    "ARG VERSION\nENV PY=\"python ${VERSION}\" URL=https://example.com/${VERSION%.*}/x.tgz\n"
+                                    "RUN curl -fsSL $URL\nFROM base\nRUN echo $PY $VERSION\n");
+   REQUIRE(df.errors.empty());
+   const auto& from = df.instructions[2];
+   CHECK(strata::parse::expand(df, from, from.words[0].text).result == "python:3.12-slim");
+   const auto& run = df.instructions[5];
+   REQUIRE(run.variables);
+   CHECK(run.variables->at("URL") == "https://example.com/3/x.tgz");
+   CHECK(run.variables->at("PY") == "python 3.12");
+   CHECK(strata::parse::expand(df, run, "$URL $NO_DEFAULT").result == "https://example.com/3/x.tgz $NO_DEFAULT");
+   CHECK(strata::parse::expand(df, run, "$URL $NO_DEFAULT", false).result == "https://example.com/3/x.tgz ");
+   // a stage built FROM an earlier stage inherits its ENV, not its ARGs
+   const auto& last = df.instructions[7];
+   CHECK(last.variables->at("PY") == "python 3.12");
+   CHECK(last.variables->count("VERSION") == 0);
+}
+
+TEST_CASE("dump: BuildKit's Node.Dump() format", "[dockerfile][dump]") {
+   const auto df = parse_dockerfile("Dockerfile",
+                                    "FROM a AS b\nENV A=1 B=\"two words\"\nONBUILD --x RUN echo \"\\u200b\"\n"
+                                    "COPY --from=b [\"/a b\", \"/c\"]\nfoo bar\n");
+   CHECK(strata::parse::dump(df) ==
+         "(from \"a\" \"AS\" \"b\")\n(env \"A\" \"1\" \"=\" \"B\" \"\\\"two words\\\"\" \"=\")\n"
+         "(onbuild [\"--x\"] (run \"echo \\\"\\\\u200b\\\"\"))\n(copy [\"--from=b\"] \"/a b\" \"/c\")\n(foo \"\")\n");
 }
