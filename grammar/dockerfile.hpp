@@ -70,7 +70,8 @@ struct name_separator : plus< ascii_space > {};
 
 /// A `--flag` word (BuildKit extractBuilderFlags): ends at a byte-wise space outside
 /// quotes; quotes open with `'` or `"` and may stay open at the end; the escape
-/// character takes the next byte literally, inside quotes too.
+/// character takes the next byte literally, inside quotes too. BuildKit always uses a
+/// backslash here, whatever the escape directive says (the parser instantiates `'\'`).
 template< char E > struct flag_escape : seq< one< E >, opt< any > > {};
 template< char Q, char E > struct flag_quoted : seq< one< Q >, star< sor< flag_escape< E >, not_one< Q > > >, opt< one< Q > > > {};
 template< char E > struct flag_char : sor< flag_escape< E >, flag_quoted< '"', E >, flag_quoted< '\'', E >,

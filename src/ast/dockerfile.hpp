@@ -101,6 +101,7 @@ struct stage {
    std::size_t from_index = 0;   ///< index of the FROM in dockerfile::instructions
    std::size_t end_index = 0;    ///< one past the stage's last instruction
    std::string image;            ///< the base image reference as written
+   std::string image_expanded;   ///< with the global ARG defaults substituted (unknown variables kept as written)
    span image_span;
    std::string name;             ///< the `AS name`, or ""
 };

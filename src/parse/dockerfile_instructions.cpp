@@ -360,7 +360,8 @@ void finish_dockerfile(ast::dockerfile& df) {
          if (inst.words.size() == 3 && ast::iequals(inst.words[1].text, "as")) st.name = inst.words[2].text;
          // a stage built on an earlier stage inherits its ENV values
          env_only = std::make_shared<const ast::environment>();
-         const std::string base = lower(value_of(st.image, *global_snapshot).value_or(st.image));
+         st.image_expanded = value_of(st.image, *global_snapshot).value_or(st.image);
+         const std::string base = lower(st.image_expanded);
          const auto parent = std::find_if(stage_env.begin(), stage_env.end(), [&](const auto& p) { return !p.first.empty() && p.first == base; });
          if (parent != stage_env.end()) {
             env_only = parent->second;

@@ -367,10 +367,6 @@ public:
       }
       if (df_.instructions.empty() && df_.errors.empty()) {
          df_.errors.push_back({"file with no instructions", df_.source.make_span(text_.size(), text_.size())});
-      } else if (df_.instructions.empty() &&
-                 std::all_of(df_.errors.begin(), df_.errors.end(), [](const auto& e) { return e.message.starts_with("dockerfile line greater"); })) {
-         // BuildKit: a too-long line before any instruction reads as an empty file
-         df_.errors.insert(df_.errors.begin(), {"file with no instructions", df_.source.make_span(text_.size(), text_.size())});
       }
    }
 
@@ -393,6 +389,10 @@ private:
       while (ln.end > ln.begin && (text_[ln.end - 1] == '\r' || text_[ln.end - 1] == '\n')) --ln.end;
       if (raw_end - pos > max_line_bytes) {
          ln.too_long = true;
+         // BuildKit stops reading here; with no instruction read yet it reports an empty file
+         if (df_.instructions.empty() && df_.errors.empty()) {
+            df_.errors.push_back({"file with no instructions", df_.source.make_span(pos, pos)});
+         }
          const std::size_t col_end = pos + max_line_bytes;
          df_.errors.push_back({fmt::format("dockerfile line greater than max allowed size of {}", max_line_bytes),
                                df_.source.make_span(col_end, raw_end)});
@@ -490,8 +490,9 @@ private:
          if (pos >= hi) return hi;
          if (!(joined[pos] == '-' && pos + 1 < hi && joined[pos + 1] == '-')) return pos;
          const std::string_view rest(joined.data() + pos, hi - pos);
-         const std::size_t len = df_.escape == '`' ? match_length<g::flag_word<'`'>>(rest) : match_length<g::flag_word<'\\'>>(rest);
-         const std::string text = unquote_flag(rest.substr(0, len), df_.escape);
+         // BuildKit's extractBuilderFlags escapes with a backslash whatever the escape directive says
+         const std::size_t len = match_length<g::flag_word<'\\'>>(rest);
+         const std::string text = unquote_flag(rest.substr(0, len), '\\');
          if (text == "--") {
             return pos + len;  // end of flags; the word is dropped
          }

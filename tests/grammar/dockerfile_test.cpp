@@ -194,6 +194,7 @@ TEST_CASE("ARG and ENV values in scope, expanded as BuildKit's lexer does", "[do
    REQUIRE(df.errors.empty());
    const auto& from = df.instructions[2];
    CHECK(strata::parse::expand(df, from, from.words[0].text).result == "python:3.12-slim");
+   CHECK(df.stages[0].image_expanded == "python:3.12-slim");
    const auto& run = df.instructions[5];
    REQUIRE(run.variables);
    CHECK(run.variables->at("URL") == "https://example.com/3/x.tgz");
