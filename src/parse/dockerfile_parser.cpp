@@ -356,7 +356,7 @@ public:
          inst.empty_continuation = empty_continuation;
          const std::size_t where_end = std::max(text_end, ln.begin + raw.size());
          if (err) {
-            error_at(inst.start_line, end_line, left_begin, where_end, std::move(*err));
+            error_at(left_begin, where_end, std::move(*err));
             continue;
          }
          inst.where = df_.source.make_span(inst.keyword_span.begin, std::max(text_end, inst.keyword_span.end));
@@ -400,9 +400,8 @@ private:
       return ln;
    }
 
-   void error_at(std::uint32_t, std::uint32_t, std::size_t begin, std::size_t end, std::string message,
-                 ast::error_layer layer = ast::error_layer::parser) {
-      df_.errors.push_back({std::move(message), df_.source.make_span(begin, end), layer});
+   void error_at(std::size_t begin, std::size_t end, std::string message) {
+      df_.errors.push_back({std::move(message), df_.source.make_span(begin, end), ast::error_layer::parser});
    }
 
    // Returns false when the line ends directive scanning.
@@ -549,9 +548,8 @@ private:
             inst.words.push_back({std::move(w.text), span_of(ab + w.begin, ab + w.end)});
          }
       } else if (n == "healthcheck") {
+         // the type ends at the first byte-wise space (BuildKit parseHealthConfig)
          std::size_t sep = 0;
-         while (sep < args.size() && ast::is_go_space_byte(static_cast<unsigned char>(args[sep]))) ++sep;
-         sep = 0;
          while (sep < args.size() && !ast::is_go_space_byte(static_cast<unsigned char>(args[sep]))) ++sep;
          std::size_t next = sep;
          while (next < args.size() && ast::is_go_space_byte(static_cast<unsigned char>(args[next]))) ++next;
@@ -653,7 +651,7 @@ private:
    std::size_t read_heredocs(ast::instruction& inst, const std::string& joined, std::size_t pos, std::uint32_t& line_no) {
       auto found = heredocs_from_line(joined);
       if (found.error) {
-         error_at(inst.start_line, line_no, inst.where.begin, inst.where.end, std::move(*found.error));
+         error_at(inst.where.begin, inst.where.end, std::move(*found.error));
          return pos;
       }
       for (auto& doc : found.docs) {
@@ -676,7 +674,7 @@ private:
             pos = ln.next;
          }
          if (!terminated) {
-            error_at(inst.start_line, line_no, inst.where.begin, text_.size(), "unterminated heredoc");
+            error_at(inst.where.begin, text_.size(), "unterminated heredoc");
             doc.body = text_.substr(body_begin);
             doc.body_span = df_.source.make_span(body_begin, text_.size());
             inst.where = df_.source.make_span(inst.where.begin, text_.size());
