@@ -13,11 +13,14 @@ void check(const engine::run_view& run, engine::context& cx) {
       if (d.verified_by) {
          continue;
       }
+      // the URL with ARG/ENV values substituted, and as written when that differs
+      const std::string url = d.expanded_url.empty() || d.expanded_url == d.url
+                                  ? d.url
+                                  : fmt::format("{} (written {})", d.expanded_url, d.url);
       if (d.tool == "ADD") {
-         cx.report(d.where, fmt::format("ADD downloads {} without --checksum", d.url));
+         cx.report(d.where, fmt::format("ADD downloads {} without --checksum", url));
       } else {
-         cx.report(d.where, fmt::format("{} downloads {} and nothing in this RUN verifies it (checksum or signature)", d.tool,
-                                        d.url));
+         cx.report(d.where, fmt::format("{} downloads {} and nothing in this RUN verifies it (checksum or signature)", d.tool, url));
       }
    }
 }

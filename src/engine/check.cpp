@@ -4,8 +4,9 @@
 #include <cctype>
 #include <tuple>
 
-#include "engine/context.hpp"
 #include "ast/text.hpp"
+#include "engine/context.hpp"
+#include "parse/dockerfile_instructions.hpp"
 
 namespace strata::engine {
 
@@ -51,6 +52,16 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst) {
       out.push_back({h.body, std::move(m)});
    }
    return out;
+}
+
+// Download URLs with the ARG/ENV values in scope substituted (sh and ADD read `$V` and
+// `${V}` as BuildKit's lexer does; unknown values stay as written).
+void expand_urls(const ast::dockerfile& df, const ast::instruction& inst, facts::run_facts& f) {
+   for (auto& d : f.downloads) {
+      if (d.url.find('$') == std::string::npos) continue;
+      auto r = parse::expand(df, inst, d.url);
+      if (!r.error) d.expanded_url = std::move(r.result);
+   }
 }
 
 // ADD <src>... <dest> of a Dockerfile: the builder downloads URL sources itself.
@@ -230,12 +241,14 @@ void check_document(const document& doc, std::span<const registered_rule* const>
             const auto& inst = df.instructions[i];
             if (inst.name == "run") {
                for (const auto& b : dockerfile_bodies(inst)) {
-                  const auto f = facts::analyze_run(b.text, b.map, df.source, shells[i]);
+                  auto f = facts::analyze_run(b.text, b.map, df.source, shells[i]);
+                  if (shells[i] == facts::shell_kind::sh) expand_urls(df, inst, f);
                   const run_view view{f, &inst, nullptr, nullptr};
                   each(&visitors::run, [&](auto fn, context& cx) { fn(view, cx); });
                }
             } else if (inst.name == "add") {
-               const auto f = add_facts(inst);
+               auto f = add_facts(inst);
+               expand_urls(df, inst, f);
                const run_view view{f, &inst, nullptr, nullptr};
                each(&visitors::run, [&](auto fn, context& cx) { fn(view, cx); });
             }

@@ -124,6 +124,7 @@ public:
                d.verified_by = v;
             }
          }
+         d.expanded_url = d.url;
       }
       return f;
    }
@@ -347,6 +348,7 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
       download d;
       d.tool = "ADD";
       d.url = w.value;
+      d.expanded_url = d.url;
       d.where = w.where;
       if (checksum) d.verified_by = verification{"ADD --checksum", *checksum};
       f.downloads.push_back(std::move(d));

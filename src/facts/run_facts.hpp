@@ -45,6 +45,9 @@ struct verification {
 struct download {
    std::string tool;    ///< `wget`, `curl`, `Invoke-WebRequest`, `ADD`
    std::string url;     ///< as written (variables not expanded)
+   /// `url` with the ARG/ENV values in scope substituted where they are known (Dockerfiles:
+   /// BuildKit's lexer over the instruction's variables); equal to `url` otherwise.
+   std::string expanded_url;
    std::string output;  ///< the output file when named, else ""
    ast::span where;     ///< the command (or ADD source)
    std::optional<verification> verified_by;
