@@ -104,7 +104,6 @@ const std::vector<flag_spec>* allowed_flags(const ast::instruction& inst) {
 
 /// Go's time.ParseDuration; the value in nanoseconds, or nullopt when invalid.
 std::optional<double> parse_duration(std::string_view s) {
-   std::string_view orig = s;
    bool neg = false;
    if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
       neg = s[0] == '-';
@@ -147,19 +146,18 @@ std::optional<double> parse_duration(std::string_view s) {
       total += v * mult;
       s.remove_prefix(u);
    }
-   (void)orig;
    return neg ? -total : total;
 }
 
 std::optional<problem> check_flags(const ast::instruction& inst) {
    const auto* allowed = allowed_flags(inst);
    if (allowed == nullptr) return std::nullopt;
-   std::vector<std::string_view> names;
-   for (const auto& f : *allowed) names.push_back(f.name);
    std::vector<std::string> used;
    for (const auto& f : inst.flags) {
       const auto spec = std::find_if(allowed->begin(), allowed->end(), [&](const auto& s) { return s.name == f.name; });
       if (spec == allowed->end()) {
+         std::vector<std::string_view> names;
+         for (const auto& a : *allowed) names.push_back(a.name);
          return problem{fmt::format("unknown flag: --{}{}", f.name, suggestion(f.name, names, true)), f.where};
       }
       if (std::find(used.begin(), used.end(), f.name) != used.end() && spec->kind != flag_kind::strings) {
@@ -345,8 +343,7 @@ void finish_dockerfile(ast::dockerfile& df) {
             df.stages.back().end_index = i;
             stage_env.emplace_back(lower(df.stages.back().name), env_only);
          }
-         global_snapshot = std::make_shared<const ast::environment>(*global);
-         inst.variables = global_snapshot;
+         inst.variables = global_snapshot;  // FROM expands with the global ARGs only
          in_stage = true;
          ast::stage st;
          st.from_index = i;
