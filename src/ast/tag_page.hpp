@@ -73,6 +73,7 @@ struct section {
    text_value platform;
    span header;
    std::optional<text_value> digest;  ///< per-platform `docker pull` digest (E2+)
+   std::optional<text_value> pull_name;  ///< the repository of that `docker pull` line (`python`)
    std::optional<text_value> docker_version;
    std::optional<text_value> manifest_mime;
    std::optional<size_value> total_size;
@@ -98,6 +99,7 @@ struct tag_page {
    source_file source;
    text_value ref;               ///< the `## ` header's reference (`python:latest`)
    std::optional<text_value> digest;         ///< the manifest list digest of the top `docker pull`
+   std::optional<text_value> pull_name;      ///< the repository of that line (`python`, `library/nginx`)
    std::optional<text_value> manifest_mime;  ///< absent in E1
    std::optional<std::uint32_t> platform_count;  ///< the `Platforms: N` count (E3/E4)
    span platforms_header;

@@ -3,11 +3,15 @@
 //   strata check [PATH...]   files or directories (default: corpus/)
 //   strata rules [ID]        the rule catalog, or one rule's documentation
 //   strata parse [--dump] FILE...  a Dockerfile as BuildKit parses it
+//   strata normalize [--format markdown|json] [--check] FILE...
+//                            the canonical rendering (or model) of history documents
 //
 // Exit status: 0 no finding at or above the failure threshold, 1 at least one,
 // 2 usage error or an input that could not be read.
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <set>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,6 +28,7 @@
 #include "parse/dockerfile_instructions.hpp"
 #include "parse/dockerfile_parser.hpp"
 #include "engine/inputs.hpp"
+#include "render/document.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -65,7 +70,21 @@ struct check_options {
    bool no_color = false;
    bool exit_zero = false;
    bool verbose = false;
+   std::string emit_docs;  ///< directory for the normalized documentation, or empty
 };
+
+// The name under --emit-docs of an input: its relative path without the extension,
+// made unique within the run.
+std::string docs_name(const std::string& relative, std::set<std::string>& used) {
+   std::filesystem::path p(relative);
+   p.replace_extension();
+   std::string name = p.generic_string();
+   while (name.starts_with("../")) name.erase(0, 3);
+   if (name.empty() || name == "." || name == "..") name = "document";
+   std::string unique = name;
+   for (int n = 2; !used.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
+   return unique;
+}
 
 int run_check(const check_options& o) {
    const auto fmt_kind = report::format_from_string(o.format);
@@ -93,6 +112,7 @@ int run_check(const check_options& o) {
    const auto paths = o.paths.empty() ? std::vector<std::string>{"corpus"} : o.paths;
    const auto files = engine::expand_inputs(paths, errors);
    std::vector<engine::finding> findings;
+   std::set<std::string> docs_names;
    std::size_t checked = 0;
    for (const auto& file : files) {
       std::string text, error;
@@ -107,7 +127,15 @@ int run_check(const check_options& o) {
       }
       ++checked;
       if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
+      const auto first = findings.size();
       engine::check_document(*doc, rules, findings);
+      if (!o.emit_docs.empty()) {
+         std::sort(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), engine::finding_order);
+         const std::span<const engine::finding> mine(findings.data() + first, findings.size() - first);
+         if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), *doc, mine, error)) {
+            errors.push_back({o.emit_docs, error});
+         }
+      }
    }
    std::sort(findings.begin(), findings.end(), engine::finding_order);
    for (const auto& e : errors) {
@@ -249,6 +277,43 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
    return status;
 }
 
+// `strata normalize`: exit 0 when every file was rendered, 1 with --check when an input
+// differs from its canonical form, 2 when a file cannot be read or has no canonical form.
+int run_normalize(const std::vector<std::string>& paths, const std::string& format, bool check) {
+   int status = 0;
+   nlohmann::json models = nlohmann::json::array();
+   for (const auto& path : paths) {
+      std::string text, error;
+      if (!engine::read_file(path, text, error)) {
+         fmt::print(stderr, "strata: error: {}: {}\n", path, error);
+         status = 2;
+         continue;
+      }
+      const auto doc = engine::load_document(path, std::move(text), engine::origin::named);
+      const auto canonical = doc ? render::normalized(*doc) : std::nullopt;
+      if (!canonical) {
+         fmt::print(stderr, "strata: error: {}: not a history document ({}); nothing to normalize\n", path,
+                    doc ? engine::to_string(doc->kind) : "unknown");
+         status = 2;
+         continue;
+      }
+      if (check && *canonical != doc->source().text()) {
+         fmt::print(stderr, "{}: differs from the canonical form (run `strata check` for where)\n", path);
+         status = std::max(status, 1);
+      }
+      if (format == "json") {
+         models.push_back(render::model_json(*doc).value_or(nlohmann::json::object()));
+      } else if (!check) {
+         std::cout << *canonical;
+      }
+   }
+   if (format == "json" && !models.empty()) {
+      const auto& out = models.size() == 1 ? models.front() : models;
+      std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+   }
+   return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -271,6 +336,9 @@ int main(int argc, char** argv) {
    check->add_option("--color", co.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
    check->add_flag("--no-color", co.no_color, "Same as --color=never");
    check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
+   check->add_option("--emit-docs", co.emit_docs,
+                     "For every history document, write DIR/<name>.md (normalized page) and DIR/<name>.json "
+                     "(model + its findings); <name> is the input's path below the directory given, without extension");
 
    std::string rule_id, rules_format = "text";
    auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
@@ -284,6 +352,17 @@ int main(int argc, char** argv) {
    parse_cmd->add_flag("--dump", parse_dump, "Print BuildKit's Node.Dump() format; exit 1 when BuildKit's parser rejects a file");
    parse_cmd->add_flag("--all-errors", parse_all_errors, "Also print the errors of BuildKit's later stages (flags, argument counts)");
 
+   std::vector<std::string> normalize_paths;
+   std::string normalize_format = "markdown";
+   bool normalize_check = false;
+   auto* normalize_cmd = app.add_subcommand(
+       "normalize", "Print the canonical rendering of history documents (tag pages ...), or their model as JSON");
+   normalize_cmd->add_option("files", normalize_paths, "History documents")->required();
+   normalize_cmd->add_option("-f,--format", normalize_format, "markdown (the canonical page) or json (the model; an array for several files)")
+       ->check(CLI::IsMember({"markdown", "json"}))
+       ->capture_default_str();
+   normalize_cmd->add_flag("--check", normalize_check, "Print nothing; exit 1 when an input differs from its canonical form");
+
    try {
       app.parse(argc, argv);
    } catch (const CLI::ParseError& e) {
@@ -294,6 +373,7 @@ int main(int argc, char** argv) {
       if (*check) return run_check(co);
       if (*rules) return run_rules(rule_id, rules_format);
       if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
+      if (*normalize_cmd) return run_normalize(normalize_paths, normalize_format, normalize_check);
    } catch (const std::exception& e) {
       fmt::print(stderr, "strata: internal error: {}\n", e.what());
       return 2;

@@ -12,6 +12,7 @@ namespace strata::engine {
 struct input_file {
    std::string path;  ///< as given, or the directory as given joined with the relative path
    origin how = origin::named;
+   std::string relative;  ///< the file name (named) or the path below the directory given (walked)
 };
 
 /// An input that could not be read: missing, unreadable, not a regular file.

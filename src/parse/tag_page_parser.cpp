@@ -125,16 +125,20 @@ struct action<g::console_block> {
    template <typename Input>
    static void apply(const Input&, state& st) {
       auto value = st.pull;
+      std::optional<ast::text_value> name;
       const auto at = value.text.rfind('@');
       if (at != std::string::npos) {
          const std::size_t skip = value.text.size() - (at + 1);
+         name = ast::text_value{value.text.substr(0, at), st.page.source.make_span(value.where.begin, value.where.begin + at)};
          value.text = value.text.substr(at + 1);
          value.where = st.page.source.make_span(value.where.end - skip, value.where.end);
       }
       if (st.page.sections.empty()) {
          st.page.digest = value;
+         st.page.pull_name = std::move(name);
       } else {
          st.page.sections.back().digest = value;
+         st.page.sections.back().pull_name = std::move(name);
       }
    }
 };

@@ -60,10 +60,15 @@ std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
    return days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 }
 
-std::string format_rfc1123(std::int64_t epoch) {
-   std::int64_t days_since = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
+namespace {
+struct civil_time {
+   std::int64_t year;
+   unsigned month, day, weekday;  // weekday: index into `days`
+   std::int64_t seconds;          // of the day
+};
+civil_time civil_from_epoch(std::int64_t epoch) {
+   const std::int64_t days_since = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
    const std::int64_t secs = epoch - days_since * 86400;
-   // civil_from_days
    const std::int64_t z = days_since + 719468;
    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
    const auto doe = static_cast<unsigned>(z - era * 146097);
@@ -73,9 +78,20 @@ std::string format_rfc1123(std::int64_t epoch) {
    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-   const auto weekday = static_cast<std::size_t>(((days_since % 7) + 7) % 7);
-   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", days[weekday], d, months[m - 1], y, secs / 3600,
-                      (secs / 60) % 60, secs % 60);
+   return {y, m, d, static_cast<unsigned>(((days_since % 7) + 7) % 7), secs};
+}
+}  // namespace
+
+std::string format_rfc1123(std::int64_t epoch) {
+   const auto t = civil_from_epoch(epoch);
+   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", days[t.weekday], t.day, months[t.month - 1], t.year,
+                      t.seconds / 3600, (t.seconds / 60) % 60, t.seconds % 60);
+}
+
+std::string format_rfc3339(std::int64_t epoch) {
+   const auto t = civil_from_epoch(epoch);
+   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.year, t.month, t.day, t.seconds / 3600,
+                      (t.seconds / 60) % 60, t.seconds % 60);
 }
 
 std::optional<std::uint64_t> parse_size_bytes(std::string_view text) {
@@ -108,13 +124,13 @@ std::optional<std::uint64_t> parse_size_bytes(std::string_view text) {
 std::string format_size(std::uint64_t bytes) {
    static constexpr std::array<std::string_view, 5> units = {"B", "KB", "MB", "GB", "TB"};
    std::size_t unit = 0;
-   long double scale = 1;
+   double scale = 1;  // Perl computes in doubles (NV): so does this
    // Perl: while (int($bytes / 1000**$unit) > 1000) { last unless $units[$unit+1]; ++$unit }
-   while (static_cast<std::uint64_t>(static_cast<long double>(bytes) / scale) > 1000 && unit + 1 < units.size()) {
+   while (static_cast<double>(bytes) / scale >= 1001.0 && unit + 1 < units.size()) {
       ++unit;
       scale *= 1000;
    }
-   std::string text = fmt::format("{:.1f} {}", static_cast<double>(static_cast<long double>(bytes) / scale), units[unit]);
+   std::string text = fmt::format("{:.1f} {}", static_cast<double>(bytes) / scale, units[unit]);
    if (unit != 0) {
       text += fmt::format(" ({} bytes)", bytes);
    }

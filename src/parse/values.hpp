@@ -15,6 +15,9 @@ namespace strata::parse {
 /// The RFC 1123 rendering of an epoch time (inverse of parse_rfc1123).
 [[nodiscard]] std::string format_rfc1123(std::int64_t epoch);
 
+/// The RFC 3339 rendering (UTC, `Z`, whole seconds) of an epoch time: `2019-10-16T23:25:59Z`.
+[[nodiscard]] std::string format_rfc3339(std::int64_t epoch);
+
 /// Bytes of a generator size: the `(N bytes)` part when present, else the
 /// integer part of a bare `N.0 B`; nullopt when the text is not a size.
 [[nodiscard]] std::optional<std::uint64_t> parse_size_bytes(std::string_view text);

@@ -6,12 +6,8 @@
 
 namespace strata::report {
 
-void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
-   nlohmann::ordered_json doc;
-   doc["tool"] = {{"name", "strata"}, {"version", STRATA_VERSION}};
-   auto list = nlohmann::ordered_json::array();
-   for (const auto& f : findings) {
-      nlohmann::ordered_json j;
+nlohmann::ordered_json finding_json(const engine::finding& f) {
+   nlohmann::ordered_json j;
       j["rule"] = f.rule_id();
       auto aliases = nlohmann::ordered_json::array();
       for (auto a : f.source_rule->aliases) aliases.push_back(a);
@@ -28,8 +24,14 @@ void write_json(std::span<const engine::finding> findings, const options&, std::
          j["platform"] = f.platform;
          j["section"] = f.section_index;
       }
-      list.push_back(std::move(j));
-   }
+   return j;
+}
+
+void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
+   nlohmann::ordered_json doc;
+   doc["tool"] = {{"name", "strata"}, {"version", STRATA_VERSION}};
+   auto list = nlohmann::ordered_json::array();
+   for (const auto& f : findings) list.push_back(finding_json(f));
    doc["findings"] = std::move(list);
    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }

@@ -10,6 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "engine/document.hpp"
 #include "engine/finding.hpp"
 #include "engine/inputs.hpp"
 #include "engine/registry.hpp"
@@ -33,6 +36,18 @@ void write_text(std::span<const engine::finding> findings, const options& opts, 
 void write_full(std::span<const engine::finding> findings, const options& opts, std::ostream& out);
 void write_json(std::span<const engine::finding> findings, const options& opts, std::ostream& out);
 void write_sarif(std::span<const engine::finding> findings, const options& opts, std::ostream& out);
+
+/// One finding as the json format writes it (`rule`, `severity`, `message`, `file`,
+/// `line`, `column`, `end_line`, `end_column`, and `tag`/`platform`/`section` for history documents).
+[[nodiscard]] nlohmann::ordered_json finding_json(const engine::finding& f);
+
+/// `check --emit-docs`: writes `<dir>/<name>.md` (the canonical rendering of a history
+/// document) and `<dir>/<name>.json` (`{"document": <model>, "findings": [...]}` with the
+/// findings of that document), creating directories as needed. `name` is a relative
+/// path without extension. Returns false with `error` set when a file cannot be written;
+/// does nothing and returns true for a document without a canonical rendering.
+bool emit_docs(const std::string& dir, const std::string& name, const engine::document& doc,
+               std::span<const engine::finding> findings, std::string& error);
 
 /// The severity word of the text formats: `error`, `warning`, or `note` (info and style).
 [[nodiscard]] std::string_view text_severity(engine::severity s) noexcept;

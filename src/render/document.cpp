@@ -1,0 +1,106 @@
+#include "render/document.hpp"
+
+#include "parse/values.hpp"
+#include "render/tag_page.hpp"
+
+namespace strata::render {
+
+nlohmann::json position_json(const ast::span& s) {
+   return {{"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
+}
+
+namespace {
+
+nlohmann::json json_or_text(const ast::text_value& v) {
+   auto j = nlohmann::json::parse(v.text, nullptr, false);
+   return j.is_discarded() ? nlohmann::json(v.text) : j;
+}
+
+template <typename T>
+void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
+   if (v) j[key] = v->text;
+}
+
+nlohmann::json tag_page_json(const ast::tag_page& page) {
+   nlohmann::json j;
+   j["kind"] = "tag-page";
+   j["file"] = page.source.path();
+   j["tag"] = page.ref.text;
+   put(j, "repository", page.pull_name);
+   put(j, "digest", page.digest);
+   put(j, "manifest_mime", page.manifest_mime);
+   if (page.platform_count) j["platform_count"] = *page.platform_count;
+   auto& list = j["platform_list"] = nlohmann::json::array();
+   for (const auto& p : page.platforms) list.push_back(p.text);
+   if (page.does_not_exist) j["does_not_exist"] = true;
+   auto& platforms = j["platforms"] = nlohmann::json::array();
+   for (std::size_t i = 0; i < page.sections.size(); ++i) {
+      const auto& s = page.sections[i];
+      nlohmann::json p;
+      p["index"] = i;
+      p["line"] = s.header.start.line;
+      p["platform"] = s.platform.text;
+      p["tag"] = s.ref.text;
+      put(p, "digest", s.digest);
+      put(p, "docker_version", s.docker_version);
+      put(p, "manifest_mime", s.manifest_mime);
+      if (s.total_size) p["total_size"] = s.total_size->bytes;
+      put(p, "image_id", s.image_id);
+      if (s.entrypoint) p["entrypoint"] = json_or_text(*s.entrypoint);
+      if (s.default_command) p["default_command"] = json_or_text(*s.default_command);
+      if (s.shell) p["shell"] = json_or_text(*s.shell);
+      auto& history = p["history"] = nlohmann::json::array();
+      for (const auto& e : s.history) {
+         nlohmann::json h = {{"created", parse::format_rfc3339(e.created.epoch)},
+                             {"line", e.created.where.start.line},
+                             {"instruction", e.keyword},
+                             {"arguments", e.arguments},
+                             {"text", e.text}};
+         if (e.buildkit) h["buildkit"] = true;
+         for (const auto& a : e.arg_lines) h["arg_lines"].push_back(a.text);
+         if (!e.env.empty()) {
+            auto& env = h["env"] = nlohmann::json::object();
+            for (const auto& kv : e.env) env[kv.key] = kv.value;
+         }
+         history.push_back(std::move(h));
+      }
+      auto& layers = p["layers"] = nlohmann::json::array();
+      for (const auto& l : s.layers) {
+         nlohmann::json lj = {{"digest", l.digest.text}, {"line", l.digest.where.start.line}};
+         if (l.last_modified) lj["last_modified"] = parse::format_rfc3339(l.last_modified->epoch);
+         if (l.size) lj["size"] = l.size->bytes;
+         put(lj, "mime", l.mime);
+         layers.push_back(std::move(lj));
+      }
+      platforms.push_back(std::move(p));
+   }
+   auto& errors = j["errors"] = nlohmann::json::array();
+   for (const auto& e : page.errors) {
+      auto ej = position_json(e.where);
+      ej["message"] = e.message;
+      errors.push_back(std::move(ej));
+   }
+   return j;
+}
+
+}  // namespace
+
+std::optional<std::string> normalized(const engine::document& doc) {
+   if (doc.page) return render(*doc.page);
+   return std::nullopt;
+}
+
+std::vector<ast::span> parse_error_spans(const engine::document& doc) {
+   std::vector<ast::span> out;
+   if (doc.page) {
+      for (const auto& e : doc.page->errors) out.push_back(e.where);
+   }
+   return out;
+}
+
+std::optional<nlohmann::json> model_json(const engine::document& doc) {
+   if (doc.page) return tag_page_json(*doc.page);
+   return std::nullopt;
+}
+
+}  // namespace strata::render

@@ -1,0 +1,34 @@
+// Normalized documentation of the history documents strata reads: the canonical
+// rendering of each document kind (markdown, as docker-library's generators
+// write it) and its model as JSON. Used by `strata normalize` and by
+// `strata check --emit-docs`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/document.hpp"
+
+namespace strata::render {
+
+/// The canonical text of a history document; nullopt for kinds that have no
+/// canonical rendering (Dockerfiles, binary input).
+[[nodiscard]] std::optional<std::string> normalized(const engine::document& doc);
+
+/// The model of a history document as JSON (`{"kind": ..., ...}`; for a tag page
+/// `{"kind": "tag-page", "tag", "digest", "platforms": [...]}`); nullopt for kinds
+/// without a model.
+[[nodiscard]] std::optional<nlohmann::json> model_json(const engine::document& doc);
+
+/// The spans of the parse errors of a history document (lines the parser did not
+/// recognise); empty for other kinds.
+[[nodiscard]] std::vector<ast::span> parse_error_spans(const engine::document& doc);
+
+/// JSON of one span: `{"line", "column", "end_line", "end_column"}` (1-based lines,
+/// columns in code points, end exclusive).
+[[nodiscard]] nlohmann::json position_json(const ast::span& where);
+
+}  // namespace strata::render

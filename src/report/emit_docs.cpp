@@ -1,0 +1,41 @@
+#include <filesystem>
+#include <fstream>
+
+#include "render/document.hpp"
+#include "report/report.hpp"
+
+namespace strata::report {
+
+namespace fs = std::filesystem;
+
+bool emit_docs(const std::string& dir, const std::string& name, const engine::document& doc,
+               std::span<const engine::finding> findings, std::string& error) {
+   const auto canonical = render::normalized(doc);
+   if (!canonical) return true;
+   const fs::path base = fs::path(dir) / name;
+   std::error_code ec;
+   fs::create_directories(base.parent_path(), ec);
+   if (ec) {
+      error = base.parent_path().string() + ": " + ec.message();
+      return false;
+   }
+   nlohmann::ordered_json j;
+   j["document"] = nlohmann::ordered_json(render::model_json(doc).value_or(nlohmann::json::object()));
+   auto& list = j["findings"] = nlohmann::ordered_json::array();
+   for (const auto& f : findings) list.push_back(finding_json(f));
+   const auto write = [&](const fs::path& path, const std::string& text) {
+      std::ofstream out(path, std::ios::binary);
+      out << text;
+      out.flush();
+      if (!out) {
+         error = path.string() + ": cannot write";
+         return false;
+      }
+      return true;
+   };
+   return write(fs::path(base).concat(".md"), *canonical) &&
+          write(fs::path(base).concat(".json"),
+                j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+}
+
+}  // namespace strata::report
