@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fills build-fuzz/seeds/{dockerfile,tag_page}/ with seed inputs (copies; the repo
+# Fills build-fuzz/seeds/{dockerfile,tag_page,history}/ with seed inputs (copies; the repo
 # and /work/shared are never written): corpus/, rules/*/*.fail* and *.pass*
 # fixtures, and, when /work/shared exists, a sample of its Dockerfile bench and
 # repo-info tag pages. Files are named by content hash, so duplicates collapse.
@@ -15,7 +15,7 @@ max_seed="${STRATA_FUZZ_MAX_SEED:-65536}"   # bytes; larger seeds slow every mut
 
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/dockerfile" "$seeds/tag_page"
+mkdir -p "$seeds/dockerfile" "$seeds/tag_page" "$seeds/history"
 
 # add TARGET FILE...: copy files no larger than max_seed into seeds/TARGET.
 add() {
@@ -37,6 +37,9 @@ for f in "${own[@]}"; do
       *) add dockerfile "$f" ;;
    esac
 done
+# The other history documents: strata's own fixtures of every kind but tag pages.
+mapfile -t docs < <(find "$root/tests/fixtures" -type f ! -name README.md ! -path '*/tag-pages/*' | LC_ALL=C sort)
+add history "${docs[@]}" "$root"/rules/ST0002/*library*
 
 if [[ -d "$shared/corpus" ]]; then
    if [[ -d "$shared/corpus/dockerfiles-bench" ]]; then
@@ -50,9 +53,14 @@ if [[ -d "$shared/corpus" ]]; then
    if [[ -d "$shared/corpus/repo-info" ]]; then
       mapfile -t pages < <(find "$shared/corpus/repo-info" -type f ! -name MANIFEST.md | LC_ALL=C sort)
       add tag_page "${pages[@]}"
+      add history "${pages[@]}"   # local/ pages; the E0 page is above the size limit
+   fi
+   if [[ -d "$shared/corpus/official-images" ]]; then
+      mapfile -t libs < <(find "$shared/corpus/official-images" -type f ! -name MANIFEST.md | LC_ALL=C sort)
+      add history "${libs[@]}" "$shared/corpus/seeds/004_29fe9165eda10bd8.txt"
    fi
 fi
 
-for t in dockerfile tag_page; do
+for t in dockerfile tag_page history; do
    echo "seeds/$t: $(find "$seeds/$t" -type f | wc -l) files"
 done

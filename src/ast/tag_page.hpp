@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "ast/history_line.hpp"
 #include "ast/source.hpp"
 
 namespace strata::ast {
@@ -57,6 +58,11 @@ struct history_entry {
    span arguments_span;
    bool buildkit = false;              ///< ends in ` # buildkit` (stripped from `arguments`)
    std::vector<env_pair> env;          ///< for ENV entries: the pairs, values unquoted
+   /// The text read with the history-line grammar (formats.md §2.1): prefix, keyword,
+   /// form (Go %q arrays, %v bracket lists, KEY=VALUE pairs, `file:<h> in <dst>`, ...).
+   /// Its byte ranges are relative to `text`, which starts at `text_span.begin`.
+   history_instruction instruction;
+   std::vector<history_arg_line> args;  ///< `arg_lines`, parsed (`# ARGS:` pairs, E0 `# ARG:`)
 };
 
 /// One layer of the `Layers:` list.

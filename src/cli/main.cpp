@@ -290,22 +290,32 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
          continue;
       }
       const auto doc = engine::load_document(path, std::move(text), engine::origin::named);
+      const auto kind = doc ? engine::to_string(doc->kind) : "unknown";
+      if (format == "json" && !check) {
+         auto model = doc ? render::model_json(*doc) : std::nullopt;
+         if (!model) {
+            fmt::print(stderr, "strata: error: {}: not a history document ({}); no model to print\n", path, kind);
+            status = 2;
+            continue;
+         }
+         models.push_back(std::move(*model));
+         continue;
+      }
       const auto canonical = doc ? render::normalized(*doc) : std::nullopt;
       if (!canonical) {
-         fmt::print(stderr, "strata: error: {}: not a history document ({}); nothing to normalize\n", path,
-                    doc ? engine::to_string(doc->kind) : "unknown");
+         fmt::print(stderr, "strata: error: {}: no canonical rendering for this kind of document ({}){}\n", path, kind,
+                    doc && render::model_json(*doc) ? "; --format json prints its model" : "");
          status = 2;
          continue;
       }
-      if (check && *canonical != doc->source().text()) {
-         fmt::print(stderr, "{}: differs from the canonical form (run `strata check` for where)\n", path);
-         status = std::max(status, 1);
+      if (check) {
+         if (*canonical != doc->source().text()) {
+            fmt::print(stderr, "{}: differs from the canonical form (`strata check --select ST0005` says where)\n", path);
+            status = std::max(status, 1);
+         }
+         continue;
       }
-      if (format == "json") {
-         models.push_back(render::model_json(*doc).value_or(nlohmann::json::object()));
-      } else if (!check) {
-         std::cout << *canonical;
-      }
+      std::cout << *canonical;
    }
    if (format == "json" && !models.empty()) {
       const auto& out = models.size() == 1 ? models.front() : models;

@@ -1,6 +1,12 @@
 #include "engine/document.hpp"
 
+#include "parse/docker_history_parser.hpp"
 #include "parse/dockerfile_parser.hpp"
+#include "parse/docs_readme_parser.hpp"
+#include "parse/image_config_parser.hpp"
+#include "parse/library_parser.hpp"
+#include "parse/local_page_parser.hpp"
+#include "parse/tag_details_parser.hpp"
 #include "parse/tag_page_parser.hpp"
 
 namespace strata::engine {
@@ -12,6 +18,9 @@ std::string_view to_string(document_kind k) noexcept {
       case document_kind::docs_readme: return "docs-readme";
       case document_kind::local_page: return "local-page";
       case document_kind::tag_details: return "tag-details";
+      case document_kind::library_file: return "library-file";
+      case document_kind::docker_history: return "docker-history";
+      case document_kind::image_config: return "image-config";
       case document_kind::not_text: return "not-text";
    }
    return "unknown";
@@ -30,11 +39,24 @@ bool is_dockerfile_name(std::string_view f) noexcept {
 }
 
 namespace {
-std::string_view first_line(std::string_view text) {
-   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-   return text.substr(0, text.find('\n'));
+template <typename Model>
+void append_errors(const std::optional<Model>& model, std::vector<ast::page_error>& out) {
+   if (!model) return;
+   for (const auto& e : model->errors) out.push_back({e.message, e.where});
 }
 }  // namespace
+
+std::vector<ast::page_error> document::history_errors() const {
+   std::vector<ast::page_error> out;
+   append_errors(page, out);
+   append_errors(tag_details, out);
+   append_errors(local_page, out);
+   append_errors(readme, out);
+   append_errors(library, out);
+   append_errors(history, out);
+   append_errors(config, out);
+   return out;
+}
 
 std::optional<document> load_document(std::string path, std::string text, origin how) {
    const auto slash = path.find_last_of('/');
@@ -50,25 +72,23 @@ std::optional<document> load_document(std::string path, std::string text, origin
       return doc;
    }
    if (!dockerfile_name) {
-      const std::string_view head = first_line(text);
-      if (parse::looks_like_tag_page(text)) {
-         doc.kind = document_kind::tag_page;
-         doc.page = parse::parse_tag_page(std::move(path), std::move(text));
-         return doc;
+      const auto as = [&](document_kind kind, auto& slot, auto parse) {
+         doc.kind = kind;
+         slot = parse(std::move(path), std::move(text));
+         return std::optional<document>(std::move(doc));
+      };
+      if (parse::looks_like_tag_page(text)) return as(document_kind::tag_page, doc.page, parse::parse_tag_page);
+      if (parse::looks_like_tag_details(text)) return as(document_kind::tag_details, doc.tag_details, parse::parse_tag_details);
+      if (parse::looks_like_local_page(text)) return as(document_kind::local_page, doc.local_page, parse::parse_local_page);
+      if (text.find("\n# Supported tags and respective `Dockerfile` links\n") != std::string::npos) {
+         return as(document_kind::docs_readme, doc.readme, parse::parse_docs_readme);
       }
-      if (head.starts_with("# Tags of `")) {
-         doc.kind = document_kind::tag_details;
-      } else if (head.starts_with("# `") && text.find("\n## Docker Metadata\n") != std::string::npos) {
-         doc.kind = document_kind::local_page;
-      } else if (text.find("\n# Supported tags and respective `Dockerfile` links\n") != std::string::npos) {
-         doc.kind = document_kind::docs_readme;
-      } else if (how == origin::walked) {
-         return std::nullopt;
+      if (parse::looks_like_library_file(text)) return as(document_kind::library_file, doc.library, parse::parse_library_file);
+      if (parse::looks_like_docker_history(text)) {
+         return as(document_kind::docker_history, doc.history, parse::parse_docker_history);
       }
-      if (doc.kind != document_kind::dockerfile) {
-         doc.raw = ast::source_file(std::move(path), std::move(text));
-         return doc;
-      }
+      if (parse::looks_like_image_config(text)) return as(document_kind::image_config, doc.config, parse::parse_image_config);
+      if (how == origin::walked) return std::nullopt;
    }
    doc.kind = document_kind::dockerfile;
    doc.dockerfile = parse::parse_dockerfile(std::move(path), std::move(text));

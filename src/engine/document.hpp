@@ -4,7 +4,13 @@
 #include <optional>
 #include <string>
 
+#include "ast/docker_history.hpp"
 #include "ast/dockerfile.hpp"
+#include "ast/docs_readme.hpp"
+#include "ast/image_config.hpp"
+#include "ast/library_file.hpp"
+#include "ast/local_page.hpp"
+#include "ast/tag_details.hpp"
 #include "ast/tag_page.hpp"
 
 namespace strata::engine {
@@ -12,10 +18,13 @@ namespace strata::engine {
 enum class document_kind {
    dockerfile,   ///< parsed as a Dockerfile
    tag_page,     ///< a repo-info remote tag page
-   docs_readme,  ///< a docs README (recognised; no rules yet)
-   local_page,   ///< a repo-info local page (recognised; no rules yet)
-   tag_details,  ///< an E0 repo-info tag-details page (recognised; no rules yet)
-   not_text,     ///< holds a NUL byte or invalid UTF-8
+   docs_readme,     ///< a docs README: its "Supported tags" section
+   local_page,      ///< a repo-info `local/` page (Docker Metadata, packages)
+   tag_details,     ///< an E0 repo-info `tag-details.md` page (every tag of a repository)
+   library_file,    ///< an official-images `library/<repo>` file
+   docker_history,  ///< `docker history --no-trunc` output
+   image_config,    ///< an OCI/Docker image config JSON (or `docker inspect` output)
+   not_text,        ///< holds a NUL byte or invalid UTF-8
 };
 
 [[nodiscard]] std::string_view to_string(document_kind k) noexcept;
@@ -24,13 +33,30 @@ struct document {
    document_kind kind = document_kind::dockerfile;
    std::optional<ast::dockerfile> dockerfile;
    std::optional<ast::tag_page> page;
+   std::optional<ast::tag_details> tag_details;
+   std::optional<ast::local_page> local_page;
+   std::optional<ast::docs_readme> readme;
+   std::optional<ast::library_file> library;
+   std::optional<ast::docker_history> history;
+   std::optional<ast::image_config_file> config;
    ast::source_file raw;  ///< the text, for kinds without a model
 
    [[nodiscard]] const ast::source_file& source() const noexcept {
       if (dockerfile) return dockerfile->source;
       if (page) return page->source;
+      if (tag_details) return tag_details->source;
+      if (local_page) return local_page->source;
+      if (readme) return readme->source;
+      if (library) return library->source;
+      if (history) return history->source;
+      if (config) return config->source;
       return raw;
    }
+
+   /// The parse errors of a history document's model (lines not in its format,
+   /// values that could not be read), as {message, where}; empty for Dockerfiles
+   /// (their errors are ST0001's) and binary input.
+   [[nodiscard]] std::vector<ast::page_error> history_errors() const;
 };
 
 /// How a document was found: named on the command line (parsed as a Dockerfile
@@ -38,7 +64,13 @@ struct document {
 enum class origin { named, walked };
 
 /// Classifies and parses a file's text. Returns nullopt for a walked file that
-/// is neither a Dockerfile by name nor a known document by content.
+/// is neither a Dockerfile by name nor a known document by content. Content
+/// decides first: a tag page starts with ``## ` ``, a tag-details page with the
+/// generator's comment or `# Tags of`, a local page with `` # ` `` and a
+/// `## Docker Metadata` line, a docs README has the "Supported tags" heading, a
+/// library file has `Tags:`/`GitCommit:` fields, `docker history` output starts
+/// with its column header, an image config is a JSON object with `history` or
+/// `rootfs`. A file named like a Dockerfile is always a Dockerfile.
 [[nodiscard]] std::optional<document> load_document(std::string path, std::string text, origin how);
 
 /// True when a file name is a Dockerfile's: Dockerfile, Dockerfile.*, *.Dockerfile,

@@ -3,9 +3,11 @@
 #include <cctype>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <tao/pegtl.hpp>
 
 #include "grammar/tag_page.hpp"
+#include "parse/history_line.hpp"
 #include "parse/values.hpp"
 
 namespace strata::parse {
@@ -294,6 +296,19 @@ struct action<g::unterminated_block> {
    }
 };
 
+// The section's SHELL (`["powershell","-Command",...]`) as strings, for the history-line parser.
+std::vector<std::string> shell_of(const ast::section& s) {
+   std::vector<std::string> out;
+   if (!s.shell) return out;
+   const auto j = nlohmann::json::parse(s.shell->text, nullptr, false);
+   if (!j.is_array()) return out;
+   for (const auto& e : j) {
+      if (!e.is_string()) return {};
+      out.push_back(e.get<std::string>());
+   }
+   return out;
+}
+
 void finish_entry(state& st, ast::section& s, ast::date_value created, const std::vector<raw_line>& lines) {
    const std::string& text = st.page.source.text();
    ast::history_entry e;
@@ -327,6 +342,15 @@ void finish_entry(state& st, ast::section& s, ast::date_value created, const std
    }
    e.arguments = e.text.substr(ab, ae - ab);
    e.arguments_span = st.page.source.make_span(b + ab, b + ae);
+   e.instruction = parse_history_instruction(e.text, shell_of(s));
+   if (const auto& p = e.instruction.problem) {
+      const std::size_t at = b + std::min(p->offset, e.text.size());
+      const std::size_t line_end = std::min(text.find('\n', at), en);
+      st.error(st.page.source.make_span(at, std::max(at, line_end)),
+               e.instruction.unparsed() ? fmt::format("history entry not read as an instruction: {}", p->reason)
+                                        : fmt::format("{} history entry: {}", e.instruction.keyword, p->reason));
+   }
+   for (const auto& a : e.arg_lines) e.args.push_back(parse_history_arg_line(a.text));
    if (e.keyword == "ENV") {
       for (const auto& p : split_history_env(e.arguments)) {
          e.env.push_back({e.arguments.substr(p.key_begin, p.key_end - p.key_begin),

@@ -1,6 +1,13 @@
 #include "render/document.hpp"
 
+#include "parse/docker_history_parser.hpp"
+#include "parse/docs_readme_parser.hpp"
+#include "parse/history_line.hpp"
+#include "parse/image_config_parser.hpp"
+#include "parse/library_parser.hpp"
 #include "parse/values.hpp"
+#include "render/local_page.hpp"
+#include "render/tag_details.hpp"
 #include "render/tag_page.hpp"
 
 namespace strata::render {
@@ -57,7 +64,8 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
                              {"arguments", e.arguments},
                              {"text", e.text}};
          if (e.buildkit) h["buildkit"] = true;
-         for (const auto& a : e.arg_lines) h["arg_lines"].push_back(a.text);
+         for (const auto& a : e.args) h["arg_lines"].push_back(parse::to_json(a));
+         h["parsed"] = parse::to_json(e.instruction);
          if (!e.env.empty()) {
             auto& env = h["env"] = nlohmann::json::object();
             for (const auto& kv : e.env) env[kv.key] = kv.value;
@@ -87,19 +95,30 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
 
 std::optional<std::string> normalized(const engine::document& doc) {
    if (doc.page) return render(*doc.page);
+   if (doc.tag_details) return render(*doc.tag_details);
+   if (doc.local_page) return render(*doc.local_page);
    return std::nullopt;
 }
 
 std::vector<ast::span> parse_error_spans(const engine::document& doc) {
    std::vector<ast::span> out;
-   if (doc.page) {
-      for (const auto& e : doc.page->errors) out.push_back(e.where);
-   }
+   for (const auto& e : doc.history_errors()) out.push_back(e.where);
    return out;
 }
 
 std::optional<nlohmann::json> model_json(const engine::document& doc) {
+   const auto with_kind = [&](nlohmann::json j) {
+      j["kind"] = engine::to_string(doc.kind);
+      if (!j.contains("file")) j["file"] = doc.source().path();
+      return j;
+   };
    if (doc.page) return tag_page_json(*doc.page);
+   if (doc.tag_details) return with_kind(to_json(*doc.tag_details));
+   if (doc.local_page) return with_kind(to_json(*doc.local_page));
+   if (doc.readme) return with_kind(parse::to_json(*doc.readme));
+   if (doc.library) return with_kind(parse::to_json(*doc.library));
+   if (doc.history) return with_kind(parse::to_json(*doc.history));
+   if (doc.config) return with_kind(parse::to_json(*doc.config));
    return std::nullopt;
 }
 

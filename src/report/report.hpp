@@ -42,10 +42,11 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
 [[nodiscard]] nlohmann::ordered_json finding_json(const engine::finding& f);
 
 /// `check --emit-docs`: writes `<dir>/<name>.md` (the canonical rendering of a history
-/// document) and `<dir>/<name>.json` (`{"document": <model>, "findings": [...]}` with the
-/// findings of that document), creating directories as needed. `name` is a relative
-/// path without extension. Returns false with `error` set when a file cannot be written;
-/// does nothing and returns true for a document without a canonical rendering.
+/// document, for the kinds that have one: tag pages of every era, local pages) and
+/// `<dir>/<name>.json` (`{"document": <model>, "findings": [...]}` with the findings of
+/// that document), creating directories as needed. `name` is a relative path without
+/// extension. Returns false with `error` set when a file cannot be written; does nothing
+/// and returns true for a Dockerfile or binary input.
 bool emit_docs(const std::string& dir, const std::string& name, const engine::document& doc,
                std::span<const engine::finding> findings, std::string& error);
 

@@ -1,0 +1,460 @@
+#include "parse/docs_readme_parser.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+#include <tao/pegtl.hpp>
+
+#include "grammar/docs_readme.hpp"
+
+namespace strata::parse {
+
+namespace pegtl = tao::pegtl;
+namespace g = strata::grammar::docs_readme;
+
+namespace {
+
+/// A byte range [begin, end) of the source text captured by a sub-rule.
+struct capture {
+   std::size_t begin = 0;
+   std::size_t end = 0;
+   bool set = false;
+};
+
+enum class heading { none, simple, shared };
+
+struct state {
+   ast::docs_readme& readme;
+   const char* base;
+
+   // captures of the line being matched
+   std::vector<capture> codes;  ///< `code` texts, in input order
+   capture architecture, url, path_note, repository;
+
+   heading under = heading::none;
+   bool simple_heading_seen = false;
+   bool shared_heading_seen = false;
+   std::optional<std::size_t> group;  ///< the shared-tags group being read
+
+   [[nodiscard]] std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
+   [[nodiscard]] std::string_view text(std::size_t b, std::size_t e) const {
+      return std::string_view(readme.source.text()).substr(b, e - b);
+   }
+   [[nodiscard]] ast::span span_of(std::size_t b, std::size_t e) const { return readme.source.make_span(b, e); }
+   [[nodiscard]] ast::readme_value value_of(const capture& c) const {
+      return {std::string(text(c.begin, c.end)), span_of(c.begin, c.end)};
+   }
+   template <typename Input>
+   [[nodiscard]] std::pair<std::size_t, std::size_t> line_range(const Input& in) const {
+      std::size_t b = offset(in.begin());
+      std::size_t e = offset(in.end());
+      while (e > b && (base[e - 1] == '\n' || base[e - 1] == '\r')) --e;
+      return {b, e};
+   }
+   /// A capture taken by a sub-rule of the line that starts at `line_begin`.
+   [[nodiscard]] std::optional<capture> taken(const capture& c, std::size_t line_begin) const {
+      if (!c.set || c.begin < line_begin) return std::nullopt;
+      return c;
+   }
+   /// The `code` texts in [b, e).
+   [[nodiscard]] std::vector<ast::readme_value> codes_in(std::size_t b, std::size_t e) const {
+      std::vector<ast::readme_value> out;
+      // `codes` is sorted by offset (see action<g::code_text>)
+      auto it = std::lower_bound(codes.begin(), codes.end(), b,
+                                 [](const capture& c, std::size_t at) { return c.begin < at; });
+      for (; it != codes.end() && it->end <= e; ++it) out.push_back(value_of(*it));
+      return out;
+   }
+   void error(std::size_t b, std::size_t e, std::string message) {
+      readme.errors.push_back({std::move(message), span_of(b, e)});
+   }
+   void error(const ast::span& where, std::string message) { readme.errors.push_back({std::move(message), where}); }
+   /// Ends the shared-tags group being read; a group needs at least one sub-bullet.
+   void close_group() {
+      if (group && readme.shared_tags[*group].entries.empty()) {
+         error(readme.shared_tags[*group].where, "shared-tags group without entries");
+      }
+      group.reset();
+   }
+};
+
+// ---- link targets ----------------------------------------------------------
+
+struct url_state {
+   const char* base;
+   capture owner, repository, ref, path;
+};
+
+template <typename Rule>
+struct url_action : pegtl::nothing<Rule> {};
+
+#define STRATA_URL_CAPTURE(rule, member)                                                                            \
+   template <>                                                                                                      \
+   struct url_action<rule> {                                                                                        \
+      template <typename Input>                                                                                     \
+      static void apply(const Input& in, url_state& st) {                                                           \
+         st.member = {static_cast<std::size_t>(in.begin() - st.base), static_cast<std::size_t>(in.end() - st.base), \
+                      true};                                                                                        \
+      }                                                                                                             \
+   }
+STRATA_URL_CAPTURE(g::blob_owner, owner);
+STRATA_URL_CAPTURE(g::blob_repository, repository);
+STRATA_URL_CAPTURE(g::blob_ref, ref);
+STRATA_URL_CAPTURE(g::blob_path, path);
+#undef STRATA_URL_CAPTURE
+
+bool is_full_commit(std::string_view s) {
+   if (s.size() != 40) return false;
+   for (char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+   }
+   return true;
+}
+
+ast::readme_link build_link(state& st, const capture& url) {
+   ast::readme_link link;
+   link.url = st.value_of(url);
+   url_state us{st.base, {}, {}, {}, {}};
+   pegtl::memory_input<pegtl::tracking_mode::lazy> in(st.base + url.begin, st.base + url.end, "url");
+   if (!pegtl::parse<g::blob_url, url_action>(in, us)) {
+      st.error(link.url.where,
+               fmt::format("link `{}` is not https://github.com/<owner>/<repo>/blob/<commit>/<path>", link.url.text));
+      return link;
+   }
+   link.owner = st.value_of(us.owner);
+   link.repository = st.value_of(us.repository);
+   link.ref = st.value_of(us.ref);
+   link.path = st.value_of(us.path);
+   if (is_full_commit(link.ref.text)) link.commit = link.ref;  // else a branch or tag name (≤ 2016 libraries)
+   const auto slash = link.path.text.rfind('/');
+   if (slash == std::string::npos) {
+      link.directory = ".";
+      link.file = link.path.text;
+   } else {
+      link.directory = link.path.text.substr(0, slash);
+      link.file = link.path.text.substr(slash + 1);
+      if (link.directory.empty()) link.directory = ".";
+   }
+   return link;
+}
+
+// ---- actions ---------------------------------------------------------------
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+template <>
+struct action<g::code_text> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const capture c{st.offset(in.begin()), st.offset(in.end()), true};
+      // codes at or after this one were taken by an alternative that failed later on
+      while (!st.codes.empty() && st.codes.back().begin >= c.begin) st.codes.pop_back();
+      st.codes.push_back(c);
+   }
+};
+
+#define STRATA_CAPTURE(rule, member)                                     \
+   template <>                                                           \
+   struct action<rule> {                                                 \
+      template <typename Input>                                          \
+      static void apply(const Input& in, state& st) {                    \
+         st.member = {st.offset(in.begin()), st.offset(in.end()), true}; \
+      }                                                                  \
+   }
+STRATA_CAPTURE(g::architecture, architecture);
+STRATA_CAPTURE(g::url, url);
+STRATA_CAPTURE(g::path_note_text, path_note);
+STRATA_CAPTURE(g::repository_name, repository);
+#undef STRATA_CAPTURE
+
+template <>
+struct action<g::note_line> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      const auto a = st.taken(st.architecture, b);
+      if (!a) return;  // cannot happen: part of the rule
+      if (st.readme.architecture) {
+         st.error(b, e, "a second per-architecture `**Note:**`");
+         return;
+      }
+      st.readme.architecture = st.value_of(*a);
+      st.readme.note = st.span_of(b, e);
+   }
+};
+
+template <>
+struct action<g::section_heading> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      st.readme.has_section = true;
+      st.readme.heading = st.span_of(b, e);
+   }
+};
+
+template <>
+struct action<g::section> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      st.close_group();
+      const std::size_t b = st.offset(in.begin());
+      std::size_t e = st.offset(in.end());
+      while (e > b &&
+             (st.base[e - 1] == '\n' || st.base[e - 1] == '\r' || st.base[e - 1] == ' ' || st.base[e - 1] == '\t')) {
+         --e;
+      }
+      st.readme.section = st.span_of(b, e);
+   }
+};
+
+template <>
+struct action<g::simple_heading> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      st.close_group();
+      if (st.simple_heading_seen) st.error(b, e, "a second `## Simple Tags` heading");
+      if (st.readme.layout == ast::readme_layout::flat) st.error(b, e, "`## Simple Tags` after a flat list of tags");
+      st.simple_heading_seen = true;
+      st.under = heading::simple;
+      st.readme.layout = ast::readme_layout::simple_and_shared;
+   }
+};
+
+template <>
+struct action<g::shared_heading> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      st.close_group();
+      if (st.shared_heading_seen) st.error(b, e, "a second `## Shared Tags` heading");
+      st.shared_heading_seen = true;
+      st.under = heading::shared;
+      st.readme.layout = ast::readme_layout::simple_and_shared;
+   }
+};
+
+template <>
+struct action<g::simple_item> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      const auto u = st.taken(st.url, b);
+      if (!u) return;  // cannot happen: part of the rule
+      st.close_group();
+      if (st.under == heading::shared) {
+         st.error(b, e, "a simple-tags bullet under `## Shared Tags`");
+      } else if (st.under == heading::none && st.readme.layout == ast::readme_layout::none) {
+         st.readme.layout = ast::readme_layout::flat;
+      }
+      ast::simple_tags_item item;
+      item.where = st.span_of(b, e);
+      item.tags = st.codes_in(b, u->begin);
+      if (const auto p = st.taken(st.path_note, b); p && p->end <= u->begin) item.path_note = st.value_of(*p);
+      item.link = build_link(st, *u);
+      st.readme.simple_tags.push_back(std::move(item));
+   }
+};
+
+template <>
+struct action<g::shared_group> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      st.close_group();
+      if (st.under != heading::shared) st.error(b, e, "a shared-tags group outside `## Shared Tags`");
+      ast::shared_tags_group group;
+      group.where = st.span_of(b, e);
+      group.tags = st.codes_in(b, e);
+      st.readme.shared_tags.push_back(std::move(group));
+      st.group = st.readme.shared_tags.size() - 1;
+   }
+};
+
+template <>
+struct action<g::shared_item> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      const auto u = st.taken(st.url, b);
+      if (!u) return;  // cannot happen: part of the rule
+      if (!st.group) {
+         st.error(b, e, "a shared-tags entry outside a shared-tags group");
+         return;
+      }
+      const auto tags = st.codes_in(b, u->begin);
+      ast::shared_tags_entry entry;
+      entry.where = st.span_of(b, e);
+      if (!tags.empty()) entry.tag = tags.front();
+      entry.link = build_link(st, *u);
+      st.readme.shared_tags[*st.group].entries.push_back(std::move(entry));
+   }
+};
+
+template <>
+struct action<g::unsupported_line> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto b = st.offset(in.begin());
+      if (const auto a = st.taken(st.architecture, b)) st.readme.unsupported_architecture = st.value_of(*a);
+   }
+};
+
+template <>
+struct action<g::no_tags_line> {
+   template <typename Input>
+   static void apply(const Input&, state& st) {
+      st.readme.no_supported_tags = true;
+   }
+};
+
+template <>
+struct action<g::no_tags_detail> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      if (!st.readme.no_supported_tags) st.error(b, e, "explanation without `**No supported tags found!**`");
+      if (const auto a = st.taken(st.architecture, b)) st.readme.unsupported_architecture = st.value_of(*a);
+   }
+};
+
+template <>
+struct action<g::unknown_line> {
+   template <typename Input>
+   static void apply(const Input& in, state& st) {
+      const auto [b, e] = st.line_range(in);
+      std::string text(st.text(b, e));
+      if (text.size() > 60) text = text.substr(0, 57) + "...";
+      st.error(b, e, fmt::format("unrecognised line in the supported-tags section: \"{}\"", text));
+   }
+};
+
+nlohmann::json span_json(const ast::span& s) {
+   return {
+       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
+}
+
+nlohmann::json texts(const std::vector<ast::readme_value>& list) {
+   auto out = nlohmann::json::array();
+   for (const auto& v : list) out.push_back(v.text);
+   return out;
+}
+
+std::string layout_name(ast::readme_layout l) {
+   switch (l) {
+      case ast::readme_layout::simple_and_shared:
+         return "simple-shared";
+      case ast::readme_layout::flat:
+         return "flat";
+      case ast::readme_layout::none:
+         break;
+   }
+   return "none";
+}
+
+nlohmann::json optional_text(const std::optional<ast::readme_value>& v) {
+   if (!v) return nullptr;
+   return v->text;
+}
+
+}  // namespace
+
+ast::docs_readme parse_docs_readme(std::string path, std::string text) {
+   ast::docs_readme readme;
+   readme.source = ast::source_file(std::move(path), std::move(text));
+   const std::string& t = readme.source.text();
+   state st{readme, t.data(), {}, {}, {}, {}, {}, heading::none, false, false, std::nullopt};
+   try {
+      pegtl::memory_input<pegtl::tracking_mode::lazy> in(t.data(), t.data() + t.size(), readme.source.path());
+      pegtl::parse<g::readme, action>(in, st);
+   } catch (const std::exception& e) {
+      readme.errors.push_back({fmt::format("internal parse failure: {}", e.what()), readme.source.make_span(0, 0)});
+   }
+   if (!readme.has_section) {
+      readme.errors.push_back(
+          {"no `# Supported tags and respective `Dockerfile` links` section", readme.source.make_span(0, 0)});
+   } else if (readme.simple_tags.empty() && readme.shared_tags.empty() && !readme.unsupported_architecture &&
+              !readme.no_supported_tags) {
+      readme.errors.push_back({"the supported-tags section lists no tags", readme.heading});
+   }
+   std::stable_sort(
+       readme.errors.begin(), readme.errors.end(),
+       [](const ast::readme_error& a, const ast::readme_error& b) { return a.where.begin < b.where.begin; });
+   return readme;
+}
+
+nlohmann::json to_json(const ast::docs_readme& readme) {
+   nlohmann::json j;
+   j["path"] = readme.source.path();
+   j["architecture"] = optional_text(readme.architecture);
+   if (readme.has_section) {
+      j["section"] = {{"line", readme.section.start.line}, {"end_line", readme.section.stop.line}};
+   } else {
+      j["section"] = nullptr;
+   }
+   j["layout"] = layout_name(readme.layout);
+   j["unsupported_architecture"] = optional_text(readme.unsupported_architecture);
+   j["no_supported_tags"] = readme.no_supported_tags;
+   auto link_json = [](nlohmann::json& x, const ast::readme_link& l) {
+      x["url"] = l.url.text;
+      x["commit"] = l.commit.text;
+      x["directory"] = l.directory;
+      x["file"] = l.file;
+   };
+   auto tags = nlohmann::json::object();
+   auto simple = nlohmann::json::array();
+   for (const auto& item : readme.simple_tags) {
+      nlohmann::json x;
+      x["line"] = item.where.start.line;
+      x["tags"] = texts(item.tags);
+      link_json(x, item.link);
+      for (const auto& t : item.tags) {
+         nlohmann::json ref = {{"line", item.where.start.line}, {"shared", false}};
+         link_json(ref, item.link);
+         ref.erase("url");
+         tags[t.text].push_back(std::move(ref));
+      }
+      simple.push_back(std::move(x));
+   }
+   j["simple_tags"] = std::move(simple);
+   auto shared = nlohmann::json::array();
+   for (const auto& group : readme.shared_tags) {
+      nlohmann::json x;
+      x["line"] = group.where.start.line;
+      x["tags"] = texts(group.tags);
+      auto entries = nlohmann::json::array();
+      for (const auto& e : group.entries) {
+         nlohmann::json y;
+         y["line"] = e.where.start.line;
+         y["tag"] = e.tag.text;
+         link_json(y, e.link);
+         entries.push_back(std::move(y));
+      }
+      for (const auto& t : group.tags) {
+         for (const auto& e : group.entries) {
+            nlohmann::json ref = {{"line", e.where.start.line}, {"shared", true}};
+            link_json(ref, e.link);
+            ref.erase("url");
+            tags[t.text].push_back(std::move(ref));
+         }
+      }
+      x["entries"] = std::move(entries);
+      shared.push_back(std::move(x));
+   }
+   j["shared_tags"] = std::move(shared);
+   j["tags"] = std::move(tags);
+   auto errors = nlohmann::json::array();
+   for (const auto& e : readme.errors) {
+      auto x = span_json(e.where);
+      x["message"] = e.message;
+      errors.push_back(std::move(x));
+   }
+   j["errors"] = std::move(errors);
+   return j;
+}
+
+}  // namespace strata::parse

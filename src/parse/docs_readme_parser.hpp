@@ -1,0 +1,35 @@
+// docs README parsing: text -> ast::docs_readme, the "Supported tags and respective
+// `Dockerfile` links" section (grammar/docs_readme.hpp + actions; shared/docs/formats.md §3.2).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "ast/docs_readme.hpp"
+
+namespace strata::parse {
+
+/// Parses the supported-tags section of a docs README; the rest of the README is
+/// template text and is only skipped. Never throws for bad input, whatever the bytes.
+/// Errors (with positions; parsing goes on with the next line): a section line of no
+/// known kind; a shared sub-bullet outside a group; a bullet under the wrong heading;
+/// a group without sub-bullets; a link that is not `https://github.com/<owner>/<repo>/blob/<ref>/<path>`
+/// (a ref that is not a 40-hex commit is kept in `ref`, `commit` stays empty, no error:
+/// ≤ 2016 libraries could name a git tag); a README without the section, or a section
+/// with neither tags nor an unsupported-architecture warning. Errors are sorted by position.
+[[nodiscard]] ast::docs_readme parse_docs_readme(std::string path, std::string text);
+
+/// The section as JSON:
+///   {"path", "architecture": null | text, "section": null | {"line", "end_line"},
+///    "layout": "simple-shared"|"flat"|"none", "unsupported_architecture": null | text,
+///    "no_supported_tags": bool,
+///    "simple_tags": [{"line", "tags", "url", "commit", "directory", "file"}],
+///    "shared_tags": [{"line", "tags", "entries": [{"line", "tag", "url", "commit", "directory", "file"}]}],
+///    "tags": {tag: [{"line", "commit", "directory", "file", "shared": bool}]},
+///    "errors": [{"message", "line", "column", "end_line", "end_column"}]}
+/// Lines and columns are 1-based (columns in code points). A simple tag maps to its
+/// bullet, a shared tag to every sub-bullet of its group.
+[[nodiscard]] nlohmann::json to_json(const ast::docs_readme& readme);
+
+}  // namespace strata::parse

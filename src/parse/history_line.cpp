@@ -1,0 +1,987 @@
+#include "parse/history_line.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <tao/pegtl.hpp>
+
+#include "ast/text.hpp"
+#include "ast/unicode.hpp"
+#include "grammar/dockerfile.hpp"
+#include "grammar/history_line.hpp"
+#include "parse/dockerfile_parser.hpp"
+
+namespace strata::parse {
+
+namespace pegtl = tao::pegtl;
+namespace g = strata::grammar::history_line;
+namespace gd = strata::grammar::dockerfile;
+
+namespace {
+
+using ast::byte_range;
+using ast::history_form;
+using ast::history_prefix_kind;
+using ast::history_shell;
+
+constexpr std::string_view buildkit_suffix = " # buildkit";
+
+// ---- running a grammar rule on a piece of the text -------------------------------
+// Every sub-parse reads [begin, end) of the whole text; actions record offsets
+// relative to `base`, the start of the whole text.
+struct collect_state {
+   const char* base = nullptr;
+   std::vector<byte_range> items;  // elements, words, port keys, pieces
+   std::vector<ast::history_pair> pairs;
+   bool non_string = false;  // a JSON element that is not a string
+   std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
+};
+
+template <typename Rule>
+struct collect : pegtl::nothing<Rule> {};
+
+template <typename Input>
+void push_item(const Input& in, collect_state& st) {
+   st.items.push_back({st.offset(in.begin()), st.offset(in.end())});
+}
+template <>
+struct collect<g::go_string> {
+   template <typename Input>
+   static void apply(const Input& in, collect_state& st) {
+      push_item(in, st);
+   }
+};
+template <>
+struct collect<g::bracket_element> : collect<g::go_string> {};
+template <>
+struct collect<g::port_key> : collect<g::go_string> {};
+template <>
+struct collect<gd::json_element> : collect<g::go_string> {};
+template <>
+struct collect<gd::shell_word> : collect<g::go_string> {};
+template <>
+struct collect<g::source_hash> : collect<g::go_string> {};
+template <>
+struct collect<g::source_destination> : collect<g::go_string> {};
+template <>
+struct collect<gd::json_other> {
+   template <typename Input>
+   static void apply(const Input&, collect_state& st) {
+      st.non_string = true;
+   }
+};
+// A pair: the key runs to the first `=` (no name class holds one).
+template <typename Name>
+struct collect<g::pair<Name>> {
+   template <typename Input>
+   static void apply(const Input& in, collect_state& st) {
+      const std::string_view s(in.begin(), in.size());
+      const auto eq = s.find('=');
+      const std::size_t b = st.offset(in.begin());
+      ast::history_pair p;
+      p.key = std::string(s.substr(0, eq));
+      p.value = std::string(s.substr(eq + 1));
+      p.key_range = {b, b + eq};
+      p.value_range = {b + eq + 1, b + s.size()};
+      st.pairs.push_back(std::move(p));
+   }
+};
+template <typename Name>
+struct collect<g::bare_key<Name>> {
+   template <typename Input>
+   static void apply(const Input& in, collect_state& st) {
+      const std::size_t b = st.offset(in.begin());
+      ast::history_pair p;
+      p.key = in.string();
+      p.has_value = false;
+      p.key_range = {b, b + in.size()};
+      p.value_range = {b + in.size(), b + in.size()};
+      st.pairs.push_back(std::move(p));
+   }
+};
+template <>
+struct collect<g::legacy_pair> {
+   template <typename Input>
+   static void apply(const Input& in, collect_state& st) {
+      const std::string_view s(in.begin(), in.size());
+      const auto sp = s.find(' ');
+      const std::size_t b = st.offset(in.begin());
+      ast::history_pair p;
+      p.key = std::string(s.substr(0, sp));
+      p.value = std::string(s.substr(sp + 1));
+      p.legacy = true;
+      p.key_range = {b, b + sp};
+      p.value_range = {b + sp + 1, b + s.size()};
+      st.pairs.push_back(std::move(p));
+   }
+};
+
+/// Runs `Rule` on text[r.begin, r.end); on failure the collected values are dropped.
+template <typename Rule>
+bool run(std::string_view text, byte_range r, collect_state& st) {
+   st = collect_state{text.data(), {}, {}, false};
+   pegtl::memory_input<> in(text.data() + r.begin, text.data() + r.end, "history");
+   bool ok = false;
+   try {
+      ok = pegtl::parse<Rule, collect>(in, st);
+   } catch (const std::exception&) {
+      ok = false;  // the grammars have no must<>; kept for safety (no throw escapes)
+   }
+   if (!ok) {
+      st = collect_state{text.data(), {}, {}, false};
+   }
+   return ok;
+}
+
+/// True when `Rule` matches at text[pos...] (a prefix test; no actions).
+template <typename Rule>
+std::size_t match_length(std::string_view text, std::size_t pos) {
+   if (pos > text.size()) return 0;
+   pegtl::memory_input<> in(text.data() + pos, text.data() + text.size(), "history");
+   try {
+      if (pegtl::parse<Rule>(in)) return static_cast<std::size_t>(in.current() - (text.data() + pos));
+   } catch (const std::exception&) {
+   }
+   return 0;
+}
+
+// ---- decoding -------------------------------------------------------------------
+int hex_value(char c) {
+   if (c >= '0' && c <= '9') return c - '0';
+   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+   return -1;
+}
+
+std::optional<std::uint32_t> read_hex(std::string_view s, std::size_t pos, std::size_t n) {
+   if (pos + n > s.size()) return std::nullopt;
+   std::uint32_t v = 0;
+   for (std::size_t i = pos; i < pos + n; ++i) {
+      const int h = hex_value(s[i]);
+      if (h < 0) return std::nullopt;
+      v = v * 16 + static_cast<std::uint32_t>(h);
+   }
+   return v;
+}
+
+/// A verbatim code point of a literal: an invalid UTF-8 byte becomes U+FFFD (Go).
+std::size_t append_verbatim(std::string& out, std::string_view s, std::size_t i) {
+   const auto d = ast::decode_rune(s, i);
+   if (d.width == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
+      ast::append_rune(out, ast::replacement_rune);
+   } else {
+      out.append(s.substr(i, d.width));
+   }
+   return d.width;
+}
+
+// ---- key/value pairs ------------------------------------------------------------
+enum class names { env, label, arg, build_args };
+
+/// Pairs of text[r]; nullopt when no reading applies. ENV/LABEL fall back to the
+/// legacy `KEY value` form; ARG allows names without a value; build arguments (`|N`,
+/// `# ARGS:`) are always `KEY=VALUE`.
+std::optional<std::vector<ast::history_pair>> split_pairs(std::string_view text, byte_range r, names kind) {
+   collect_state st;
+   if (kind == names::arg) {
+      if (run<g::arg_items<g::env_name>>(text, r, st) || run<g::arg_items<g::loose_name>>(text, r, st)) {
+         return std::move(st.pairs);
+      }
+      return std::nullopt;
+   }
+   const bool strict =
+       kind == names::label ? run<g::pairs<g::label_name>>(text, r, st) : run<g::pairs<g::env_name>>(text, r, st);
+   if (strict || run<g::pairs<g::loose_name>>(text, r, st) ||
+       (kind != names::build_args && run<g::legacy_pair>(text, r, st))) {
+      return std::move(st.pairs);
+   }
+   return std::nullopt;
+}
+
+// ---- the instruction --------------------------------------------------------------
+struct reader {
+   std::string_view text;
+   std::string shell_prefix;  // the image's SHELL joined by spaces, plus a space ("" when none)
+   ast::history_instruction& out;
+
+   /// The shell prefix at `pos`, if any.
+   std::pair<history_shell, std::size_t> shell_at(std::size_t pos) const {
+      const std::string_view rest = text.substr(std::min(pos, text.size()));
+      if (!shell_prefix.empty() && rest.starts_with(shell_prefix))
+         return {history_shell::image_shell, shell_prefix.size()};
+      if (const auto n = match_length<g::posix_shell>(text, pos)) return {history_shell::posix_sh, n};
+      if (const auto n = match_length<g::windows_cmd>(text, pos)) return {history_shell::windows_cmd, n};
+      return {history_shell::none, 0};
+   }
+
+   void fail(std::string reason, std::size_t offset) {
+      out.prefix.kind = history_prefix_kind::unparsed;
+      out.keyword.clear();
+      out.problem = ast::history_problem{std::move(reason), offset};
+   }
+
+   /// `|N K=V … ` at `pos` (the head already matched, `head` bytes long): the pairs and
+   /// the offset of the shell or command that follows; false when it cannot be split.
+   bool read_build_args(std::size_t pos, std::size_t head, std::size_t& next) {
+      const std::string_view digits = text.substr(pos + 1, head - 2);
+      if (digits.size() > 6) {
+         fail("`|N` build-argument count out of range", pos + 1);
+         return false;
+      }
+      unsigned n = 0;
+      for (const char c : digits) n = n * 10 + static_cast<unsigned>(c - '0');
+      out.prefix.build_arg_count = n;
+      const std::size_t first = pos + head;
+      // The first shell prefix after which the text before it holds exactly N pairs. The
+      // pairs of a prefix [first, q - 1) are counted without splitting it: one, plus one per
+      // ` NAME=` before q - 1 (linear, whatever the number of candidate shells).
+      const bool env = match_length<g::pair_start<g::env_name>>(text, first) != 0;
+      const bool loose = env || match_length<g::pair_start<g::loose_name>>(text, first) != 0;
+      std::vector<std::size_t> starts;  // offsets of the spaces before ` NAME=`
+      if (n > 0 && loose) {
+         for (std::size_t i = text.find(' ', first); i != std::string_view::npos; i = text.find(' ', i + 1)) {
+            const bool starts_pair = env ? match_length<g::pair_start<g::env_name>>(text, i + 1) != 0
+                                         : match_length<g::pair_start<g::loose_name>>(text, i + 1) != 0;
+            if (starts_pair) starts.push_back(i);
+         }
+      }
+      std::size_t before = 0;  // starts[] entries before q - 1
+      for (std::size_t q = first; q <= text.size() && (n == 0 || loose); ++q) {
+         if (q > first && text[q - 1] != ' ') continue;
+         if (shell_at(q).first == history_shell::none) continue;
+         if (q == first) {
+            if (n == 0) {
+               out.prefix.build_args_range = {first, first};
+               next = q;
+               return true;
+            }
+            continue;
+         }
+         if (n == 0) break;
+         while (before < starts.size() && starts[before] < q - 1) ++before;
+         if (before + 1 != n) continue;
+         const byte_range args{first, q - 1};
+         if (auto pairs = split_pairs(text, args, names::build_args); pairs && pairs->size() == n) {
+            out.prefix.build_args = std::move(*pairs);
+            out.prefix.build_args_range = args;
+            next = q;
+            return true;
+         }
+      }
+      // No shell (an exec-form command): N space-free `NAME=value` words, then the command.
+      std::size_t p = first;
+      std::vector<ast::history_pair> pairs;
+      for (unsigned i = 0; i < n; ++i) {
+         const std::size_t sp = std::min(text.find(' ', p), text.size());
+         const auto eq = text.substr(p, sp - p).find('=');
+         if (eq == std::string_view::npos || eq == 0 || match_length<g::loose_name>(text, p) != eq) {
+            fail(std::string("cannot split `|") + std::string(digits) + "` into " + std::string(digits) +
+                     " build arguments before a shell or command",
+                 p);
+            return false;
+         }
+         ast::history_pair pair;
+         pair.key = std::string(text.substr(p, eq));
+         pair.value = std::string(text.substr(p + eq + 1, sp - p - eq - 1));
+         pair.key_range = {p, p + eq};
+         pair.value_range = {p + eq + 1, sp};
+         pairs.push_back(std::move(pair));
+         p = sp < text.size() ? sp + 1 : sp;
+      }
+      out.prefix.build_args = std::move(pairs);
+      out.prefix.build_args_range = {first, n == 0 ? first : (p > first && text[p - 1] == ' ' ? p - 1 : p)};
+      next = p;
+      return true;
+   }
+
+   void set_keyword(std::size_t pos, std::size_t end) {
+      const std::size_t kl = match_length<g::instruction_head>(text, pos);
+      out.keyword = std::string(text.substr(pos, kl));
+      out.keyword_range = {pos, pos + kl};
+      const std::size_t ab = std::min(pos + kl + (pos + kl < end ? 1 : 0), end);
+      out.arguments = std::string(text.substr(ab, end - ab));
+      out.arguments_range = {ab, end};
+   }
+
+   void set_implied_run(std::size_t pos, std::size_t end) {
+      out.keyword = "RUN";
+      out.implicit_keyword = true;
+      out.keyword_range = {pos, pos};
+      out.arguments = std::string(text.substr(pos, end - pos));
+      out.arguments_range = {pos, end};
+   }
+
+   void parse() {
+      if (text.empty()) return fail("empty history text", 0);
+      if (text[0] == ' ' || text[0] == '\t' || text[0] == '\n' || text[0] == '\r') {
+         return fail("history text starts with white space", 0);
+      }
+      if (is_history_arg_line(text)) {
+         return fail("a repo-info `# ARGS:`/`# ARG:`/`# unable …` line, not an instruction", 0);
+      }
+      std::size_t end = text.size();
+      if (text.ends_with(buildkit_suffix)) {
+         out.buildkit = true;
+         end -= buildkit_suffix.size();
+         out.buildkit_range = {end, text.size()};
+      }
+      auto& pf = out.prefix;
+      std::size_t pos = 0;
+      bool command_follows = false;  // a prefix that precedes a command (RUN) was read
+
+      // [`RUN `] before `|N` or a shell prefix: BuildKit raw, or repo-info's residue
+      if (const auto n = match_length<g::leading_run>(text, 0)) {
+         const auto sh = shell_at(n).first;
+         if (match_length<g::build_args_head>(text, n) != 0 ||
+             (sh != history_shell::none && (out.buildkit || sh == history_shell::windows_cmd))) {
+            pf.leading_run = byte_range{0, n};
+            pos = n;
+         }
+      }
+      if (const auto head = match_length<g::build_args_head>(text, pos)) {
+         std::size_t next = 0;
+         if (!read_build_args(pos, head, next)) return;
+         pos = next;
+         command_follows = true;
+      } else if (text[pos] == '|') {
+         return fail("malformed `|N` build-argument prefix", pos);
+      }
+      if (const auto [sh, n] = shell_at(pos); sh != history_shell::none) {
+         pf.shell = sh;
+         pf.shell_range = {pos, pos + n};
+         pos += n;
+         command_follows = true;
+      }
+      if (const auto n = match_length<g::nop_marker>(text, pos)) {
+         pf.nop = byte_range{pos, pos + n};
+         pos += n;
+      } else if (pos == 0 && match_length<g::instruction_head>(text, 0) == 0) {
+         infer_shell(pos);
+      }
+      if (out.buildkit && end < pos) {  // the suffix overlaps a prefix: not a suffix
+         out.buildkit = false;
+         end = text.size();
+         out.buildkit_range = {};
+      }
+
+      if (pf.leading_run) {
+         pf.kind = out.buildkit         ? history_prefix_kind::buildkit_run
+                   : pf.build_arg_count ? history_prefix_kind::build_args
+                                        : history_prefix_kind::cmd_residue;
+      } else if (pf.nop) {
+         pf.kind = history_prefix_kind::nop;
+      } else if (pf.build_arg_count) {
+         pf.kind = history_prefix_kind::build_args;
+      } else if (pf.shell != history_shell::none) {
+         pf.kind = history_prefix_kind::shell;
+      }
+
+      if (pf.nop) {
+         if (match_length<g::instruction_head>(text, pos) == 0) {
+            return fail("`#(nop)` not followed by an instruction keyword", pos);
+         }
+         set_keyword(pos, end);
+      } else if (command_follows) {
+         if (pf.leading_run) {
+            out.keyword = "RUN";
+            out.keyword_range = {0, 3};
+            out.arguments = std::string(text.substr(pos, end - pos));
+            out.arguments_range = {pos, end};
+         } else {
+            set_implied_run(pos, end);
+         }
+      } else if (match_length<g::instruction_head>(text, 0) != 0) {
+         set_keyword(0, end);
+      } else {
+         pf.kind = history_prefix_kind::implicit_run;
+         set_implied_run(0, end);
+      }
+      read_form();
+   }
+
+   /// A shell the caller did not give: the text before ` #(nop) ` + keyword.
+   void infer_shell(std::size_t& pos) {
+      static constexpr std::string_view marker = " #(nop)";
+      for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+         const std::size_t n = match_length<g::nop_marker>(text, at + 1);
+         if (n != 0 && match_length<g::instruction_head>(text, at + 1 + n) != 0) {
+            out.prefix.shell = history_shell::inferred;
+            out.prefix.shell_range = {0, at + 1};
+            out.prefix.nop = byte_range{at + 1, at + 1 + n};
+            pos = at + 1 + n;
+            return;
+         }
+      }
+   }
+
+   void form_problem(std::string reason) {
+      out.form = out.arguments.empty() ? history_form::none : history_form::shell;
+      out.elements.clear();
+      out.problem = ast::history_problem{std::move(reason), out.arguments_range.begin};
+   }
+
+   std::vector<ast::history_text> texts(const std::vector<byte_range>& items) const {
+      std::vector<ast::history_text> v;
+      v.reserve(items.size());
+      for (const auto& r : items) v.push_back({std::string(text.substr(r.begin, r.size())), r});
+      return v;
+   }
+
+   bool read_go_array() {
+      collect_state st;
+      if (!run<g::go_string_array>(text, out.arguments_range, st)) return false;
+      std::vector<ast::history_text> elems;
+      for (const auto& r : st.items) {
+         auto v = go_unquote(text.substr(r.begin, r.size()));
+         if (!v) return false;
+         elems.push_back({std::move(*v), r});
+      }
+      out.form = history_form::quoted_array;
+      out.elements = std::move(elems);
+      return true;
+   }
+
+   bool read_json_array() {
+      collect_state st;
+      if (!run<gd::json_array>(text, out.arguments_range, st) || st.non_string) return false;
+      out.form = history_form::json_array;
+      out.elements.clear();
+      for (const auto& r : st.items) {
+         ast::offset_map unused;
+         out.elements.push_back({decode_json_string(text.substr(r.begin, r.size()), r.begin, unused), r});
+      }
+      return true;
+   }
+
+   void read_words() {
+      collect_state st;
+      if (run<gd::shell_words>(text, out.arguments_range, st)) {
+         out.form = history_form::words;
+         out.elements = texts(st.items);
+      } else {
+         out.form = history_form::shell;
+      }
+   }
+
+   void read_pairs(names kind) {
+      auto pairs = split_pairs(text, out.arguments_range, kind);
+      if (!pairs) {
+         return form_problem(out.keyword + " arguments are not KEY=VALUE pairs");
+      }
+      out.form = history_form::key_values;
+      out.pairs = std::move(*pairs);
+   }
+
+   void read_form() {
+      const auto& k = out.keyword;
+      const auto& a = out.arguments;
+      const auto& known = known_instructions();
+      out.known = std::find(known.begin(), known.end(), ast::lower(k)) != known.end();
+      if (k == "RUN") {
+         out.body = ast::history_text{a, out.arguments_range};
+      }
+      if (a.empty()) {
+         out.form = history_form::none;
+         if (k == "ENV" || k == "LABEL" || k == "ARG" || k == "ONBUILD") {
+            out.problem = ast::history_problem{k + " without arguments", out.arguments_range.begin};
+         }
+         return;
+      }
+      out.form = history_form::shell;
+      const bool bracket = a.front() == '[';
+      if (k == "RUN") {
+         if (bracket) read_json_array();
+      } else if (k == "CMD" || k == "ENTRYPOINT") {
+         if (bracket && !read_go_array() && !read_json_array()) {
+            form_problem(k + " arguments are not a Go-quoted string array");
+         }
+      } else if (k == "SHELL" || k == "VOLUME" || k == "USER" || k == "STOPSIGNAL") {
+         collect_state st;
+         if (bracket && run<g::bracket_list>(text, out.arguments_range, st)) {
+            out.form = history_form::bracket_list;
+            out.elements = texts(st.items);
+         }
+      } else if (k == "EXPOSE") {
+         collect_state st;
+         if (a.starts_with("map[")) {
+            if (run<g::port_map>(text, out.arguments_range, st)) {
+               out.form = history_form::port_map;
+               out.elements = texts(st.items);
+            } else {
+               form_problem("malformed EXPOSE port map");
+            }
+         } else {
+            read_words();
+         }
+      } else if (k == "ADD" || k == "COPY") {
+         collect_state st;
+         if (run<g::source_reference>(text, out.arguments_range, st) && st.items.size() == 2) {
+            ast::history_source src;
+            src.kind = std::string(text.substr(out.arguments_range.begin, a.find(':')));
+            src.hash = {std::string(text.substr(st.items[0].begin, st.items[0].size())), st.items[0]};
+            byte_range dst = st.items[1];
+            if (dst.size() > 0 && text[dst.end - 1] == ' ') {
+               src.trailing_space = true;
+               --dst.end;
+            }
+            src.destination = {std::string(text.substr(dst.begin, dst.size())), dst};
+            out.form = history_form::source_hash;
+            out.source = std::move(src);
+         } else {
+            read_words();
+         }
+      } else if (k == "ENV") {
+         read_pairs(names::env);
+      } else if (k == "LABEL") {
+         read_pairs(names::label);
+      } else if (k == "ARG") {
+         read_pairs(names::arg);
+      } else if (k == "ONBUILD") {
+         const std::size_t b = out.arguments_range.begin;
+         const std::size_t sp = std::min(a.find(' '), a.size());
+         out.form = history_form::trigger;
+         out.trigger_keyword = ast::history_text{a.substr(0, sp), {b, b + sp}};
+         const std::size_t tb = std::min(sp + 1, a.size());
+         out.trigger_arguments = ast::history_text{a.substr(tb), {b + tb, out.arguments_range.end}};
+      }
+   }
+};
+
+// ---- RFC 3339 ---------------------------------------------------------------------
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+   y -= m <= 2 ? 1 : 0;
+   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+   const auto yoe = static_cast<unsigned>(y - era * 400);
+   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool digits_at(std::string_view s, std::size_t pos, std::size_t n, unsigned& v) {
+   if (pos + n > s.size()) return false;
+   v = 0;
+   for (std::size_t i = pos; i < pos + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + static_cast<unsigned>(s[i] - '0');
+   }
+   return true;
+}
+
+// ---- JSON helpers -----------------------------------------------------------------
+nlohmann::json range_json(byte_range r) {
+   return nlohmann::json::array({r.begin, r.end});
+}
+
+nlohmann::json pair_json(const ast::history_pair& p) {
+   return {{"key", p.key},
+           {"value", p.value},
+           {"has_value", p.has_value},
+           {"legacy", p.legacy},
+           {"key_range", range_json(p.key_range)},
+           {"value_range", range_json(p.value_range)}};
+}
+
+nlohmann::json text_json(const ast::history_text& t) {
+   return {{"text", t.text}, {"range", range_json(t.where)}};
+}
+
+const char* kind_name(history_prefix_kind k) {
+   switch (k) {
+      case history_prefix_kind::none:
+         return "none";
+      case history_prefix_kind::shell:
+         return "shell";
+      case history_prefix_kind::nop:
+         return "nop";
+      case history_prefix_kind::build_args:
+         return "build_args";
+      case history_prefix_kind::buildkit_run:
+         return "buildkit_run";
+      case history_prefix_kind::cmd_residue:
+         return "cmd_residue";
+      case history_prefix_kind::implicit_run:
+         return "implicit_run";
+      case history_prefix_kind::unparsed:
+         return "unparsed";
+   }
+   return "unparsed";
+}
+
+const char* shell_name(history_shell s) {
+   switch (s) {
+      case history_shell::none:
+         return "none";
+      case history_shell::posix_sh:
+         return "posix_sh";
+      case history_shell::windows_cmd:
+         return "windows_cmd";
+      case history_shell::image_shell:
+         return "image_shell";
+      case history_shell::inferred:
+         return "inferred";
+   }
+   return "none";
+}
+
+const char* form_name(history_form f) {
+   switch (f) {
+      case history_form::none:
+         return "none";
+      case history_form::shell:
+         return "shell";
+      case history_form::quoted_array:
+         return "quoted_array";
+      case history_form::bracket_list:
+         return "bracket_list";
+      case history_form::json_array:
+         return "json_array";
+      case history_form::port_map:
+         return "port_map";
+      case history_form::words:
+         return "words";
+      case history_form::source_hash:
+         return "source_hash";
+      case history_form::key_values:
+         return "key_values";
+      case history_form::trigger:
+         return "trigger";
+   }
+   return "none";
+}
+
+nlohmann::json problem_json(const ast::history_problem& p) {
+   return {{"reason", p.reason}, {"offset", p.offset}};
+}
+
+}  // namespace
+
+ast::history_instruction parse_history_instruction(std::string_view text, std::span<const std::string> shell) {
+   ast::history_instruction out;
+   out.text = std::string(text);
+   std::string prefix;
+   for (const auto& e : shell) {
+      if (!prefix.empty()) prefix += ' ';
+      prefix += e;
+   }
+   if (!prefix.empty()) prefix += ' ';
+   if (prefix == " ") prefix.clear();
+   reader r{out.text, std::move(prefix), out};
+   r.parse();
+   return out;
+}
+
+bool is_history_arg_line(std::string_view line) noexcept {
+   return line.starts_with("# ARGS:") || line.starts_with("# ARG:") || line.starts_with("# unable to parse");
+}
+
+ast::history_arg_line parse_history_arg_line(std::string_view line) {
+   ast::history_arg_line out;
+   out.text = std::string(line);
+   const std::string_view text = out.text;
+   collect_state st;
+   if (run<g::unable_line>(text, {0, text.size()}, st)) {
+      out.kind = ast::history_arg_line_kind::unable;
+      return out;
+   }
+   if (const auto n = match_length<g::args_line_head>(text, 0)) {
+      out.kind = ast::history_arg_line_kind::args;
+      if (n == text.size() || (text[n] == ' ' && n + 1 == text.size())) return out;
+      if (text[n] == ' ') {
+         if (auto pairs = split_pairs(text, {n + 1, text.size()}, names::build_args)) {
+            out.pairs = std::move(*pairs);
+            return out;
+         }
+      }
+      out.problem = ast::history_problem{"`# ARGS:` is not followed by KEY=VALUE pairs", n};
+      return out;
+   }
+   if (run<g::arg_line>(text, {0, text.size()}, st)) {
+      out.kind = ast::history_arg_line_kind::arg;
+      // the two literals: `# ARG: "` key `" => "` value `"`
+      const std::size_t kb = 8;
+      std::size_t i = kb;
+      while (text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+      const std::size_t ke = i;
+      const std::size_t vb = ke + 6;
+      const std::size_t ve = text.size() - 1;
+      auto unescape = [](std::string_view s) {
+         std::string v;
+         for (std::size_t j = 0; j < s.size(); ++j) {
+            if (s[j] == '\\' && j + 1 < s.size()) ++j;
+            v += s[j];
+         }
+         return v;
+      };
+      ast::history_pair p;
+      p.key = unescape(text.substr(kb, ke - kb));
+      p.value = unescape(text.substr(vb, ve - vb));
+      p.key_range = {kb, ke};
+      p.value_range = {vb, ve};
+      out.pairs.push_back(std::move(p));
+      return out;
+   }
+   out.problem = ast::history_problem{"not a repo-info `# ARGS:`, `# ARG:` or `# unable to parse …` line", 0};
+   return out;
+}
+
+std::string decode_json_string(std::string_view lit, std::size_t file_offset, ast::offset_map& map) {
+   std::string out;
+   if (lit.size() < 2) return out;
+   const std::string_view s = lit.substr(1, lit.size() - 2);
+   const std::size_t base = file_offset + 1;
+   std::size_t run_text = 0, run_file = base;  // the current run of verbatim bytes
+   auto flush = [&](std::size_t file_end) {
+      if (out.size() > run_text) map.append(run_text, run_file, out.size() - run_text);
+      run_text = out.size();
+      run_file = file_end;
+   };
+   for (std::size_t i = 0; i < s.size();) {
+      if (s[i] != '\\' || i + 1 >= s.size()) {
+         const auto d = ast::decode_rune(s, i);
+         if (d.width == 1 && static_cast<unsigned char>(s[i]) >= 0x80) {
+            flush(base + i);
+            ast::append_rune(out, ast::replacement_rune);
+            map.append(run_text, base + i, out.size() - run_text);
+            run_text = out.size();
+            run_file = base + i + 1;
+         } else {
+            out.append(s.substr(i, d.width));
+         }
+         i += d.width;
+         continue;
+      }
+      flush(base + i);
+      const std::size_t escape = i;
+      const char e = s[i + 1];
+      i += 2;
+      switch (e) {
+         case 'b':
+            out += '\b';
+            break;
+         case 'f':
+            out += '\f';
+            break;
+         case 'n':
+            out += '\n';
+            break;
+         case 'r':
+            out += '\r';
+            break;
+         case 't':
+            out += '\t';
+            break;
+         case 'u': {
+            char32_t r = read_hex(s, i, 4).value_or(0xFFFD);
+            i += 4;
+            if (r >= 0xD800 && r < 0xDC00 && i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+               const char32_t lo = read_hex(s, i + 2, 4).value_or(0);
+               if (lo >= 0xDC00 && lo < 0xE000) {
+                  r = 0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00);
+                  i += 6;
+               }
+            }
+            ast::append_rune(out, r >= 0xD800 && r < 0xE000 ? ast::replacement_rune : r);
+            break;
+         }
+         default:
+            out += e;  // " \ /
+      }
+      map.append(run_text, base + escape, out.size() - run_text);
+      run_text = out.size();
+      run_file = base + i;
+   }
+   flush(base + s.size());
+   return out;
+}
+
+std::optional<std::string> go_unquote(std::string_view lit) {
+   if (lit.size() < 2 || lit.front() != '"' || lit.back() != '"') return std::nullopt;
+   const std::string_view s = lit.substr(1, lit.size() - 2);
+   std::string out;
+   out.reserve(s.size());
+   for (std::size_t i = 0; i < s.size();) {
+      const char c = s[i];
+      if (c == '"' || c == '\n') return std::nullopt;
+      if (c != '\\') {
+         i += append_verbatim(out, s, i);
+         continue;
+      }
+      if (i + 1 >= s.size()) return std::nullopt;
+      const char e = s[i + 1];
+      i += 2;
+      switch (e) {
+         case 'a':
+            out += '\a';
+            break;
+         case 'b':
+            out += '\b';
+            break;
+         case 'f':
+            out += '\f';
+            break;
+         case 'n':
+            out += '\n';
+            break;
+         case 'r':
+            out += '\r';
+            break;
+         case 't':
+            out += '\t';
+            break;
+         case 'v':
+            out += '\v';
+            break;
+         case '\\':
+            out += '\\';
+            break;
+         case '"':
+            out += '"';
+            break;
+         case 'x': {
+            const auto v = read_hex(s, i, 2);
+            if (!v) return std::nullopt;
+            out += static_cast<char>(*v);
+            i += 2;
+            break;
+         }
+         case 'u':
+         case 'U': {
+            const std::size_t n = e == 'u' ? 4 : 8;
+            const auto v = read_hex(s, i, n);
+            if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v < 0xE000)) return std::nullopt;
+            ast::append_rune(out, static_cast<char32_t>(*v));
+            i += n;
+            break;
+         }
+         default: {
+            if (e < '0' || e > '7' || i + 2 > s.size()) return std::nullopt;
+            unsigned v = static_cast<unsigned>(e - '0');
+            for (std::size_t j = i; j < i + 2; ++j) {
+               if (s[j] < '0' || s[j] > '7') return std::nullopt;
+               v = v * 8 + static_cast<unsigned>(s[j] - '0');
+            }
+            if (v > 255) return std::nullopt;
+            out += static_cast<char>(v);
+            i += 2;
+         }
+      }
+   }
+   return out;
+}
+
+ast::timestamp parse_rfc3339(std::string_view t) {
+   ast::timestamp ts;
+   ts.text = std::string(t);
+   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
+   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+   if (t.size() < 20 || !digits_at(t, 0, 4, year) || t[4] != '-' || !digits_at(t, 5, 2, month) || t[7] != '-' ||
+       !digits_at(t, 8, 2, day) || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || !digits_at(t, 11, 2, hour) ||
+       t[13] != ':' || !digits_at(t, 14, 2, minute) || t[16] != ':' || !digits_at(t, 17, 2, second)) {
+      return ts;
+   }
+   static constexpr std::array<unsigned, 12> month_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+   if (month < 1 || month > 12 || day < 1 || day > month_days[month - 1] || (month == 2 && day == 29 && !leap) ||
+       hour > 23 || minute > 59 || second > 59) {
+      return ts;
+   }
+   std::size_t i = 19;
+   std::uint32_t nanos = 0;
+   if (i < t.size() && t[i] == '.') {
+      ++i;
+      const std::size_t fb = i;
+      std::uint32_t scale = 100000000;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+         nanos += static_cast<std::uint32_t>(t[i] - '0') * scale;
+         scale /= 10;
+         ++i;
+      }
+      if (i == fb) return ts;
+   }
+   std::int64_t offset = 0;
+   if (i < t.size() && (t[i] == 'Z' || t[i] == 'z')) {
+      ++i;
+   } else if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+      unsigned oh = 0, om = 0;
+      if (!digits_at(t, i + 1, 2, oh) || i + 3 >= t.size() || t[i + 3] != ':' || !digits_at(t, i + 4, 2, om) ||
+          oh > 23 || om > 59) {
+         return ts;
+      }
+      offset = (t[i] == '+' ? 1 : -1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
+      i += 6;
+   } else {
+      return ts;
+   }
+   if (i != t.size()) return ts;
+   ts.epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+   ts.nanos = nanos;
+   ts.valid = true;
+   return ts;
+}
+
+nlohmann::json to_json(const ast::history_instruction& h) {
+   nlohmann::json prefix = {{"kind", kind_name(h.prefix.kind)}, {"shell", shell_name(h.prefix.shell)}};
+   if (h.prefix.leading_run) prefix["leading_run"] = range_json(*h.prefix.leading_run);
+   if (h.prefix.build_arg_count) {
+      prefix["build_arg_count"] = *h.prefix.build_arg_count;
+      prefix["build_args_range"] = range_json(h.prefix.build_args_range);
+      auto& a = prefix["build_args"] = nlohmann::json::array();
+      for (const auto& p : h.prefix.build_args) a.push_back(pair_json(p));
+   }
+   if (h.prefix.shell != history_shell::none) prefix["shell_range"] = range_json(h.prefix.shell_range);
+   if (h.prefix.nop) prefix["nop"] = range_json(*h.prefix.nop);
+   nlohmann::json j = {{"text", h.text},
+                       {"prefix", std::move(prefix)},
+                       {"keyword", h.keyword},
+                       {"keyword_range", range_json(h.keyword_range)},
+                       {"implicit_keyword", h.implicit_keyword},
+                       {"known", h.known},
+                       {"arguments", h.arguments},
+                       {"arguments_range", range_json(h.arguments_range)},
+                       {"buildkit", h.buildkit},
+                       {"form", form_name(h.form)}};
+   if (!h.elements.empty() || h.form == history_form::quoted_array || h.form == history_form::bracket_list ||
+       h.form == history_form::json_array || h.form == history_form::port_map || h.form == history_form::words) {
+      auto& e = j["elements"] = nlohmann::json::array();
+      for (const auto& t : h.elements) e.push_back(text_json(t));
+   }
+   if (h.form == history_form::key_values) {
+      auto& p = j["pairs"] = nlohmann::json::array();
+      for (const auto& pair : h.pairs) p.push_back(pair_json(pair));
+   }
+   if (h.source) {
+      j["source"] = {{"kind", h.source->kind},
+                     {"hash", text_json(h.source->hash)},
+                     {"destination", text_json(h.source->destination)},
+                     {"trailing_space", h.source->trailing_space}};
+   }
+   if (h.trigger_keyword && h.trigger_arguments) {
+      j["trigger"] = {{"keyword", text_json(*h.trigger_keyword)}, {"arguments", text_json(*h.trigger_arguments)}};
+   }
+   if (h.body) j["body"] = text_json(*h.body);
+   if (h.problem) j["problem"] = problem_json(*h.problem);
+   return j;
+}
+
+nlohmann::json to_json(const ast::history_arg_line& line) {
+   const char* kind = "other";
+   switch (line.kind) {
+      case ast::history_arg_line_kind::args:
+         kind = "args";
+         break;
+      case ast::history_arg_line_kind::arg:
+         kind = "arg";
+         break;
+      case ast::history_arg_line_kind::unable:
+         kind = "unable";
+         break;
+      case ast::history_arg_line_kind::other:
+         break;
+   }
+   nlohmann::json j = {{"text", line.text}, {"kind", kind}, {"pairs", nlohmann::json::array()}};
+   for (const auto& p : line.pairs) j["pairs"].push_back(pair_json(p));
+   if (line.problem) j["problem"] = problem_json(*line.problem);
+   return j;
+}
+
+}  // namespace strata::parse
