@@ -234,18 +234,23 @@ nlohmann::json instruction_json(const ast::instruction& inst) {
    return j;
 }
 
+// Reads a file named on the command line; on failure prints the error and sets status 2.
+bool read_input(const std::string& path, std::string& text, int& status) {
+   std::string error;
+   if (engine::read_file(path, text, error)) return true;
+   fmt::print(stderr, "strata: error: {}: {}\n", path, error);
+   status = 2;
+   return false;
+}
+
 // `strata parse`: exit 0 when every file parses, 1 when BuildKit's parser rejects one
 // (message on standard error with file:line:col), 2 when a file cannot be read.
 int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors) {
    int status = 0;
    nlohmann::json files = nlohmann::json::array();
    for (const auto& path : paths) {
-      std::string text, error;
-      if (!engine::read_file(path, text, error)) {
-         fmt::print(stderr, "strata: error: {}: {}\n", path, error);
-         status = 2;
-         continue;
-      }
+      std::string text;
+      if (!read_input(path, text, status)) continue;
       const auto df = parse::parse_dockerfile(path, std::move(text));
       bool rejected = false;
       for (const auto& e : df.errors) {
@@ -283,12 +288,8 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
    int status = 0;
    nlohmann::json models = nlohmann::json::array();
    for (const auto& path : paths) {
-      std::string text, error;
-      if (!engine::read_file(path, text, error)) {
-         fmt::print(stderr, "strata: error: {}: {}\n", path, error);
-         status = 2;
-         continue;
-      }
+      std::string text;
+      if (!read_input(path, text, status)) continue;
       const auto doc = engine::load_document(path, std::move(text), engine::origin::named);
       const auto kind = doc ? engine::to_string(doc->kind) : "unknown";
       if (format == "json" && !check) {

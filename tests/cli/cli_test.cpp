@@ -79,3 +79,48 @@ TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what Bui
    const auto j = nlohmann::json::parse(model.out);
    CHECK(j["files"][0]["instructions"][0]["instruction"] == "from");
 }
+
+TEST_CASE("cli: normalize prints the canonical page, the model, or checks", "[cli][normalize]") {
+   const std::string page = "tests/fixtures/tag-pages/e4-oci-index-attestations.md";
+   auto r = run_strata("normalize " + page);
+   CHECK(r.status == 0);
+   CHECK(r.out == strata::test::read(strata::test::source_path(page)));
+   CHECK(run_strata("normalize --check " + page).status == 0);
+   CHECK(run_strata("normalize --check rules/ST0005/ST0005.fail.md").status == 1);
+   // the deviating page still comes out in canonical form
+   const auto fixed = run_strata("normalize rules/ST0005/ST0005.fail.md").out;
+   CHECK(fixed.find("-\tTotal Size: **30.8 MB (30751999 bytes)**  \n") != std::string::npos);
+   CHECK(fixed.find("-\tDefault Command: `[\"\\/usr\\/local\\/bin\\/demo\",\"serve\"]`\n") != std::string::npos);
+   CHECK(fixed.find("# Mon, 02 Jan 2023 10:00:01 GMT\n") != std::string::npos);
+   CHECK(fixed.find("```\n-\tLayers:") == std::string::npos);
+   r = run_strata("normalize --format json " + page);
+   REQUIRE(r.status == 0);
+   const auto j = nlohmann::json::parse(r.out);
+   CHECK(j["tag"] == "demo:3-slim");
+   CHECK(j["platforms"].size() == 4);
+   // several files: an array; a library file has a model but no canonical page
+   r = run_strata("normalize --format json " + page + " tests/fixtures/library/demo");
+   REQUIRE(r.status == 0);
+   CHECK(nlohmann::json::parse(r.out).size() == 2);
+   CHECK(run_strata("normalize tests/fixtures/library/demo").status == 2);
+   CHECK(run_strata("normalize corpus/dockerfiles/webapp/Dockerfile").status == 2);
+   CHECK(run_strata("normalize no/such/file.md").status == 2);
+}
+
+TEST_CASE("cli: check --emit-docs writes the normalized page and the model with its findings", "[cli][normalize]") {
+   const auto dir = std::filesystem::temp_directory_path() / "strata-emit-docs-test";
+   std::filesystem::remove_all(dir);
+   const auto r = run_strata("check --emit-docs " + dir.string() + " corpus");
+   CHECK(r.status == 1);
+   const auto md = dir / "repo-info" / "demo-1.md";
+   REQUIRE(std::filesystem::exists(md));
+   CHECK(strata::test::read(md.string()) == strata::test::read(strata::test::source_path("corpus/repo-info/demo-1.md")));
+   const auto j = nlohmann::json::parse(strata::test::read((dir / "repo-info" / "demo-1.json").string()));
+   CHECK(j["document"]["tag"] == "demo:1");
+   std::set<std::string> rules;
+   for (const auto& f : j["findings"]) rules.insert(f["rule"].get<std::string>());
+   CHECK(rules == std::set<std::string>{"ST4001"});
+   // Dockerfiles get no documentation
+   CHECK_FALSE(std::filesystem::exists(dir / "dockerfiles" / "webapp" / "Dockerfile.json"));
+   std::filesystem::remove_all(dir);
+}
