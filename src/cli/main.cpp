@@ -286,7 +286,16 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
 // differs from its canonical form, 2 when a file cannot be read or has no canonical form.
 int run_normalize(const std::vector<std::string>& paths, const std::string& format, bool check) {
    int status = 0;
-   nlohmann::json models = nlohmann::json::array();
+   // JSON: one file gives its model; several give an array, written one model at a
+   // time so that memory stays that of one document.
+   const bool array = paths.size() > 1;
+   std::size_t written = 0;
+   const auto write_model = [&](const nlohmann::json& model) {
+      if (array) std::cout << (written == 0 ? "[\n" : ",\n");
+      std::cout << model.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      if (!array) std::cout << '\n';
+      ++written;
+   };
    for (const auto& path : paths) {
       std::string text;
       if (!read_input(path, text, status)) continue;
@@ -299,7 +308,7 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
             status = 2;
             continue;
          }
-         models.push_back(std::move(*model));
+         write_model(*model);
          continue;
       }
       const auto canonical = doc ? render::normalized(*doc) : std::nullopt;
@@ -318,10 +327,8 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
       }
       std::cout << *canonical;
    }
-   if (format == "json" && !models.empty()) {
-      const auto& out = models.size() == 1 ? models.front() : models;
-      std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-   }
+   if (array && written > 0) std::cout << "\n]\n";
+   if (array && written == 0 && format == "json" && !check) std::cout << "[]\n";
    return status;
 }
 

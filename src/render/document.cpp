@@ -28,6 +28,33 @@ void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
    if (v) j[key] = v->text;
 }
 
+// What the history-line grammar read of an entry, without repeating its text: the
+// form, the prefix kind and the form's values (`strata parse`-style ranges are left out).
+nlohmann::json instruction_summary(const ast::history_instruction& inst) {
+   auto full = parse::to_json(inst);
+   nlohmann::json j = {{"form", full["form"]}, {"prefix", full["prefix"]["kind"]}, {"known", inst.known}};
+   if (!inst.elements.empty()) {
+      auto& el = j["elements"] = nlohmann::json::array();
+      for (const auto& e : inst.elements) el.push_back(e.text);
+   }
+   if (!inst.pairs.empty()) {
+      auto& pairs = j["pairs"] = nlohmann::json::array();
+      for (const auto& kv : inst.pairs) {
+         nlohmann::json pj = {{"key", kv.key}};
+         if (kv.has_value) pj["value"] = kv.value;
+         pairs.push_back(std::move(pj));
+      }
+   }
+   if (inst.prefix.build_arg_count) {
+      auto& args = j["build_args"] = nlohmann::json::object();
+      for (const auto& kv : inst.prefix.build_args) args[kv.key] = kv.value;
+   }
+   if (full.contains("source")) j["source"] = full["source"];
+   if (full.contains("trigger")) j["trigger"] = full["trigger"];
+   if (full.contains("problem")) j["problem"] = full["problem"];
+   return j;
+}
+
 nlohmann::json tag_page_json(const ast::tag_page& page) {
    nlohmann::json j;
    j["kind"] = "tag-page";
@@ -65,11 +92,7 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
                              {"text", e.text}};
          if (e.buildkit) h["buildkit"] = true;
          for (const auto& a : e.args) h["arg_lines"].push_back(parse::to_json(a));
-         h["parsed"] = parse::to_json(e.instruction);
-         if (!e.env.empty()) {
-            auto& env = h["env"] = nlohmann::json::object();
-            for (const auto& kv : e.env) env[kv.key] = kv.value;
-         }
+         h["parsed"] = instruction_summary(e.instruction);
          history.push_back(std::move(h));
       }
       auto& layers = p["layers"] = nlohmann::json::array();
