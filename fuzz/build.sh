@@ -25,7 +25,7 @@ cmake -S "$root" -B "$build" "${generator[@]}" \
    -DSTRATA_BUILD_TESTS=OFF \
    -DSTRATA_WERROR=OFF \
    -DSTRATA_SANITIZE=OFF
-cmake --build "$build" --target dockerfile_fuzzer tag_page_fuzzer --parallel "${JOBS:-$(nproc)}"
+cmake --build "$build" --target fuzzers --parallel "${JOBS:-$(nproc)}"
 
 bash "$root/fuzz/seeds.sh"
-echo "fuzzers: $build/fuzz/dockerfile_fuzzer $build/fuzz/tag_page_fuzzer"
+echo "fuzzers: $build/fuzz/dockerfile_fuzzer $build/fuzz/tag_page_fuzzer $build/fuzz/history_fuzzer"

@@ -11,6 +11,7 @@
 #include "grammar/docker_history.hpp"
 #include "parse/history_line.hpp"
 #include "parse/image_config_parser.hpp"
+#include "parse/values.hpp"
 
 namespace strata::parse {
 
@@ -372,11 +373,6 @@ constexpr std::array<std::pair<std::string_view, std::int64_t>, 7> age_units = {
                                                                                  {"month", 30 * 86400},
                                                                                  {"year", 365 * 86400}}};
 
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 }  // namespace
 
 ast::history_size read_history_size(std::string_view text) {
@@ -509,12 +505,7 @@ nlohmann::json to_json(const ast::docker_history& h) {
       }
       rows.push_back(std::move(row));
    }
-   auto& errors = j["errors"] = nlohmann::json::array();
-   for (const auto& e : h.errors) {
-      nlohmann::json ej = span_json(e.where);
-      ej["message"] = e.message;
-      errors.push_back(std::move(ej));
-   }
+   j["errors"] = errors_json(h.errors);
    return j;
 }
 

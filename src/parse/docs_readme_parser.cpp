@@ -8,6 +8,8 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/docs_readme.hpp"
+#include "parse/line_state.hpp"
+#include "parse/values.hpp"
 
 namespace strata::parse {
 
@@ -16,18 +18,12 @@ namespace g = strata::grammar::docs_readme;
 
 namespace {
 
-/// A byte range [begin, end) of the source text captured by a sub-rule.
-struct capture {
-   std::size_t begin = 0;
-   std::size_t end = 0;
-   bool set = false;
-};
+using detail::capture;
 
 enum class heading { none, simple, shared };
 
-struct state {
+struct state : detail::line_state<ast::readme_error, ast::readme_value> {
    ast::docs_readme& readme;
-   const char* base;
 
    // captures of the line being matched
    std::vector<capture> codes;  ///< `code` texts, in input order
@@ -38,26 +34,6 @@ struct state {
    bool shared_heading_seen = false;
    std::optional<std::size_t> group;  ///< the shared-tags group being read
 
-   [[nodiscard]] std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
-   [[nodiscard]] std::string_view text(std::size_t b, std::size_t e) const {
-      return std::string_view(readme.source.text()).substr(b, e - b);
-   }
-   [[nodiscard]] ast::span span_of(std::size_t b, std::size_t e) const { return readme.source.make_span(b, e); }
-   [[nodiscard]] ast::readme_value value_of(const capture& c) const {
-      return {std::string(text(c.begin, c.end)), span_of(c.begin, c.end)};
-   }
-   template <typename Input>
-   [[nodiscard]] std::pair<std::size_t, std::size_t> line_range(const Input& in) const {
-      std::size_t b = offset(in.begin());
-      std::size_t e = offset(in.end());
-      while (e > b && (base[e - 1] == '\n' || base[e - 1] == '\r')) --e;
-      return {b, e};
-   }
-   /// A capture taken by a sub-rule of the line that starts at `line_begin`.
-   [[nodiscard]] std::optional<capture> taken(const capture& c, std::size_t line_begin) const {
-      if (!c.set || c.begin < line_begin) return std::nullopt;
-      return c;
-   }
    /// The `code` texts in [b, e).
    [[nodiscard]] std::vector<ast::readme_value> codes_in(std::size_t b, std::size_t e) const {
       std::vector<ast::readme_value> out;
@@ -67,10 +43,6 @@ struct state {
       for (; it != codes.end() && it->end <= e; ++it) out.push_back(value_of(*it));
       return out;
    }
-   void error(std::size_t b, std::size_t e, std::string message) {
-      readme.errors.push_back({std::move(message), span_of(b, e)});
-   }
-   void error(const ast::span& where, std::string message) { readme.errors.push_back({std::move(message), where}); }
    /// Ends the shared-tags group being read; a group needs at least one sub-bullet.
    void close_group() {
       if (group && readme.shared_tags[*group].entries.empty()) {
@@ -85,25 +57,21 @@ struct state {
 struct url_state {
    const char* base;
    capture owner, repository, ref, path;
+
+   [[nodiscard]] std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
 };
 
 template <typename Rule>
 struct url_action : pegtl::nothing<Rule> {};
 
-#define STRATA_URL_CAPTURE(rule, member)                                                                            \
-   template <>                                                                                                      \
-   struct url_action<rule> {                                                                                        \
-      template <typename Input>                                                                                     \
-      static void apply(const Input& in, url_state& st) {                                                           \
-         st.member = {static_cast<std::size_t>(in.begin() - st.base), static_cast<std::size_t>(in.end() - st.base), \
-                      true};                                                                                        \
-      }                                                                                                             \
-   }
-STRATA_URL_CAPTURE(g::blob_owner, owner);
-STRATA_URL_CAPTURE(g::blob_repository, repository);
-STRATA_URL_CAPTURE(g::blob_ref, ref);
-STRATA_URL_CAPTURE(g::blob_path, path);
-#undef STRATA_URL_CAPTURE
+template <>
+struct url_action<g::blob_owner> : detail::capture_range<&url_state::owner> {};
+template <>
+struct url_action<g::blob_repository> : detail::capture_range<&url_state::repository> {};
+template <>
+struct url_action<g::blob_ref> : detail::capture_range<&url_state::ref> {};
+template <>
+struct url_action<g::blob_path> : detail::capture_range<&url_state::path> {};
 
 bool is_full_commit(std::string_view s) {
    if (s.size() != 40) return false;
@@ -156,19 +124,14 @@ struct action<g::code_text> {
    }
 };
 
-#define STRATA_CAPTURE(rule, member)                                     \
-   template <>                                                           \
-   struct action<rule> {                                                 \
-      template <typename Input>                                          \
-      static void apply(const Input& in, state& st) {                    \
-         st.member = {st.offset(in.begin()), st.offset(in.end()), true}; \
-      }                                                                  \
-   }
-STRATA_CAPTURE(g::architecture, architecture);
-STRATA_CAPTURE(g::url, url);
-STRATA_CAPTURE(g::path_note_text, path_note);
-STRATA_CAPTURE(g::repository_name, repository);
-#undef STRATA_CAPTURE
+template <>
+struct action<g::architecture> : detail::capture_range<&state::architecture> {};
+template <>
+struct action<g::url> : detail::capture_range<&state::url> {};
+template <>
+struct action<g::path_note_text> : detail::capture_range<&state::path_note> {};
+template <>
+struct action<g::repository_name> : detail::capture_range<&state::repository> {};
 
 template <>
 struct action<g::note_line> {
@@ -327,22 +290,9 @@ struct action<g::unknown_line> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
       const auto [b, e] = st.line_range(in);
-      std::string text(st.text(b, e));
-      if (text.size() > 60) text = text.substr(0, 57) + "...";
-      st.error(b, e, fmt::format("unrecognised line in the supported-tags section: \"{}\"", text));
+      st.unrecognised_line(st.span_of(b, e), "the supported-tags section");
    }
 };
-
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
-nlohmann::json texts(const std::vector<ast::readme_value>& list) {
-   auto out = nlohmann::json::array();
-   for (const auto& v : list) out.push_back(v.text);
-   return out;
-}
 
 std::string layout_name(ast::readme_layout l) {
    switch (l) {
@@ -367,12 +317,12 @@ ast::docs_readme parse_docs_readme(std::string path, std::string text) {
    ast::docs_readme readme;
    readme.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = readme.source.text();
-   state st{readme, t.data(), {}, {}, {}, {}, {}, heading::none, false, false, std::nullopt};
+   state st{{readme.source, readme.errors}, readme, {}, {}, {}, {}, {}, heading::none, false, false, std::nullopt};
    try {
       pegtl::memory_input<pegtl::tracking_mode::lazy> in(t.data(), t.data() + t.size(), readme.source.path());
       pegtl::parse<g::readme, action>(in, st);
    } catch (const std::exception& e) {
-      readme.errors.push_back({fmt::format("internal parse failure: {}", e.what()), readme.source.make_span(0, 0)});
+      st.internal_failure(e);
    }
    if (!readme.has_section) {
       readme.errors.push_back(
@@ -381,9 +331,7 @@ ast::docs_readme parse_docs_readme(std::string path, std::string text) {
               !readme.no_supported_tags) {
       readme.errors.push_back({"the supported-tags section lists no tags", readme.heading});
    }
-   std::stable_sort(
-       readme.errors.begin(), readme.errors.end(),
-       [](const ast::readme_error& a, const ast::readme_error& b) { return a.where.begin < b.where.begin; });
+   st.sort_errors();
    return readme;
 }
 
@@ -410,7 +358,7 @@ nlohmann::json to_json(const ast::docs_readme& readme) {
    for (const auto& item : readme.simple_tags) {
       nlohmann::json x;
       x["line"] = item.where.start.line;
-      x["tags"] = texts(item.tags);
+      x["tags"] = texts_json(item.tags);
       link_json(x, item.link);
       for (const auto& t : item.tags) {
          nlohmann::json ref = {{"line", item.where.start.line}, {"shared", false}};
@@ -425,7 +373,7 @@ nlohmann::json to_json(const ast::docs_readme& readme) {
    for (const auto& group : readme.shared_tags) {
       nlohmann::json x;
       x["line"] = group.where.start.line;
-      x["tags"] = texts(group.tags);
+      x["tags"] = texts_json(group.tags);
       auto entries = nlohmann::json::array();
       for (const auto& e : group.entries) {
          nlohmann::json y;
@@ -447,13 +395,7 @@ nlohmann::json to_json(const ast::docs_readme& readme) {
    }
    j["shared_tags"] = std::move(shared);
    j["tags"] = std::move(tags);
-   auto errors = nlohmann::json::array();
-   for (const auto& e : readme.errors) {
-      auto x = span_json(e.where);
-      x["message"] = e.message;
-      errors.push_back(std::move(x));
-   }
-   j["errors"] = std::move(errors);
+   j["errors"] = errors_json(readme.errors);
    return j;
 }
 

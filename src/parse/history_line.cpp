@@ -1,7 +1,6 @@
 #include "parse/history_line.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include <tao/pegtl.hpp>
 
@@ -10,6 +9,7 @@
 #include "grammar/dockerfile.hpp"
 #include "grammar/history_line.hpp"
 #include "parse/dockerfile_parser.hpp"
+#include "parse/values.hpp"
 
 namespace strata::parse {
 
@@ -547,26 +547,6 @@ struct reader {
    }
 };
 
-// ---- RFC 3339 ---------------------------------------------------------------------
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-   y -= m <= 2 ? 1 : 0;
-   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-   const auto yoe = static_cast<unsigned>(y - era * 400);
-   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool digits_at(std::string_view s, std::size_t pos, std::size_t n, unsigned& v) {
-   if (pos + n > s.size()) return false;
-   v = 0;
-   for (std::size_t i = pos; i < pos + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v = v * 10 + static_cast<unsigned>(s[i] - '0');
-   }
-   return true;
-}
-
 // ---- JSON helpers -----------------------------------------------------------------
 nlohmann::json range_json(byte_range r) {
    return nlohmann::json::array({r.begin, r.end});
@@ -872,50 +852,11 @@ std::optional<std::string> go_unquote(std::string_view lit) {
 ast::timestamp parse_rfc3339(std::string_view t) {
    ast::timestamp ts;
    ts.text = std::string(t);
-   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
-   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-   if (t.size() < 20 || !digits_at(t, 0, 4, year) || t[4] != '-' || !digits_at(t, 5, 2, month) || t[7] != '-' ||
-       !digits_at(t, 8, 2, day) || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || !digits_at(t, 11, 2, hour) ||
-       t[13] != ':' || !digits_at(t, 14, 2, minute) || t[16] != ':' || !digits_at(t, 17, 2, second)) {
-      return ts;
+   if (const auto v = read_rfc3339(t, {.lenient_letters = true, .calendar_days = true, .long_fractions = true})) {
+      ts.epoch = v->epoch;
+      ts.nanos = v->nanoseconds;
+      ts.valid = true;
    }
-   static constexpr std::array<unsigned, 12> month_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-   if (month < 1 || month > 12 || day < 1 || day > month_days[month - 1] || (month == 2 && day == 29 && !leap) ||
-       hour > 23 || minute > 59 || second > 59) {
-      return ts;
-   }
-   std::size_t i = 19;
-   std::uint32_t nanos = 0;
-   if (i < t.size() && t[i] == '.') {
-      ++i;
-      const std::size_t fb = i;
-      std::uint32_t scale = 100000000;
-      while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
-         nanos += static_cast<std::uint32_t>(t[i] - '0') * scale;
-         scale /= 10;
-         ++i;
-      }
-      if (i == fb) return ts;
-   }
-   std::int64_t offset = 0;
-   if (i < t.size() && (t[i] == 'Z' || t[i] == 'z')) {
-      ++i;
-   } else if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
-      unsigned oh = 0, om = 0;
-      if (!digits_at(t, i + 1, 2, oh) || i + 3 >= t.size() || t[i + 3] != ':' || !digits_at(t, i + 4, 2, om) ||
-          oh > 23 || om > 59) {
-         return ts;
-      }
-      offset = (t[i] == '+' ? 1 : -1) * static_cast<std::int64_t>(oh * 3600 + om * 60);
-      i += 6;
-   } else {
-      return ts;
-   }
-   if (i != t.size()) return ts;
-   ts.epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
-   ts.nanos = nanos;
-   ts.valid = true;
    return ts;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "parse/history_line.hpp"
+#include "parse/values.hpp"
 
 namespace strata::parse {
 
@@ -298,11 +299,6 @@ bool is_inspect_item(const json& j) {
    return j.is_object() && j.contains("Config") && (j.contains("RootFS") || j.contains("Architecture"));
 }
 
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 nlohmann::json strings_json(const std::optional<std::vector<std::string>>& v) {
    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
@@ -447,12 +443,7 @@ nlohmann::json to_json(const ast::image_config_file& file) {
       }
       images.push_back(std::move(i));
    }
-   auto& errors = j["errors"] = nlohmann::json::array();
-   for (const auto& e : file.errors) {
-      nlohmann::json ej = span_json(e.where);
-      ej["message"] = e.message;
-      errors.push_back(std::move(ej));
-   }
+   j["errors"] = errors_json(file.errors);
    return j;
 }
 

@@ -12,6 +12,8 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/library_file.hpp"
+#include "parse/line_state.hpp"
+#include "parse/values.hpp"
 
 namespace strata::parse {
 
@@ -20,12 +22,7 @@ namespace g = strata::grammar::library_file;
 
 namespace {
 
-/// A byte range [begin, end) of the source text captured by a sub-rule.
-struct capture {
-   std::size_t begin = 0;
-   std::size_t end = 0;
-   bool set = false;
-};
+using detail::capture;
 
 /// A field being read: its key, the trimmed value lines, the end of its last line.
 struct raw_field {
@@ -48,42 +45,14 @@ struct raw_old_line {
    std::size_t end = 0;
 };
 
-struct state {
+struct state : detail::line_state<ast::library_error, ast::library_value> {
    ast::library_file& lib;
-   const char* base;
 
    capture key, value, continuation, comment, old_tag, old_repo, old_commit, old_directory;
 
    std::vector<raw_paragraph> paragraphs;
    bool paragraph_open = false;
    std::vector<raw_old_line> old_lines;
-
-   [[nodiscard]] std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
-   [[nodiscard]] std::string_view text(std::size_t b, std::size_t e) const {
-      return std::string_view(lib.source.text()).substr(b, e - b);
-   }
-   [[nodiscard]] ast::span span_of(std::size_t b, std::size_t e) const { return lib.source.make_span(b, e); }
-   [[nodiscard]] ast::library_value value_of(const capture& c) const {
-      return {std::string(text(c.begin, c.end)), span_of(c.begin, c.end)};
-   }
-   /// The line of a line rule's input, without its LF and a CR before it.
-   template <typename Input>
-   [[nodiscard]] std::pair<std::size_t, std::size_t> line_range(const Input& in) const {
-      std::size_t b = offset(in.begin());
-      std::size_t e = offset(in.end());
-      while (e > b && (base[e - 1] == '\n' || base[e - 1] == '\r')) --e;
-      return {b, e};
-   }
-   /// A capture taken by a sub-rule of the line that starts at `line_begin`
-   /// (captures of an alternative that failed on an earlier line are ignored).
-   [[nodiscard]] std::optional<capture> taken(const capture& c, std::size_t line_begin) const {
-      if (!c.set || c.begin < line_begin) return std::nullopt;
-      return c;
-   }
-   void error(std::size_t b, std::size_t e, std::string message) {
-      lib.errors.push_back({std::move(message), span_of(b, e)});
-   }
-   void error(const ast::span& where, std::string message) { lib.errors.push_back({std::move(message), where}); }
 };
 
 /// Trims blanks (space, tab, CR) at both ends of [b, e).
@@ -97,23 +66,22 @@ capture trimmed(const char* base, std::size_t b, std::size_t e) {
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-#define STRATA_CAPTURE(rule, member)                                     \
-   template <>                                                           \
-   struct action<rule> {                                                 \
-      template <typename Input>                                          \
-      static void apply(const Input& in, state& st) {                    \
-         st.member = {st.offset(in.begin()), st.offset(in.end()), true}; \
-      }                                                                  \
-   }
-STRATA_CAPTURE(g::key, key);
-STRATA_CAPTURE(g::value_text, value);
-STRATA_CAPTURE(g::continuation_text, continuation);
-STRATA_CAPTURE(g::comment_text, comment);
-STRATA_CAPTURE(g::old_tag, old_tag);
-STRATA_CAPTURE(g::old_repo, old_repo);
-STRATA_CAPTURE(g::old_commit, old_commit);
-STRATA_CAPTURE(g::old_directory, old_directory);
-#undef STRATA_CAPTURE
+template <>
+struct action<g::key> : detail::capture_range<&state::key> {};
+template <>
+struct action<g::value_text> : detail::capture_range<&state::value> {};
+template <>
+struct action<g::continuation_text> : detail::capture_range<&state::continuation> {};
+template <>
+struct action<g::comment_text> : detail::capture_range<&state::comment> {};
+template <>
+struct action<g::old_tag> : detail::capture_range<&state::old_tag> {};
+template <>
+struct action<g::old_repo> : detail::capture_range<&state::old_repo> {};
+template <>
+struct action<g::old_commit> : detail::capture_range<&state::old_commit> {};
+template <>
+struct action<g::old_directory> : detail::capture_range<&state::old_directory> {};
 
 template <>
 struct action<g::blank_line> {
@@ -219,9 +187,7 @@ struct action<g::unknown_line> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
       const auto [b, e] = st.line_range(in);
-      std::string text(st.text(b, e));
-      if (text.size() > 60) text = text.substr(0, 57) + "...";
-      st.error(b, e, fmt::format("unrecognised line in a library file: \"{}\"", text));
+      st.unrecognised_line(st.span_of(b, e), "a library file");
    }
 };
 
@@ -522,17 +488,6 @@ std::string format_name(ast::library_format f) {
    return "empty";
 }
 
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
-nlohmann::json texts(const std::vector<ast::library_value>& list) {
-   auto out = nlohmann::json::array();
-   for (const auto& v : list) out.push_back(v.text);
-   return out;
-}
-
 /// Lines of a text, skipping comment lines and trimming a CR.
 class line_reader {
 public:
@@ -591,7 +546,7 @@ ast::library_file parse_library_file(std::string path, std::string text) {
    ast::library_file lib;
    lib.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = lib.source.text();
-   state st{lib, t.data(), {}, {}, {}, {}, {}, {}, {}, {}, {}, false, {}};
+   state st{{lib.source, lib.errors}, lib, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, {}};
    try {
       pegtl::memory_input<pegtl::tracking_mode::lazy> in(t.data(), t.data() + t.size(), lib.source.path());
       pegtl::parse<g::file, action>(in, st);
@@ -608,11 +563,9 @@ ast::library_file parse_library_file(std::string path, std::string text) {
              {"no library fields (`Key: value`) or entries (`<tag>: <repo>@<commit>`)", lib.source.make_span(0, 0)});
       }
    } catch (const std::exception& e) {
-      lib.errors.push_back({fmt::format("internal parse failure: {}", e.what()), lib.source.make_span(0, 0)});
+      st.internal_failure(e);
    }
-   std::stable_sort(lib.errors.begin(), lib.errors.end(), [](const ast::library_error& a, const ast::library_error& b) {
-      return a.where.begin < b.where.begin;
-   });
+   st.sort_errors();
    return lib;
 }
 
@@ -663,7 +616,7 @@ nlohmann::json to_json(const ast::library_file& lib) {
    nlohmann::json j;
    j["path"] = lib.source.path();
    j["format"] = format_name(lib.format);
-   j["maintainers"] = texts(lib.maintainers);
+   j["maintainers"] = texts_json(lib.maintainers);
    if (lib.defaults) {
       auto fields = nlohmann::json::array();
       for (const auto& f : lib.defaults->fields) {
@@ -682,10 +635,10 @@ nlohmann::json to_json(const ast::library_file& lib) {
       x["index"] = i;
       x["line"] = e.where.start.line;
       x["end_line"] = e.where.stop.line;
-      x["tags"] = texts(e.tags);
-      x["shared_tags"] = texts(e.shared_tags);
-      x["architectures"] = texts(e.architectures);
-      x["constraints"] = texts(e.constraints);
+      x["tags"] = texts_json(e.tags);
+      x["shared_tags"] = texts_json(e.shared_tags);
+      x["architectures"] = texts_json(e.architectures);
+      x["constraints"] = texts_json(e.constraints);
       x["git_repo"] = e.git_repo.text;
       x["git_fetch"] = e.git_fetch.text;
       x["git_commit"] = e.git_commit.text;
@@ -715,18 +668,12 @@ nlohmann::json to_json(const ast::library_file& lib) {
                          {"commit", e.git_commit.text},
                          {"directory", e.directory.text},
                          {"file", e.file.text},
-                         {"architectures", texts(e.architectures)}});
+                         {"architectures", texts_json(e.architectures)}});
       }
       tags[tag] = std::move(list);
    }
    j["tags"] = std::move(tags);
-   auto errors = nlohmann::json::array();
-   for (const auto& e : lib.errors) {
-      auto x = span_json(e.where);
-      x["message"] = e.message;
-      errors.push_back(std::move(x));
-   }
-   j["errors"] = std::move(errors);
+   j["errors"] = errors_json(lib.errors);
    return j;
 }
 

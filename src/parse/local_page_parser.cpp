@@ -6,6 +6,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/local_page.hpp"
+#include "parse/line_state.hpp"
 #include "parse/values.hpp"
 
 namespace strata::parse {
@@ -15,16 +16,13 @@ namespace g = strata::grammar::local_page;
 
 namespace {
 
-struct raw_line {
-   std::size_t begin, end;  // without the newline
-};
+using detail::raw_line;
 
 /// Which list a `- ` / `  - ` item line belongs to.
 enum class list_kind { none, environment, labels, binaries, licenses, urls, snapshot };
 
-struct state {
+struct state : detail::line_state<ast::page_error, ast::text_value> {
    ast::local_page& page;
-   const char* base;
 
    // values captured by the sub-rules of the line being matched
    ast::text_value code, name, os, arch, manager, extension, url, timestamp, size;
@@ -35,25 +33,7 @@ struct state {
    bool expect_source_block = false;  // after `Source:`
    bool apk_block_seen = false;       // the current apk package has its ```console block
 
-   // the ```console block being read
-   std::vector<raw_line> lines;
-   std::size_t block_begin = 0;
-
-   std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
-   ast::text_value text_of(const char* b, const char* e) const {
-      return {std::string(b, e), page.source.make_span(offset(b), offset(e))};
-   }
-   template <typename Input>
-   ast::span line_span(const Input& in) const {
-      const char* b = in.begin();
-      const char* e = in.end();
-      while (e > b && e[-1] == '\n') --e;
-      return page.source.make_span(offset(b), offset(e));
-   }
-   std::string_view text(const raw_line& l) const {
-      return std::string_view(page.source.text()).substr(l.begin, l.end - l.begin);
-   }
-   void error(ast::span where, std::string message) { page.errors.push_back({std::move(message), where}); }
+   detail::fenced_block block;  ///< the ```console block being read
 
    /// The Docker Metadata, for a metadata line (nullptr, with an error, after the package section).
    ast::docker_metadata* metadata(const ast::span& where, std::string_view what) {
@@ -81,46 +61,33 @@ struct state {
       }
       return &p->dpkg.back();
    }
-   template <typename T>
-   void set_once(std::optional<T>& slot, T value, const ast::span& where, std::string_view what) {
-      if (slot) {
-         error(where, fmt::format("a second {} line (the first one is kept)", what));
-         return;
-      }
-      slot = std::move(value);
-   }
 };
 
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-#define STRATA_CAPTURE(rule, member)                   \
-   template <>                                         \
-   struct action<rule> {                               \
-      template <typename Input>                        \
-      static void apply(const Input& in, state& st) {  \
-         st.member = st.text_of(in.begin(), in.end()); \
-      }                                                \
-   }
-STRATA_CAPTURE(g::code_text, code);
-STRATA_CAPTURE(g::image_ref, name);
-STRATA_CAPTURE(g::package_name, name);
-STRATA_CAPTURE(g::os_name, os);
-STRATA_CAPTURE(g::arch_name, arch);
-STRATA_CAPTURE(g::manager_name, manager);
-STRATA_CAPTURE(g::package_extension, extension);
-STRATA_CAPTURE(g::url, url);
-STRATA_CAPTURE(g::timestamp, timestamp);
-STRATA_CAPTURE(g::virtual_size_value, size);
-#undef STRATA_CAPTURE
-
 template <>
-struct action<g::url_note> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      st.note = st.text_of(in.begin(), in.end());
-   }
-};
+struct action<g::code_text> : detail::capture_text<&state::code> {};
+template <>
+struct action<g::image_ref> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::package_name> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::os_name> : detail::capture_text<&state::os> {};
+template <>
+struct action<g::arch_name> : detail::capture_text<&state::arch> {};
+template <>
+struct action<g::manager_name> : detail::capture_text<&state::manager> {};
+template <>
+struct action<g::package_extension> : detail::capture_text<&state::extension> {};
+template <>
+struct action<g::url> : detail::capture_text<&state::url> {};
+template <>
+struct action<g::timestamp> : detail::capture_text<&state::timestamp> {};
+template <>
+struct action<g::virtual_size_value> : detail::capture_text<&state::size> {};
+template <>
+struct action<g::url_note> : detail::capture_text<&state::note> {};
 template <>
 struct action<g::meta_item> {  // every `- ` line starts here: forget the note of an earlier line
    template <typename Input>
@@ -510,37 +477,20 @@ template <>
 struct action<g::unknown_line> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto where = st.line_span(in);
-      std::string text(in.begin(), where.end - where.begin);
-      if (text.size() > 60) {
-         text = text.substr(0, 57) + "...";
-      }
-      st.error(where, fmt::format("unrecognised line in a local page: \"{}\"", text));
+      st.unrecognised_line(st.line_span(in), "a local page");
    }
 };
 
 // ---- ```console blocks ------------------------------------------------------------------
 template <>
-struct action<g::console_fence> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      st.block_begin = st.offset(in.begin());
-      st.lines.clear();
-   }
-};
+struct action<g::console_fence> : detail::open_block<&state::block> {};
 template <>
-struct action<g::console_line> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto where = st.line_span(in);
-      st.lines.push_back({where.begin, where.end});
-   }
-};
+struct action<g::console_line> : detail::block_line<&state::block> {};
 template <>
 struct action<g::unterminated_block> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      st.error(st.page.source.make_span(st.block_begin, st.offset(in.begin())), "unterminated ```console block");
+      st.unterminated_block(st.block.begin, in.begin(), "console");
    }
 };
 
@@ -640,8 +590,8 @@ template <>
 struct action<g::console_block> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto lines = std::move(st.lines);
-      st.lines.clear();
+      const auto lines = std::move(st.block.lines);
+      st.block.lines.clear();
       const auto where = st.line_span(in);
       const bool source = st.expect_source_block;
       st.expect_source_block = false;
@@ -659,61 +609,17 @@ struct action<g::console_block> {
    }
 };
 
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-   y -= m <= 2 ? 1 : 0;
-   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-   const auto yoe = static_cast<unsigned>(y - era * 400);
-   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool read_digits(std::string_view s, std::size_t pos, std::size_t len, unsigned& out) {
-   if (pos + len > s.size()) return false;
-   out = 0;
-   for (std::size_t i = pos; i < pos + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + static_cast<unsigned>(s[i] - '0');
-   }
-   return true;
-}
-
 }  // namespace
 
 std::optional<ast::timestamp_value> parse_go_time(std::string_view t) {
-   // 2018-01-10T05:21:42[.235423114](Z|+hh:mm)
-   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-   if (t.size() < 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' ||
-       !read_digits(t, 0, 4, year) || !read_digits(t, 5, 2, month) || !read_digits(t, 8, 2, day) ||
-       !read_digits(t, 11, 2, hour) || !read_digits(t, 14, 2, minute) || !read_digits(t, 17, 2, second)) {
-      return std::nullopt;
-   }
-   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-      return std::nullopt;
-   }
-   ast::timestamp_value v;
-   std::size_t i = 19;
-   if (t[i] == '.') {
-      std::size_t digits = 0;
-      for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) {
-         if (digits < 9) v.nanoseconds = v.nanoseconds * 10 + static_cast<std::uint32_t>(t[i] - '0');
-      }
-      if (digits == 0 || digits > 9) return std::nullopt;
-      for (; digits < 9; ++digits) v.nanoseconds *= 10;
-   }
-   const auto zone = t.substr(i);
-   if (zone != "Z") {
-      unsigned oh = 0, om = 0;
-      if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !read_digits(zone, 1, 2, oh) ||
-          !read_digits(zone, 4, 2, om) || oh > 23 || om > 59) {
-         return std::nullopt;
-      }
-      v.utc_offset_minutes = static_cast<std::int32_t>(oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
-   }
-   v.epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
-             static_cast<std::int64_t>(v.utc_offset_minutes) * 60;
-   v.text = std::string(t);
-   return v;
+   const auto v = read_rfc3339(t, {});  // Go's layout: no lenient letters, days 1-31, ≤ 9 fraction digits
+   if (!v) return std::nullopt;
+   ast::timestamp_value out;
+   out.epoch = v->epoch;
+   out.nanoseconds = v->nanoseconds;
+   out.utc_offset_minutes = v->utc_offset_minutes;
+   out.text = std::string(t);
+   return out;
 }
 
 std::string format_go_time(std::int64_t epoch, std::uint32_t nanoseconds, std::int32_t utc_offset_minutes) {
@@ -802,12 +708,13 @@ ast::local_page parse_local_page(std::string path, std::string text) {
    ast::local_page page;
    page.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = page.source.text();
-   state st{page, t.data(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, list_kind::none, false, false, {}, 0};
+   state st{
+       {page.source, page.errors}, page, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, list_kind::none, false, false, {}};
    pegtl::memory_input in(t.data(), t.data() + t.size(), page.source.path());
    try {
       pegtl::parse<g::page, action>(in, st);
    } catch (const std::exception& e) {
-      page.errors.push_back({fmt::format("internal parse failure: {}", e.what()), page.source.make_span(0, 0)});
+      st.internal_failure(e);
    }
    if (!page.image) {
       page.errors.push_back({"no `# `<image>`` title", page.source.make_span(0, 0)});

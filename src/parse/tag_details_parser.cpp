@@ -4,6 +4,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/tag_details.hpp"
+#include "parse/line_state.hpp"
 #include "parse/values.hpp"
 
 namespace strata::parse {
@@ -13,13 +14,8 @@ namespace g = strata::grammar::tag_details;
 
 namespace {
 
-struct raw_line {
-   std::size_t begin, end;  // without the newline
-};
-
-struct state {
+struct state : detail::line_state<ast::page_error, ast::text_value> {
    ast::tag_details& page;
-   const char* base;
 
    // values captured by the sub-rules of the line being matched
    ast::text_value code, rest, name, anchor, pull, generator;
@@ -27,36 +23,17 @@ struct state {
    ast::size_value size;
    ast::date_value date;
 
-   // the ```dockerfile block being read
-   std::vector<raw_line> lines;
-   std::size_t block_begin = 0;
-
-   ast::text_value text_of(const char* b, const char* e) const {
-      return {std::string(b, e), page.source.make_span(offset(b), offset(e))};
-   }
-   std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - base); }
-   template <typename Input>
-   ast::span line_span(const Input& in) const {
-      const char* b = in.begin();
-      const char* e = in.end();
-      while (e > b && e[-1] == '\n') --e;
-      return page.source.make_span(offset(b), offset(e));
-   }
-   void error(ast::span where, std::string message) { page.errors.push_back({std::move(message), where}); }
+   detail::fenced_block block;  ///< the ```dockerfile block being read
 
    /// The tag section a line belongs to (nullptr, with an error, when there is none
    /// or when the tag does not exist).
    ast::tag_details_tag* tag(const ast::span& where, std::string_view what) {
-      if (page.tags.empty()) {
-         error(where, fmt::format("{} before the first `## ` tag header", what));
-         return nullptr;
-      }
-      auto& t = page.tags.back();
-      if (t.does_not_exist) {
+      auto* t = last_of(page.tags, where, what, "before the first `## ` tag header");
+      if (t != nullptr && t->does_not_exist) {
          error(where, fmt::format("{} in a tag that does not exist", what));
          return nullptr;
       }
-      return &t;
+      return t;
    }
    /// A tag-level line: it must come before the tag's first layer.
    ast::tag_details_tag* tag_level(const ast::span& where, std::string_view what) {
@@ -70,11 +47,7 @@ struct state {
    ast::v1_layer* layer(const ast::span& where, std::string_view what) {
       auto* t = tag(where, what);
       if (t == nullptr) return nullptr;
-      if (t->layers.empty()) {
-         error(where, fmt::format("{} outside a `#### ` layer section", what));
-         return nullptr;
-      }
-      return &t->layers.back();
+      return last_of(t->layers, where, what, "outside a `#### ` layer section");
    }
    /// The size captured on this line; an error when its byte count cannot be read.
    ast::size_value checked_size() {
@@ -86,37 +59,33 @@ struct state {
       if (!parse_rfc1123(date.text)) error(date.where, fmt::format("an impossible date: \"{}\"", date.text));
       return date;
    }
-   template <typename T>
-   void set_once(std::optional<T>& slot, T value, const ast::span& where, std::string_view what) {
-      if (slot) {
-         error(where, fmt::format("a second {} line (the first one is kept)", what));
-         return;
-      }
-      slot = std::move(value);
-   }
 };
 
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-#define STRATA_CAPTURE(rule, member)                   \
-   template <>                                         \
-   struct action<rule> {                               \
-      template <typename Input>                        \
-      static void apply(const Input& in, state& st) {  \
-         st.member = st.text_of(in.begin(), in.end()); \
-      }                                                \
-   }
-STRATA_CAPTURE(g::code_text, code);
-STRATA_CAPTURE(g::rest_of_line, rest);
-STRATA_CAPTURE(g::repo_name, name);
-STRATA_CAPTURE(g::tag_name, name);
-STRATA_CAPTURE(g::layer_id, name);
-STRATA_CAPTURE(g::toc_tag, name);
-STRATA_CAPTURE(g::toc_anchor, anchor);
-STRATA_CAPTURE(g::pull_reference, pull);
-STRATA_CAPTURE(g::generator_path, generator);
-#undef STRATA_CAPTURE
+template <>
+struct action<g::code_text> : detail::capture_text<&state::code> {};
+template <>
+struct action<g::rest_of_line> : detail::capture_text<&state::rest> {};
+template <>
+struct action<g::repo_name> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::tag_name> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::layer_id> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::toc_tag> : detail::capture_text<&state::name> {};
+template <>
+struct action<g::toc_anchor> : detail::capture_text<&state::anchor> {};
+template <>
+struct action<g::pull_reference> : detail::capture_text<&state::pull> {};
+template <>
+struct action<g::generator_path> : detail::capture_text<&state::generator> {};
+template <>
+struct action<g::size> : detail::capture_size<&state::size> {};
+template <>
+struct action<g::date> : detail::capture_date<&state::date> {};
 
 template <>
 struct action<g::layer_count> {
@@ -124,22 +93,6 @@ struct action<g::layer_count> {
    static void apply(const Input& in, state& st) {
       const auto s = in.string();
       st.count = s.size() <= 9 ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(std::stoul(s))) : std::nullopt;
-   }
-};
-template <>
-struct action<g::size> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto t = st.text_of(in.begin(), in.end());
-      st.size = {parse_size_bytes(t.text).value_or(0), t.text, t.where};
-   }
-};
-template <>
-struct action<g::date> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto t = st.text_of(in.begin(), in.end());
-      st.date = {parse_rfc1123(t.text).value_or(0), t.text, t.where};
    }
 };
 
@@ -307,37 +260,20 @@ template <>
 struct action<g::unknown_line> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto where = st.line_span(in);
-      std::string text(in.begin(), where.end - where.begin);
-      if (text.size() > 60) {
-         text = text.substr(0, 57) + "...";
-      }
-      st.error(where, fmt::format("unrecognised line in a tag-details page: \"{}\"", text));
+      st.unrecognised_line(st.line_span(in), "a tag-details page");
    }
 };
 
 // ---- the ```dockerfile block ------------------------------------------------------
 template <>
-struct action<g::dockerfile_fence> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      st.block_begin = st.offset(in.begin());
-      st.lines.clear();
-   }
-};
+struct action<g::dockerfile_fence> : detail::open_block<&state::block> {};
 template <>
-struct action<g::command_line> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto where = st.line_span(in);
-      st.lines.push_back({where.begin, where.end});
-   }
-};
+struct action<g::command_line> : detail::block_line<&state::block> {};
 template <>
 struct action<g::unterminated_block> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      st.error(st.page.source.make_span(st.block_begin, st.offset(in.begin())), "unterminated ```dockerfile block");
+      st.unterminated_block(st.block.begin, in.begin(), "dockerfile");
    }
 };
 
@@ -371,8 +307,8 @@ template <>
 struct action<g::dockerfile_block> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto lines = std::move(st.lines);
-      st.lines.clear();
+      const auto lines = std::move(st.block.lines);
+      st.block.lines.clear();
       auto* l = st.layer(st.line_span(in), "a ```dockerfile block");
       if (l == nullptr) return;
       if (l->command) {
@@ -401,7 +337,7 @@ struct action<g::dockerfile_block> {
          ++i;
       }
       if (lines.empty()) {
-         c.where = st.page.source.make_span(st.block_begin, st.block_begin);
+         c.where = st.page.source.make_span(st.block.begin, st.block.begin);
       } else {
          c.where = st.page.source.make_span(lines.front().begin, lines.back().end);
       }
@@ -475,12 +411,12 @@ ast::tag_details parse_tag_details(std::string path, std::string text) {
    ast::tag_details page;
    page.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = page.source.text();
-   state st{page, t.data(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+   state st{{page.source, page.errors}, page, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
    pegtl::memory_input in(t.data(), t.data() + t.size(), page.source.path());
    try {
       pegtl::parse<g::page, action>(in, st);
    } catch (const std::exception& e) {
-      page.errors.push_back({fmt::format("internal parse failure: {}", e.what()), page.source.make_span(0, 0)});
+      st.internal_failure(e);
    }
    if (!page.repo) {
       page.errors.push_back({"no `# Tags of `<repo>`` title", page.source.make_span(0, 0)});

@@ -8,6 +8,7 @@
 
 #include "grammar/tag_page.hpp"
 #include "parse/history_line.hpp"
+#include "parse/line_state.hpp"
 #include "parse/values.hpp"
 
 namespace strata::parse {
@@ -17,13 +18,10 @@ namespace g = strata::grammar::tag_page;
 
 namespace {
 
-struct raw_line {
-   std::size_t begin, end;  // without the newline
-};
+using detail::raw_line;
 
-struct state {
+struct state : detail::line_state<ast::page_error, ast::text_value> {
    ast::tag_page& page;
-   const char* base;
 
    // values captured by the sub-rules of the line being matched
    ast::text_value code, reference, platform, rest, pull;
@@ -36,43 +34,24 @@ struct state {
    std::size_t block_begin = 0;
    bool in_layers = false;
 
-   ast::text_value text_of(const char* b, const char* e) const {
-      return {std::string(b, e), page.source.make_span(static_cast<std::size_t>(b - base), static_cast<std::size_t>(e - base))};
-   }
-   template <typename Input>
-   ast::span line_span(const Input& in) const {
-      const char* b = in.begin();
-      const char* e = in.end();
-      while (e > b && e[-1] == '\n') --e;
-      return page.source.make_span(static_cast<std::size_t>(b - base), static_cast<std::size_t>(e - base));
-   }
-   void error(ast::span where, std::string message) { page.errors.push_back({std::move(message), where}); }
    ast::section* current(const ast::span& where, std::string_view what) {
-      if (page.sections.empty()) {
-         error(where, fmt::format("{} outside a platform section", what));
-         return nullptr;
-      }
-      return &page.sections.back();
+      return last_of(page.sections, where, what, "outside a platform section");
    }
 };
 
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-#define STRATA_CAPTURE(rule, member)                                      \
-   template <>                                                            \
-   struct action<rule> {                                                  \
-      template <typename Input>                                           \
-      static void apply(const Input& in, state& st) {                     \
-         st.member = st.text_of(in.begin(), in.end());                    \
-      }                                                                   \
-   }
-STRATA_CAPTURE(g::code_text, code);
-STRATA_CAPTURE(g::reference, reference);
-STRATA_CAPTURE(g::platform_text, platform);
-STRATA_CAPTURE(g::rest_of_line, rest);
-STRATA_CAPTURE(g::pull_reference, pull);
-#undef STRATA_CAPTURE
+template <>
+struct action<g::code_text> : detail::capture_text<&state::code> {};
+template <>
+struct action<g::reference> : detail::capture_text<&state::reference> {};
+template <>
+struct action<g::platform_text> : detail::capture_text<&state::platform> {};
+template <>
+struct action<g::rest_of_line> : detail::capture_text<&state::rest> {};
+template <>
+struct action<g::pull_reference> : detail::capture_text<&state::pull> {};
 
 template <>
 struct action<g::platform_count> {
@@ -83,21 +62,9 @@ struct action<g::platform_count> {
    }
 };
 template <>
-struct action<g::size> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto t = st.text_of(in.begin(), in.end());
-      st.size = {parse_size_bytes(t.text).value_or(0), t.text, t.where};
-   }
-};
+struct action<g::size> : detail::capture_size<&state::size> {};
 template <>
-struct action<g::date> {
-   template <typename Input>
-   static void apply(const Input& in, state& st) {
-      const auto t = st.text_of(in.begin(), in.end());
-      st.date = {parse_rfc1123(t.text).value_or(0), t.text, t.where};
-   }
-};
+struct action<g::date> : detail::capture_date<&state::date> {};
 
 template <>
 struct action<g::page_header> {
@@ -258,12 +225,7 @@ template <>
 struct action<g::unknown_line> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto where = st.line_span(in);
-      std::string text(in.begin(), static_cast<std::size_t>(where.end - where.begin));
-      if (text.size() > 60) {
-         text = text.substr(0, 57) + "...";
-      }
-      st.error(where, fmt::format("unrecognised line in a tag page: \"{}\"", text));
+      st.unrecognised_line(st.line_span(in), "a tag page");
    }
 };
 
@@ -291,8 +253,7 @@ template <>
 struct action<g::unterminated_block> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      const auto at = static_cast<std::size_t>(in.begin() - st.base);
-      st.error(st.page.source.make_span(st.block_begin, at), "unterminated ```dockerfile block");
+      st.unterminated_block(st.block_begin, in.begin(), "dockerfile");
    }
 };
 
@@ -381,7 +342,7 @@ template <>
 struct action<g::dockerfile_fence> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      st.block_begin = static_cast<std::size_t>(in.begin() - st.base);
+      st.block_begin = st.offset(in.begin());
       st.entries.clear();
    }
 };
@@ -448,12 +409,12 @@ ast::tag_page parse_tag_page(std::string path, std::string text) {
    ast::tag_page page;
    page.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = page.source.text();
-   state st{page, t.data(), {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, false};
+   state st{{page.source, page.errors}, page, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, false};
    pegtl::memory_input in(t.data(), t.data() + t.size(), page.source.path());
    try {
       pegtl::parse<g::page, action>(in, st);
    } catch (const std::exception& e) {
-      page.errors.push_back({fmt::format("internal parse failure: {}", e.what()), page.source.make_span(0, 0)});
+      st.internal_failure(e);
    }
    if (page.ref.text.empty() && !page.does_not_exist) {
       page.errors.push_back({"no `## `<tag>`` page header", page.source.make_span(0, 0)});

@@ -35,6 +35,13 @@ bool read_number(std::string_view s, std::size_t pos, std::size_t len, unsigned&
    }
    return true;
 }
+
+/// Days in a month (1-12) of a proleptic Gregorian year.
+unsigned days_in_month(unsigned year, unsigned month) {
+   static constexpr std::array<unsigned, 12> month_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+   return month == 2 && !leap ? 28 : month_days[month - 1];
+}
 }  // namespace
 
 std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
@@ -94,6 +101,43 @@ std::string format_rfc3339(std::int64_t epoch) {
                       (t.seconds / 60) % 60, t.seconds % 60);
 }
 
+std::optional<rfc3339_time> read_rfc3339(std::string_view t, const rfc3339_rules& rules) {
+   // 2018-01-10T05:21:42[.235423114](Z|+hh:mm)
+   const bool separator = t.size() > 10 && (t[10] == 'T' || (rules.lenient_letters && (t[10] == 't' || t[10] == ' ')));
+   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+   if (t.size() < 20 || t[4] != '-' || t[7] != '-' || !separator || t[13] != ':' || t[16] != ':' ||
+       !read_number(t, 0, 4, year) || !read_number(t, 5, 2, month) || !read_number(t, 8, 2, day) ||
+       !read_number(t, 11, 2, hour) || !read_number(t, 14, 2, minute) || !read_number(t, 17, 2, second)) {
+      return std::nullopt;
+   }
+   if (month < 1 || month > 12 || day < 1 || day > (rules.calendar_days ? days_in_month(year, month) : 31) ||
+       hour > 23 || minute > 59 || second > (rules.calendar_days ? 59U : 60U)) {
+      return std::nullopt;
+   }
+   rfc3339_time v;
+   std::size_t i = 19;
+   if (t[i] == '.') {
+      std::size_t digits = 0;
+      for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) {
+         if (digits < 9) v.nanoseconds = v.nanoseconds * 10 + static_cast<std::uint32_t>(t[i] - '0');
+      }
+      if (digits == 0 || (digits > 9 && !rules.long_fractions)) return std::nullopt;
+      for (; digits < 9; ++digits) v.nanoseconds *= 10;
+   }
+   const auto zone = t.substr(i);
+   if (zone != "Z" && !(rules.lenient_letters && zone == "z")) {
+      unsigned oh = 0, om = 0;
+      if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !read_number(zone, 1, 2, oh) ||
+          !read_number(zone, 4, 2, om) || oh > 23 || om > 59) {
+         return std::nullopt;
+      }
+      v.utc_offset_minutes = static_cast<std::int32_t>(oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
+   }
+   v.epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+             static_cast<std::int64_t>(v.utc_offset_minutes) * 60;
+   return v;
+}
+
 std::optional<std::uint64_t> parse_size_bytes(std::string_view text) {
    const auto open = text.find(" (");
    std::string_view digits;
@@ -135,6 +179,11 @@ std::string format_size(std::uint64_t bytes) {
       text += fmt::format(" ({} bytes)", bytes);
    }
    return text;
+}
+
+nlohmann::json span_json(const ast::span& s) {
+   return {
+       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
 }
 
 }  // namespace strata::parse

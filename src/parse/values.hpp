@@ -1,10 +1,17 @@
-// Value readers shared by the history parsers: RFC 1123 dates and generator sizes.
+// Value readers shared by the history parsers: RFC 1123 and RFC 3339 dates, generator
+// sizes; and the pieces every history document's --format json model shares.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ast/source.hpp"
 
 namespace strata::parse {
 
@@ -18,6 +25,26 @@ namespace strata::parse {
 /// The RFC 3339 rendering (UTC, `Z`, whole seconds) of an epoch time: `2019-10-16T23:25:59Z`.
 [[nodiscard]] std::string format_rfc3339(std::int64_t epoch);
 
+/// What read_rfc3339 accepts beyond Go's time.RFC3339Nano layout (all false: Go's layout,
+/// as parse_go_time reads it; all true: the lenient reading of parse_rfc3339).
+struct rfc3339_rules {
+   bool lenient_letters = false;  ///< `t` or a space for the `T`, `z` for the `Z`
+   bool calendar_days = false;    ///< days checked against their month (29 February in leap
+                                  ///< years only) and no leap second; else any day 1-31, second 60
+   bool long_fractions = false;   ///< digits past the ninth of the fraction dropped; else no time
+};
+
+/// An RFC 3339 time read by read_rfc3339.
+struct rfc3339_time {
+   std::int64_t epoch = 0;               ///< seconds since 1970-01-01T00:00:00Z (the offset applied)
+   std::uint32_t nanoseconds = 0;        ///< the fraction of the second
+   std::int32_t utc_offset_minutes = 0;  ///< 0 for `Z`; `+02:00` is 120
+};
+
+/// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+hh:mm|-hh:mm)`, the whole text; nullopt when it is not
+/// one under `rules` (or names no possible time).
+[[nodiscard]] std::optional<rfc3339_time> read_rfc3339(std::string_view text, const rfc3339_rules& rules);
+
 /// Bytes of a generator size: the `(N bytes)` part when present, else the
 /// integer part of a bare `N.0 B`; nullopt when the text is not a size.
 [[nodiscard]] std::optional<std::uint64_t> parse_size_bytes(std::string_view text);
@@ -25,5 +52,29 @@ namespace strata::parse {
 /// The generator's human size of a byte count (formats.md §1.6: decimal units,
 /// one decimal, `(N bytes)` unless the unit is B).
 [[nodiscard]] std::string format_size(std::uint64_t bytes);
+
+/// `{"line", "column", "end_line", "end_column"}` of a span, as the --format json models write it.
+[[nodiscard]] nlohmann::json span_json(const ast::span& s);
+
+/// The `errors` array of a --format json model: each error's span_json with its `message`
+/// (`Error`: a parser's error struct, `{message, where}`).
+template <typename Error>
+[[nodiscard]] nlohmann::json errors_json(const std::vector<Error>& errors) {
+   auto out = nlohmann::json::array();
+   for (const auto& e : errors) {
+      auto x = span_json(e.where);
+      x["message"] = e.message;
+      out.push_back(std::move(x));
+   }
+   return out;
+}
+
+/// The texts of a list of captured values (`Value`: `{text, where}`) as a JSON array.
+template <typename Value>
+[[nodiscard]] nlohmann::json texts_json(const std::vector<Value>& values) {
+   auto out = nlohmann::json::array();
+   for (const auto& v : values) out.push_back(v.text);
+   return out;
+}
 
 }  // namespace strata::parse

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parse/local_page_parser.hpp"
+#include "parse/values.hpp"
 
 namespace strata::render {
 namespace {
@@ -109,11 +110,6 @@ void render_apk(std::string& out, const ast::apk_package& p) {
       out += '\n';
    }
    out += "```\n";
-}
-
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
 }
 
 nlohmann::json list_json(const ast::string_list_value& v) {
@@ -253,12 +249,7 @@ nlohmann::json to_json(const ast::local_page& page) {
       for (const auto& a : p.apk) apk.push_back(apk_json(a));
       j["packages"] = std::move(pj);
    }
-   auto& errors = j["errors"] = nlohmann::json::array();
-   for (const auto& e : page.errors) {
-      auto ej = span_json(e.where);
-      ej["message"] = e.message;
-      errors.push_back(std::move(ej));
-   }
+   j["errors"] = parse::errors_json(page.errors);
    return j;
 }
 

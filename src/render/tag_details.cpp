@@ -71,11 +71,6 @@ void render_tag(std::string& out, const ast::tag_details_tag& t) {
    for (const auto& l : t.layers) render_layer(out, l);
 }
 
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 template <typename T>
 void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
    if (v) j[key] = v->text;
@@ -142,12 +137,7 @@ nlohmann::json to_json(const ast::tag_details& page) {
       for (const auto& l : t.layers) layers.push_back(layer_json(l));
       tags.push_back(std::move(tj));
    }
-   auto& errors = j["errors"] = nlohmann::json::array();
-   for (const auto& e : page.errors) {
-      auto ej = span_json(e.where);
-      ej["message"] = e.message;
-      errors.push_back(std::move(ej));
-   }
+   j["errors"] = parse::errors_json(page.errors);
    return j;
 }
 
