@@ -27,6 +27,7 @@
 #include "engine/check.hpp"
 #include "parse/dockerfile_instructions.hpp"
 #include "parse/dockerfile_parser.hpp"
+#include "parse/values.hpp"
 #include "engine/inputs.hpp"
 #include "render/document.hpp"
 #include "report/report.hpp"
@@ -190,12 +191,8 @@ int run_rules(const std::string& id, const std::string& format) {
    return 0;
 }
 
-nlohmann::json position_json(const ast::span& s) {
-   return {{"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 nlohmann::json instruction_json(const ast::instruction& inst) {
-   nlohmann::json j = position_json(inst.where);
+   nlohmann::json j = parse::span_json(inst.where);
    j["instruction"] = inst.name;
    j["keyword"] = inst.keyword;
    j["start_line"] = inst.start_line;
@@ -203,14 +200,14 @@ nlohmann::json instruction_json(const ast::instruction& inst) {
    j["form"] = inst.form == ast::argument_form::exec ? "exec" : inst.form == ast::argument_form::shell ? "shell" : "none";
    auto& flags = j["flags"] = nlohmann::json::array();
    for (const auto& f : inst.flags) {
-      auto fj = position_json(f.where);
+      auto fj = parse::span_json(f.where);
       fj["name"] = f.name;
       if (f.has_value) fj["value"] = f.value;
       flags.push_back(fj);
    }
    auto& words = j["words"] = nlohmann::json::array();
    for (const auto& w : inst.words) {
-      auto wj = position_json(w.where);
+      auto wj = parse::span_json(w.where);
       wj["text"] = w.text;
       words.push_back(wj);
    }
@@ -271,7 +268,7 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
       for (const auto& inst : df.instructions) insts.push_back(instruction_json(inst));
       auto& errs = f["errors"] = nlohmann::json::array();
       for (const auto& e : df.errors) {
-         auto ej = position_json(e.where);
+         auto ej = parse::span_json(e.where);
          ej["message"] = e.message;
          ej["layer"] = e.layer == ast::error_layer::parser ? "parser" : "instructions";
          errs.push_back(ej);

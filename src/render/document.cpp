@@ -12,10 +12,6 @@
 
 namespace strata::render {
 
-nlohmann::json position_json(const ast::span& s) {
-   return {{"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 namespace {
 
 nlohmann::json json_or_text(const ast::text_value& v) {
@@ -105,12 +101,7 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
       }
       platforms.push_back(std::move(p));
    }
-   auto& errors = j["errors"] = nlohmann::json::array();
-   for (const auto& e : page.errors) {
-      auto ej = position_json(e.where);
-      ej["message"] = e.message;
-      errors.push_back(std::move(ej));
-   }
+   j["errors"] = parse::errors_json(page.errors);
    return j;
 }
 

@@ -27,8 +27,4 @@ namespace strata::render {
 /// recognise); empty for other kinds.
 [[nodiscard]] std::vector<ast::span> parse_error_spans(const engine::document& doc);
 
-/// JSON of one span: `{"line", "column", "end_line", "end_column"}` (1-based lines,
-/// columns in code points, end exclusive).
-[[nodiscard]] nlohmann::json position_json(const ast::span& where);
-
 }  // namespace strata::render
