@@ -29,10 +29,10 @@ void check(const engine::document& doc, engine::context& cx) {
    if (!canonical || *canonical == src.text()) return;
    const auto old_lines = render::split_lines(src.text());
    const auto new_lines = render::split_lines(*canonical);
-   const auto errors = render::parse_error_spans(doc);
+   const auto errors = doc.history_errors();
    const auto flagged = [&](std::size_t line) {  // 0-based line already reported by the parser (ST0002)
-      return std::any_of(errors.begin(), errors.end(), [&](const ast::span& s) {
-         return s.start.line <= line + 1 && line + 1 <= std::max(s.start.line, s.stop.line);
+      return std::any_of(errors.begin(), errors.end(), [&](const ast::page_error& e) {
+         return e.where.start.line <= line + 1 && line + 1 <= std::max(e.where.start.line, e.where.stop.line);
       });
    };
    const auto line_span = [&](std::size_t first, std::size_t last_exclusive) {

@@ -352,7 +352,7 @@ int main(int argc, char** argv) {
    check->add_flag("--no-color", co.no_color, "Same as --color=never");
    check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
    check->add_option("--emit-docs", co.emit_docs,
-                     "For every history document, write DIR/<name>.md (normalized page) and DIR/<name>.json "
+                     "For every history document, write DIR/<name>.md (normalized page, for kinds that have one) and DIR/<name>.json "
                      "(model + its findings); <name> is the input's path below the directory given, without extension");
 
    std::string rule_id, rules_format = "text";
@@ -376,7 +376,7 @@ int main(int argc, char** argv) {
    normalize_cmd->add_option("-f,--format", normalize_format, "markdown (the canonical page) or json (the model; an array for several files)")
        ->check(CLI::IsMember({"markdown", "json"}))
        ->capture_default_str();
-   normalize_cmd->add_flag("--check", normalize_check, "Print nothing; exit 1 when an input differs from its canonical form");
+   normalize_cmd->add_flag("--check", normalize_check, "Print no page; name each input that differs from its canonical form on stderr and exit 1");
 
    try {
       app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include "ast/unicode.hpp"
 #include "grammar/dockerfile.hpp"
 #include "parse/dockerfile_instructions.hpp"
+#include "parse/history_line.hpp"  // decode_json_string: Go encoding/json string decoding
 #include "parse/shell_lexer.hpp"
 
 namespace strata::parse {
@@ -86,66 +87,6 @@ struct pieces_action<g::json_other> {
 };
 template <>
 struct pieces_action<g::shell_word> : pieces_action<g::json_element> {};
-
-std::uint32_t hex4(std::string_view s) {
-   std::uint32_t v = 0;
-   for (const char c : s.substr(0, 4)) {
-      v = v * 16 + static_cast<std::uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-   }
-   return v;
-}
-
-/// Decodes a JSON string literal (with its quotes) as Go's encoding/json does:
-/// invalid UTF-8 bytes and unpaired surrogates become U+FFFD.
-std::string decode_json_string(std::string_view lit) {
-   std::string out;
-   const std::string_view s = lit.substr(1, lit.size() - 2);
-   for (std::size_t i = 0; i < s.size();) {
-      const char c = s[i];
-      if (c == '\\') {
-         const char e = s[i + 1];
-         i += 2;
-         switch (e) {
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-               char32_t r = hex4(s.substr(i));
-               i += 4;
-               if (r >= 0xD800 && r < 0xDC00) {
-                  if (i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
-                     const char32_t lo = hex4(s.substr(i + 2));
-                     if (lo >= 0xDC00 && lo < 0xE000) {
-                        r = 0x10000 + ((r - 0xD800) << 10) + (lo - 0xDC00);
-                        i += 6;
-                     } else {
-                        r = ast::replacement_rune;
-                     }
-                  } else {
-                     r = ast::replacement_rune;
-                  }
-               } else if (r >= 0xDC00 && r < 0xE000) {
-                  r = ast::replacement_rune;
-               }
-               ast::append_rune(out, r);
-               break;
-            }
-            default: out += e;  // " \ /
-         }
-         continue;
-      }
-      const auto [r, w] = ast::decode_rune(s, i);
-      if (w == 1 && r == ast::replacement_rune) {
-         ast::append_rune(out, r);
-      } else {
-         out.append(s.substr(i, w));
-      }
-      i += w;
-   }
-   return out;
-}
 
 /// BuildKit parseWords (ENV/LABEL `=` form, ARG): words separated by unicode.IsSpace
 /// outside quotes; quotes and escapes are kept; invalid UTF-8 becomes U+FFFD.
@@ -587,7 +528,8 @@ private:
       if (st.other) return "when using JSON array syntax, arrays must be comprised of strings only";
       inst.form = ast::argument_form::exec;
       for (const auto& p : st.items) {
-         inst.words.push_back({decode_json_string(args.substr(p.begin, p.end - p.begin)), span_of(ab + p.begin, ab + p.end)});
+         ast::offset_map unused;  // the words' spans are the literals'
+         inst.words.push_back({decode_json_string(args.substr(p.begin, p.end - p.begin), 0, unused), span_of(ab + p.begin, ab + p.end)});
       }
       return std::nullopt;
    }

@@ -114,12 +114,6 @@ std::optional<std::string> normalized(const engine::document& doc) {
    return std::nullopt;
 }
 
-std::vector<ast::span> parse_error_spans(const engine::document& doc) {
-   std::vector<ast::span> out;
-   for (const auto& e : doc.history_errors()) out.push_back(e.where);
-   return out;
-}
-
 std::optional<nlohmann::json> model_json(const engine::document& doc) {
    const auto with_kind = [&](nlohmann::json j) {
       j["kind"] = engine::to_string(doc.kind);

@@ -6,7 +6,6 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,9 +21,5 @@ namespace strata::render {
 /// `{"kind": "tag-page", "tag", "digest", "platforms": [...]}`); nullopt for kinds
 /// without a model.
 [[nodiscard]] std::optional<nlohmann::json> model_json(const engine::document& doc);
-
-/// The spans of the parse errors of a history document (lines the parser did not
-/// recognise); empty for other kinds.
-[[nodiscard]] std::vector<ast::span> parse_error_spans(const engine::document& doc);
 
 }  // namespace strata::render
