@@ -275,7 +275,7 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
       }
       files.push_back(std::move(f));
    }
-   if (!dump) std::cout << nlohmann::json{{"files", files}}.dump(2) << '\n';
+   if (!dump) std::cout << nlohmann::json{{"files", files}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
    return status;
 }
 

@@ -124,3 +124,14 @@ TEST_CASE("cli: check --emit-docs writes the normalized page and the model with 
    CHECK_FALSE(std::filesystem::exists(dir / "dockerfiles" / "webapp" / "Dockerfile.json"));
    std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("cli: strata parse prints the JSON model even for text that is not UTF-8", "[cli]") {
+   const auto path = std::filesystem::temp_directory_path() / "strata-latin1.Dockerfile";
+   strata::test::write(path.string(), "FROM scratch\nLABEL caf\xE9=1\nRUN echo \"\xC2\"\n");
+   const auto r = run_strata("parse " + path.string());
+   CHECK(r.status == 0);
+   REQUIRE_FALSE(r.out.empty());
+   const auto j = nlohmann::json::parse(r.out);
+   CHECK(j["files"][0]["instructions"].size() == 3);  // invalid bytes written as U+FFFD
+   std::filesystem::remove(path);
+}
