@@ -28,4 +28,4 @@ cmake -S "$root" -B "$build" "${generator[@]}" \
 cmake --build "$build" --target fuzzers --parallel "${JOBS:-$(nproc)}"
 
 bash "$root/fuzz/seeds.sh"
-echo "fuzzers: $build/fuzz/dockerfile_fuzzer $build/fuzz/tag_page_fuzzer $build/fuzz/history_fuzzer"
+echo "fuzzers: $build/fuzz/dockerfile_fuzzer $build/fuzz/tag_page_fuzzer $build/fuzz/history_fuzzer $build/fuzz/sh_fuzzer $build/fuzz/pwsh_fuzzer"

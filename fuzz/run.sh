@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzzer for a while and prints how many inputs it executed.
-#   bash fuzz/run.sh dockerfile|tag_page|history [SECONDS=60] [extra libFuzzer flags...]
+#   bash fuzz/run.sh dockerfile|tag_page|history|sh|pwsh [SECONDS=60] [extra libFuzzer flags...]
 # New corpus entries go to build-fuzz/corpus/TARGET/ (kept between runs), seeds
 # are read from build-fuzz/seeds/TARGET/ (fuzz/seeds.sh), crashes, leaks and
 # timeouts are written to build-fuzz/artifacts/TARGET/, the log to
@@ -12,13 +12,13 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${STRATA_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-target="${1:?usage: fuzz/run.sh dockerfile|tag_page|history [SECONDS] [libFuzzer flags...]}"
+target="${1:?usage: fuzz/run.sh dockerfile|tag_page|history|sh|pwsh [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"
 shift $(( $# >= 2 ? 2 : 1 ))
 
 case "$target" in
-   dockerfile|tag_page|history) ;;
-   *) echo "fuzz/run.sh: unknown target '$target' (dockerfile, tag_page, history)" >&2; exit 2 ;;
+   dockerfile|tag_page|history|sh|pwsh) ;;
+   *) echo "fuzz/run.sh: unknown target '$target' (dockerfile, tag_page, history, sh, pwsh)" >&2; exit 2 ;;
 esac
 exe="$build/fuzz/${target}_fuzzer"
 [[ -x "$exe" ]] || { echo "fuzz/run.sh: $exe missing; run fuzz/build.sh first" >&2; exit 1; }

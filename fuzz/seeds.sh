@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fills build-fuzz/seeds/{dockerfile,tag_page,history}/ with seed inputs (copies; the repo
+# Fills build-fuzz/seeds/{dockerfile,tag_page,history,sh,pwsh}/ with seed inputs (copies; the repo
 # and /work/shared are never written): corpus/, rules/*/*.fail* and *.pass*
 # fixtures, and, when /work/shared exists, a sample of its Dockerfile bench and
 # repo-info tag pages. Files are named by content hash, so duplicates collapse.
@@ -15,7 +15,7 @@ max_seed="${STRATA_FUZZ_MAX_SEED:-65536}"   # bytes; larger seeds slow every mut
 
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/dockerfile" "$seeds/tag_page" "$seeds/history"
+mkdir -p "$seeds/dockerfile" "$seeds/tag_page" "$seeds/history" "$seeds/sh" "$seeds/pwsh"
 
 # add TARGET FILE...: copy files no larger than max_seed into seeds/TARGET.
 add() {
@@ -49,6 +49,10 @@ if [[ -d "$shared/corpus" ]]; then
       picked=()
       for (( i = 0; i < ${#bench[@]} && ${#picked[@]} < sample; i += step )); do picked+=("${bench[i]}"); done
       add dockerfile "${picked[@]}"
+      # RUN bodies: whole Dockerfiles are close enough to seed the shell grammars
+      add sh "${picked[@]}"
+      mapfile -t windows < <(grep -l 'SHELL \["powershell' "${bench[@]}" || true)
+      add pwsh "${windows[@]}"
    fi
    if [[ -d "$shared/corpus/repo-info" ]]; then
       mapfile -t pages < <(find "$shared/corpus/repo-info" -type f ! -name MANIFEST.md | LC_ALL=C sort)
@@ -61,6 +65,9 @@ if [[ -d "$shared/corpus" ]]; then
    fi
 fi
 
-for t in dockerfile tag_page history; do
+# The project's own Dockerfiles seed the shell grammars too.
+mapfile -t own_dockerfiles < <(find "$root/corpus/dockerfiles" -type f | LC_ALL=C sort)
+add sh "${own_dockerfiles[@]}"
+for t in dockerfile tag_page history sh pwsh; do
    echo "seeds/$t: $(find "$seeds/$t" -type f | wc -l) files"
 done

@@ -19,3 +19,7 @@ SHELL ["powershell", "-Command", "$ErrorActionPreference = 'Stop';"]
 RUN Invoke-WebRequest -Uri 'https://example.com/tool-setup.exe' -OutFile 'tool-setup.exe'; \
     if ((Get-FileHash 'tool-setup.exe' -Algorithm sha256).Hash -ne $env:TOOL_SHA256) { exit 1 }; \
     Start-Process tool-setup.exe -Wait -ArgumentList '/quiet'
+FROM alpine:3.20
+# A checksum file downloaded next to the archive, checked with sha256sum -c.
+RUN wget https://example.com/tool.tgz https://example.com/tool.tgz.sha256 \
+ && sha256sum -c tool.tgz.sha256

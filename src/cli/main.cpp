@@ -5,6 +5,8 @@
 //   strata parse [--dump] FILE...  a Dockerfile as BuildKit parses it
 //   strata normalize [--format markdown|json] [--check] FILE...
 //                            the canonical rendering (or model) of history documents
+//   strata inspect [--format json|text] [PATH...]
+//                            the facts of every RUN body (commands, downloads, installs, ...)
 //
 // Exit status: 0 no finding at or above the failure threshold, 1 at least one,
 // 2 usage error or an input that could not be read.
@@ -30,6 +32,7 @@
 #include "parse/values.hpp"
 #include "engine/inputs.hpp"
 #include "render/document.hpp"
+#include "report/inspect.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -329,6 +332,35 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
    return status;
 }
 
+// `strata inspect`: exit 0, or 2 when an input could not be read. A body that does not
+// parse is reported in the output (`parsed: false`), not through the exit status.
+int run_inspect(const std::vector<std::string>& given, const std::string& format) {
+   std::vector<engine::input_error> errors;
+   const auto paths = given.empty() ? std::vector<std::string>{"corpus"} : given;
+   const auto files = engine::expand_inputs(paths, errors);
+   const bool json = format == "json";
+   if (json) std::cout << "{\"files\": [";
+   std::size_t written = 0;
+   for (const auto& file : files) {
+      std::string text, error;
+      if (!engine::read_file(file.path, text, error)) {
+         errors.push_back({file.path, error});
+         continue;
+      }
+      const auto doc = engine::load_document(file.path, std::move(text), file.how);
+      if (!doc) continue;
+      if (json) {
+         std::cout << (written++ == 0 ? "\n" : ",\n")
+                   << report::inspect_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      } else {
+         report::write_inspect_text(*doc, std::cout);
+      }
+   }
+   if (json) std::cout << (written == 0 ? "]}\n" : "\n]}\n");
+   for (const auto& e : errors) fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
+   return errors.empty() ? 0 : 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -378,6 +410,13 @@ int main(int argc, char** argv) {
        ->capture_default_str();
    normalize_cmd->add_flag("--check", normalize_check, "Print no page; name each input that differs from its canonical form on stderr and exit 1");
 
+   std::vector<std::string> inspect_paths;
+   std::string inspect_format = "text";
+   auto* inspect_cmd = app.add_subcommand(
+       "inspect", "Print the facts of every RUN body: shell, commands, downloads and their verification, installs, cleanups, variables");
+   inspect_cmd->add_option("paths", inspect_paths, "Files or directories (default: corpus/)");
+   inspect_cmd->add_option("-f,--format", inspect_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
    try {
       app.parse(argc, argv);
    } catch (const CLI::ParseError& e) {
@@ -389,6 +428,7 @@ int main(int argc, char** argv) {
       if (*rules) return run_rules(rule_id, rules_format);
       if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
       if (*normalize_cmd) return run_normalize(normalize_paths, normalize_format, normalize_check);
+      if (*inspect_cmd) return run_inspect(inspect_paths, inspect_format);
    } catch (const std::exception& e) {
       fmt::print(stderr, "strata: internal error: {}\n", e.what());
       return 2;

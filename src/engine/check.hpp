@@ -7,6 +7,7 @@
 #include "engine/document.hpp"
 #include "engine/finding.hpp"
 #include "engine/registry.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::engine {
 
@@ -23,9 +24,5 @@ struct selection {
 
 /// Runs the rules over one document and appends its findings (unsorted).
 void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out);
-
-/// The shell in effect for each RUN of a Dockerfile (index = instruction index;
-/// facts::shell_kind::sh where nothing says otherwise).
-[[nodiscard]] std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df);
 
 }  // namespace strata::engine

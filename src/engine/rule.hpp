@@ -10,7 +10,7 @@
 
 #include "ast/dockerfile.hpp"
 #include "ast/tag_page.hpp"
-#include "facts/run_facts.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::engine {
 
@@ -23,15 +23,6 @@ enum class severity { style, info, warning, error };
 class context;
 struct document;
 
-/// A RUN body (or an ADD with a URL) with its facts, from a Dockerfile
-/// instruction or from a history entry of a tag page section.
-struct run_view {
-   const facts::run_facts& facts;
-   const ast::instruction* instruction = nullptr;  ///< set for Dockerfiles
-   const ast::history_entry* entry = nullptr;      ///< set for history entries
-   const ast::section* section = nullptr;          ///< set for history entries
-};
-
 /// The visitors of a rule; the engine calls those that are set.
 struct visitors {
    /// Any document, whatever its kind (binary and unrecognised inputs included).
@@ -40,7 +31,7 @@ struct visitors {
    void (*dockerfile)(const ast::dockerfile&, context&) = nullptr;
    /// Every instruction of every Dockerfile, in order.
    void (*instruction)(const ast::instruction&, context&) = nullptr;
-   /// Every RUN body and ADD-from-URL, of Dockerfiles and of history entries.
+   /// Every RUN body and ADD-from-URL, of Dockerfiles and of history entries (engine/runs.hpp).
    void (*run)(const run_view&, context&) = nullptr;
    /// Every repo-info tag page, once.
    void (*tag_page)(const ast::tag_page&, context&) = nullptr;

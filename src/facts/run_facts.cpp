@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fnmatch.h>
+#include <optional>
 
-#include "parse/shell_words.hpp"
+#include "ast/shell_script.hpp"
 #include "ast/text.hpp"
+#include "parse/pwsh_parser.hpp"
+#include "parse/sh_parser.hpp"
 
 namespace strata::facts {
 
@@ -18,114 +22,64 @@ std::string basename(std::string_view s) {
    return std::string(slash == std::string_view::npos ? s : s.substr(slash + 1));
 }
 
-std::string unquote_sh(std::string_view w) {
-   std::string out;
-   char quote = 0;
-   for (std::size_t i = 0; i < w.size(); ++i) {
-      const char c = w[i];
-      if (quote == '\'') {
-         if (c == '\'') quote = 0; else out += c;
-      } else if (quote == '"') {
-         if (c == '"') {
-            quote = 0;
-         } else if (c == '\\' && i + 1 < w.size() && (w[i + 1] == '"' || w[i + 1] == '\\' || w[i + 1] == '$' || w[i + 1] == '`')) {
-            out += w[++i];
-         } else {
-            out += c;
-         }
-      } else if (c == '\'' || c == '"') {
-         quote = c;
-      } else if (c == '\\' && i + 1 < w.size()) {
-         out += w[++i];
-      } else {
-         out += c;
-      }
-   }
-   return out;
-}
-
-std::string unquote_pwsh(std::string_view w) {
-   std::string out;
-   char quote = 0;
-   for (std::size_t i = 0; i < w.size(); ++i) {
-      const char c = w[i];
-      if (quote == '\'') {
-         if (c == '\'' && i + 1 < w.size() && w[i + 1] == '\'') {
-            out += '\'';
-            ++i;
-         } else if (c == '\'') {
-            quote = 0;
-         } else {
-            out += c;
-         }
-      } else if (quote == '"') {
-         if (c == '`' && i + 1 < w.size()) {
-            out += w[++i];
-         } else if (c == '"') {
-            quote = 0;
-         } else {
-            out += c;
-         }
-      } else if (c == '\'' || c == '"') {
-         quote = c;
-      } else if (c == '`' && i + 1 < w.size()) {
-         out += w[++i];
-      } else {
-         out += c;
-      }
-   }
-   return out;
-}
-
-bool is_assignment(std::string_view w) {
-   if (w.empty() || !(std::isalpha(static_cast<unsigned char>(w[0])) != 0 || w[0] == '_')) {
-      return false;
-   }
-   for (char c : w) {
-      if (c == '=') return true;
-      if (!(std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_')) return false;
-   }
-   return false;
-}
-
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
    return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-constexpr std::array<std::string_view, 13> sh_prefixes = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "}",
-                                                         "time", "exec", "sudo"};
-constexpr std::array<std::string_view, 11> pwsh_prefixes = {"if", "elseif", "else", "foreach", "while", "for", "switch", "try",
-                                                           "catch", "finally", "&"};
+bool is_flag(const shell_word& w) { return w.value.size() > 1 && w.value[0] == '-'; }
+
+// The file name a URL or path names: its last path segment without a query or fragment.
+std::string file_name(std::string_view s) {
+   s = s.substr(0, std::min(s.find_first_of("?#"), s.size()));
+   while (s.ends_with('/')) s.remove_suffix(1);
+   return basename(s);
+}
+
+// True when a verification subject names file `name` (or a checksum/signature file of it).
+bool names_file(std::string_view subject, std::string_view name) {
+   if (name.empty()) return false;
+   const std::string s = file_name(subject);
+   return s == name || (s.size() > name.size() && s.starts_with(name) && s[name.size()] == '.');
+}
+
+// Commands that run the command in their arguments: `sudo apt-get ...`, `env A=b curl ...`.
+constexpr std::array<std::string_view, 10> wrappers = {"sudo", "env", "time", "exec", "nohup", "command", "builtin",
+                                                       "eatmydata", "nice", "timeout"};
 
 class builder {
 public:
-   builder(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell)
-       : body_(body), map_(map), source_(source), shell_(shell) {}
+   builder(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell,
+           const ast::environment* env)
+       : body_(body), map_(map), source_(source), shell_(shell), env_(env) {}
 
    run_facts build() {
       run_facts f;
       f.shell = shell_;
-      if (shell_ == shell_kind::sh) {
-         split(parse::tokenize_sh(body_), f);
-      } else if (shell_ == shell_kind::pwsh) {
-         split(parse::tokenize_pwsh(body_), f);
+      if (shell_ != shell_kind::sh && shell_ != shell_kind::pwsh) return f;
+      pwsh_ = shell_ == shell_kind::pwsh;
+      script_ = pwsh_ ? parse::parse_pwsh(body_) : parse::parse_sh(body_);
+      f.parsed = script_.parsed;
+      if (!script_.parsed) {
+         f.error = script_.error;
+         const std::size_t at = std::min(script_.error_offset, body_.size());
+         f.error_where = span(at, std::min(at + 1, body_.size()));
       }
+      for (const auto& c : script_.commands) f.commands.push_back(convert(c));
+      for (const auto& a : script_.assignments) f.variables_set.push_back({a.name, a.value.value, span(a.begin, a.end)});
+      for (const auto& r : script_.references) f.variables_referenced.push_back({r.name, span(r.begin, r.end)});
       for (std::size_t i = 0; i < f.commands.size(); ++i) {
-         find_download(f, i);
-         find_verification(f, i);
-      }
-      if (shell_ == shell_kind::pwsh) {
-         pwsh_hash_check(f);
+         const std::size_t first = effective_start(f.commands[i]);
+         find_download(f, i, first);
+         find_verification(f, i, first);
+         find_installs(f, i, first);
+         find_cleanups(f, i, first);
       }
       for (auto& d : f.downloads) {
-         for (const auto& v : f.verifications) {
-            if (!d.verified_by || (d.verified_by->where.begin < d.where.begin && v.where.begin >= d.where.begin)) {
-               d.verified_by = v;
-            }
-         }
-         d.expanded_url = d.url;
+         d.expanded_url = expand(d.url, d.where.begin);
+         if (!d.output.empty()) d.output = expand(d.output, d.where.begin);
       }
+      associate(f);
       return f;
    }
 
@@ -134,184 +88,548 @@ private:
    const ast::offset_map& map_;
    const ast::source_file& source_;
    shell_kind shell_;
+   const ast::environment* env_;
+   bool pwsh_ = false;
+   ast::shell_script script_;
 
-   ast::span span_of(std::size_t b, std::size_t e) const { return source_.make_span(map_, b, e); }
+   ast::span span(std::size_t b, std::size_t e) const { return source_.make_span(map_, b, e); }
 
-   void split(const std::vector<parse::shell_token>& tokens, run_facts& f) {
-      const bool pwsh = shell_ == shell_kind::pwsh;
-      std::vector<shell_word> words;
-      auto flush = [&]() {
-         std::size_t first = 0;
-         while (first < words.size()) {
-            const std::string& v = words[first].value;
-            if (pwsh ? one_of(lower(v), pwsh_prefixes) : (one_of(v, sh_prefixes) || is_assignment(words[first].text))) {
-               ++first;
-               continue;
-            }
-            break;
-         }
-         if (first < words.size()) {
-            command c;
-            c.words.assign(std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(first)),
-                           std::make_move_iterator(words.end()));
-            c.name = pwsh ? c.words[0].value : basename(c.words[0].value);
-            c.where = source_.make_span(c.words.front().where.begin, c.words.back().where.end);
-            f.commands.push_back(std::move(c));
-         }
-         words.clear();
-      };
-      bool skip_next_word = false;
-      for (const auto& t : tokens) {
-         const std::string_view text = body_.substr(t.begin, t.end - t.begin);
-         if (t.kind == parse::shell_token_kind::separator || (pwsh && (text == "=" || text == "+=" || text == "-="))) {
-            flush();
-            skip_next_word = false;
-            continue;
-         }
-         if (t.kind == parse::shell_token_kind::redirection) {
-            skip_next_word = true;  // the redirection's target
-            continue;
-         }
-         if (skip_next_word) {
-            skip_next_word = false;
-            continue;
-         }
-         words.push_back({std::string(text), pwsh ? unquote_pwsh(text) : unquote_sh(text), span_of(t.begin, t.end)});
-      }
-      flush();
+   shell_word word(const ast::shell_word& w) const { return {w.text, w.value, span(w.begin, w.end), w.literal}; }
+
+   command convert(const ast::shell_command& c) const {
+      command out;
+      for (const auto& w : c.words) out.words.push_back(word(w));
+      out.method = c.kind == ast::command_kind::method;
+      out.name = pwsh_ ? out.words[0].value : basename(out.words[0].value);
+      out.where = span(c.begin, c.end);
+      out.depth = c.depth;
+      out.piped_to = c.piped_to;
+      return out;
    }
 
-   void find_download(run_facts& f, std::size_t index) {
+   // Index of the word that names the command run, past wrappers and their options.
+   std::size_t effective_start(const command& c) const {
+      std::size_t i = 0;
+      while (!pwsh_ && i < c.words.size() && one_of(basename(c.words[i].value), wrappers)) {
+         const std::string w = basename(c.words[i].value);
+         ++i;
+         while (i < c.words.size() && (is_flag(c.words[i]) || (w == "env" && c.words[i].value.find('=') != std::string::npos) ||
+                                       (w == "timeout" && std::isdigit(static_cast<unsigned char>(c.words[i].value[0])) != 0))) {
+            ++i;
+         }
+      }
+      return i;
+   }
+
+   // The value of a variable set in the body before `before` (a file offset), or from the environment.
+   std::optional<std::string> lookup(std::string_view name, std::size_t before, int level) const {
+      const auto* found = static_cast<const ast::shell_assignment*>(nullptr);
+      for (const auto& a : script_.assignments) {
+         if (span(a.begin, a.end).begin >= before) break;
+         const bool same = pwsh_ ? lower(a.name) == lower(name) : a.name == name;
+         if (same && a.value.end > a.value.begin) found = &a;
+      }
+      if (found != nullptr) {  // its value as it was when assigned
+         return level < 8 ? expand(found->value.value, span(found->begin, found->end).begin, level + 1) : found->value.value;
+      }
+      std::string_view key = name;
+      if (pwsh_) {
+         if (!lower(key).starts_with("env:")) return std::nullopt;  // PowerShell variables come from the body only
+         key.remove_prefix(4);
+      }
+      if (env_ == nullptr) return std::nullopt;
+      if (auto it = env_->find(key); it != env_->end()) return it->second;
+      if (pwsh_) {  // Windows: environment names are case-insensitive
+         for (const auto& [k, v] : *env_) {
+            if (lower(k) == lower(key)) return v;
+         }
+      }
+      return std::nullopt;
+   }
+
+   std::string expand(const std::string& value, std::size_t before, int level = 0) const {
+      if (value.find('$') == std::string::npos) return value;
+      if (!pwsh_) return expand_sh(value, before, level);
+      std::string out;
+      for (std::size_t i = 0; i < value.size();) {
+         if (value[i] != '$') {
+            out += value[i++];
+            continue;
+         }
+         std::size_t b = i + 1;
+         std::size_t e = b;
+         bool braced = false;
+         if (b < value.size() && value[b] == '{') {
+            braced = true;
+            e = value.find('}', b);
+            if (e == std::string::npos) {
+               out += value.substr(i);
+               break;
+            }
+            ++b;
+         } else {
+            while (e < value.size() && (std::isalnum(static_cast<unsigned char>(value[e])) != 0 || value[e] == '_' ||
+                                        (value[e] == ':' && lower(value.substr(b, e - b)) == "env"))) {
+               ++e;
+            }
+         }
+         const std::string name = value.substr(b, e - b);
+         const std::size_t stop = braced ? e + 1 : e;
+         if (auto v = name.empty() ? std::nullopt : lookup(name, before, level)) {
+            out += *v;
+         } else {
+            out += value.substr(i, std::max<std::size_t>(stop - i, 1));
+         }
+         i = std::max(stop, i + 1);
+      }
+      return out;
+   }
+
+   // sh: `$V`, `${V}`, `${V:-w}` / `${V-w}`, and the pattern removals `${V%p}` `${V%%p}`
+   // `${V#p}` `${V##p}` (patterns are fnmatch(3) globs, bracket expressions included).
+   // Anything else, and unknown variables, stay as written.
+   std::string expand_sh(const std::string& value, std::size_t before, int level) const {
+      std::string out;
+      if (value.size() > 65536) return value;
+      for (std::size_t i = 0; i < value.size();) {
+         if (value[i] != '$' || i + 1 >= value.size()) {
+            out += value[i++];
+            continue;
+         }
+         if (value[i + 1] != '{') {
+            std::size_t e = i + 1;
+            while (e < value.size() && (std::isalnum(static_cast<unsigned char>(value[e])) != 0 || value[e] == '_')) ++e;
+            const auto v = e > i + 1 && std::isdigit(static_cast<unsigned char>(value[i + 1])) == 0
+                               ? lookup(value.substr(i + 1, e - i - 1), before, level)
+                               : std::nullopt;
+            out += v ? *v : value.substr(i, std::max<std::size_t>(e - i, 1));
+            i = std::max(e, i + 1);
+            continue;
+         }
+         const std::size_t close = value.find('}', i + 2);
+         if (close == std::string::npos) {
+            out += value.substr(i);
+            break;
+         }
+         const std::string inner = value.substr(i + 2, close - i - 2);
+         std::size_t n = 0;
+         while (n < inner.size() && (std::isalnum(static_cast<unsigned char>(inner[n])) != 0 || inner[n] == '_')) ++n;
+         const std::string name = inner.substr(0, n);
+         const std::string op = inner.substr(n);
+         const auto v = name.empty() ? std::nullopt : lookup(name, before, level);
+         std::optional<std::string> r;
+         if (op.empty()) {
+            r = v;
+         } else if (op.starts_with(":-") || op.starts_with("-")) {
+            const std::string word = op.substr(op[0] == ':' ? 2 : 1);
+            r = v && !(op[0] == ':' && v->empty()) ? *v : word;
+         } else if (v && (op[0] == '%' || op[0] == '#')) {
+            const bool longest = op.size() > 1 && op[1] == op[0];
+            const std::string pattern = op.substr(longest ? 2 : 1);
+            r = remove_pattern(*v, pattern, op[0] == '%', longest);
+         }
+         out += r ? *r : value.substr(i, close + 1 - i);
+         i = close + 1;
+      }
+      return out;
+   }
+
+   static std::string remove_pattern(const std::string& v, const std::string& pattern, bool suffix, bool longest) {
+      const std::size_t n = v.size();
+      if (n > 1024 || pattern.size() > 256) return v;  // values of real versions and URLs are short
+      for (std::size_t k = 0; k <= n; ++k) {
+         const std::size_t len = longest ? n - k : k;  // candidate length of the removed part
+         const std::string part = suffix ? v.substr(n - len) : v.substr(0, len);
+         if (fnmatch(pattern.c_str(), part.c_str(), 0) == 0) return suffix ? v.substr(0, n - len) : v.substr(len);
+      }
+      return v;
+   }
+
+   void find_download(run_facts& f, std::size_t index, std::size_t first) {
       const command& c = f.commands[index];
-      const std::string name = lower(c.name);
+      if (first >= c.words.size()) return;
+      const std::string name = lower(basename(c.words[first].value));
       download d;
       d.where = c.where;
-      if (shell_ == shell_kind::sh && (name == "wget" || name == "curl")) {
+      std::optional<shell_word> url;
+      std::vector<shell_word> urls;  // sh curl and wget take several
+      auto take_url = [&](const shell_word& w) {
+         if (!url || (url->value.find("://") == std::string::npos && w.value.find("://") != std::string::npos)) url = w;
+      };
+      if (c.method) {
+         if (name != "downloadfile" && name != "downloadstring" && name != "downloaddata" && name != "openread") return;
+         d.tool = c.words[0].value;
+         if (c.words.size() > 1) url = c.words[1];
+         if (c.words.size() > 2) d.output = c.words[2].value;
+      } else if (!pwsh_ && (name == "wget" || name == "curl")) {
          d.tool = name;
-         static constexpr std::string_view wget_values = "OoPeUaB";
-         static constexpr std::string_view curl_values = "oHAudXewmbcTxErKFY";
+         static constexpr std::string_view wget_values = "OoPeUaBtTw";
+         static constexpr std::string_view curl_values = "oHAudXewmbcTxErKFYz";
          const std::string_view value_letters = name == "wget" ? wget_values : curl_values;
-         for (std::size_t i = 1; i < c.words.size(); ++i) {
+         bool remote_name = false;
+         for (std::size_t i = first + 1; i < c.words.size(); ++i) {
             const std::string& v = c.words[i].value;
             if (v.starts_with("--")) {
-               const bool output = v == "--output" || v == "--output-document";
-               const bool takes_value = output || v == "--header" || v == "--user-agent" || v == "--retry" ||
-                                        v == "--connect-timeout" || v == "--max-time" || v == "--directory-prefix" ||
-                                        v == "--data" || v == "--user" || v == "--proxy" || v == "--cacert";
-               if (v.starts_with("--output-document=") || v.starts_with("--output=")) {
-                  d.output = v.substr(v.find('=') + 1);
+               const auto eq = v.find('=');
+               const std::string opt = v.substr(0, eq);
+               const bool output = opt == "--output" || opt == "--output-document";
+               if (opt == "--remote-name") remote_name = true;
+               if (eq != std::string::npos) {
+                  if (output) d.output = v.substr(eq + 1);
+                  continue;
                }
-               if (takes_value && i + 1 < c.words.size()) {
+               static constexpr std::array<std::string_view, 20> with_value = {
+                   "--output", "--output-document", "--header", "--user-agent", "--retry", "--connect-timeout", "--max-time",
+                   "--directory-prefix", "--data", "--user", "--proxy", "--cacert", "--retry-delay", "--retry-max-time",
+                   "--tries", "--timeout", "--request", "--referer", "--cert", "--ciphers"};
+               if (one_of(opt, with_value) && i + 1 < c.words.size()) {
                   if (output) d.output = c.words[i + 1].value;
                   ++i;
                }
                continue;
             }
             if (v.size() > 1 && v[0] == '-') {
-               const char last = v.back();
-               if (value_letters.find(last) != std::string_view::npos && i + 1 < c.words.size()) {
-                  if (last == 'O' || last == 'o') d.output = c.words[i + 1].value;
-                  ++i;
-               } else if (v.size() > 2 && (v[1] == 'O' || v[1] == 'o') && name == "wget") {
-                  d.output = v.substr(2);
+               if (name == "curl" && v.find('O') != std::string::npos) remote_name = true;
+               for (std::size_t k = 1; k < v.size(); ++k) {
+                  if (value_letters.find(v[k]) == std::string_view::npos) continue;
+                  // `-O file` / `-Ofile`
+                  std::string value = v.substr(k + 1);
+                  if (value.empty() && i + 1 < c.words.size()) value = c.words[++i].value;
+                  if (v[k] == 'o' || (v[k] == 'O' && name == "wget")) d.output = value;
+                  break;
                }
                continue;
             }
-            if (d.url.empty()) d.url = v;
+            urls.push_back(c.words[i]);
          }
-      } else if (shell_ == shell_kind::pwsh &&
-                 (name == "invoke-webrequest" || name == "iwr" || name == "invoke-restmethod" || name == "irm" ||
-                  name == "start-bitstransfer" || name == "wget" || name == "curl")) {
-         d.tool = c.name;
-         for (std::size_t i = 1; i < c.words.size(); ++i) {
+         // one download per URL; an explicit output names the first one's file
+         for (std::size_t k = 0; k < urls.size(); ++k) {
+            download each = d;
+            if (k > 0 || each.output.empty()) each.output = name == "wget" || remote_name ? file_name(urls[k].value) : "";
+            if (k == 0 && !d.output.empty()) each.output = d.output;
+            each.url = urls[k].value;
+            each.url_where = urls[k].where;
+            if (!each.url.empty()) f.downloads.push_back(std::move(each));
+         }
+         return;
+      } else if (pwsh_ && (name == "invoke-webrequest" || name == "iwr" || name == "invoke-restmethod" || name == "irm" ||
+                           name == "start-bitstransfer" || name == "wget" || name == "curl" || name == "wget.exe" ||
+                           name == "curl.exe")) {
+         d.tool = c.words[first].value;
+         const bool native_curl = name == "curl.exe";
+         for (std::size_t i = first + 1; i < c.words.size(); ++i) {
             const std::string v = lower(c.words[i].value);
             if (v.starts_with("-")) {
                const auto colon = v.find(':');
                const std::string param = v.substr(0, colon);
                const bool is_url = param == "-uri" || param == "-source" || param == "-url";
-               const bool is_out = param == "-outfile" || param == "-destination";
-               std::string value;
+               const bool is_out = param == "-outfile" || param == "-destination" || (native_curl && param == "-o");
+               std::optional<shell_word> value;
                if (colon != std::string::npos) {
-                  value = c.words[i].value.substr(colon + 1);
-               } else if ((is_url || is_out || param == "-headers" || param == "-method") && i + 1 < c.words.size()) {
-                  value = c.words[++i].value;
+                  value = c.words[i];
+                  value->value = c.words[i].value.substr(colon + 1);
+               } else if ((is_url || is_out || param == "-headers" || param == "-method" || param == "-useragent" ||
+                           param == "-timeoutsec" || param == "-proxy") &&
+                          i + 1 < c.words.size()) {
+                  value = c.words[++i];
                }
-               if (is_url) d.url = value;
-               if (is_out) d.output = value;
+               if (is_url && value) url = value;
+               if (is_out && value) d.output = value->value;
                continue;
             }
-            // a positional URL wins over other positional words (`curl -o file https://...`)
-            if (d.url.empty() || (d.url.find("://") == std::string::npos && c.words[i].value.find("://") != std::string::npos)) {
-               d.url = c.words[i].value;
-            }
-         }
-      } else if (shell_ == shell_kind::pwsh && (name.ends_with(".downloadfile") || name.ends_with(".downloadstring"))) {
-         d.tool = c.name;
-         if (index + 1 < f.commands.size()) {
-            const auto& args = f.commands[index + 1].words;
-            if (!args.empty()) {
-               d.url = args[0].value;
-               if (!d.url.empty() && d.url.back() == ',') d.url.pop_back();
-               d.where = source_.make_span(c.where.begin, f.commands[index + 1].where.end);
-            }
-            if (args.size() > 1) d.output = args[1].value;
+            take_url(c.words[i]);
          }
       } else {
          return;
       }
-      if (d.url.empty()) {
-         return;  // `curl --version` and the like
-      }
+      if (!url || url->value.empty()) return;  // `curl --version` and the like
+      d.url = url->value;
+      d.url_where = url->where;
       f.downloads.push_back(std::move(d));
    }
 
-   void find_verification(run_facts& f, std::size_t index) {
-      const command& c = f.commands[index];
-      const std::string n = lower(basename(c.name));
-      auto has = [&](auto pred) {
-         return std::any_of(c.words.begin() + 1, c.words.end(), [&](const shell_word& w) { return pred(w.value); });
-      };
-      std::string method;
-      if (n == "sha1sum" || n == "sha224sum" || n == "sha256sum" || n == "sha384sum" || n == "sha512sum" || n == "md5sum" ||
-          n == "b2sum" || n == "shasum") {
-         if (has([](const std::string& v) {
-                return v == "--check" || (v.size() > 1 && v[0] == '-' && v[1] != '-' && v.find('c') != std::string::npos);
-             })) {
-            method = n + " -c";
-         }
-      } else if (n == "gpg" || n == "gpg2") {
-         if (has([](const std::string& v) { return v == "--verify" || v == "--verify-files"; })) method = n + " --verify";
-      } else if (n == "gpgv" || n == "gpgv2") {
-         method = n;
-      } else if (n == "cosign") {
-         if (has([](const std::string& v) { return v.starts_with("verify"); })) method = "cosign verify";
-      } else if (n == "minisign" || n == "signify") {
-         if (has([](const std::string& v) { return v == "-V"; })) method = n + " -V";
-      }
-      if (!method.empty()) {
-         f.verifications.push_back({method, c.where});
-      }
-   }
-
-   // PowerShell: `Get-FileHash` whose result is compared with an expected value.
-   void pwsh_hash_check(run_facts& f) {
-      bool compared = false;
-      for (const auto& c : f.commands) {
-         for (const auto& w : c.words) {
-            const std::string v = lower(w.text);
-            if (v == "-ne" || v == "-eq" || v == "-cne" || v == "-ceq" || v == "-ine" || v == "-ieq" || v == "-notmatch" ||
-                v == "-match" || v == "-like" || v == "-notlike") {
-               compared = true;
+   // The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`.
+   static std::vector<std::string> piped_words(const run_facts& f, std::size_t index) {
+      std::vector<std::string> out;
+      for (const auto& p : f.commands) {
+         if (p.piped_to == static_cast<int>(index)) {
+            for (std::size_t i = 1; i < p.words.size(); ++i) {
+               std::string_view v = p.words[i].value;
+               std::size_t pos = 0;
+               while (pos < v.size()) {  // `echo "$SHA *file"`: split on blanks, drop the binary-mode `*`
+                  const auto b = v.find_first_not_of(" \t", pos);
+                  if (b == std::string_view::npos) break;
+                  const auto e = std::min(v.find_first_of(" \t", b), v.size());
+                  std::string_view token = v.substr(b, e - b);
+                  if (token.starts_with('*')) token.remove_prefix(1);
+                  out.emplace_back(token);
+                  pos = e;
+               }
             }
          }
       }
-      if (!compared) {
-         return;
-      }
-      for (const auto& c : f.commands) {
-         if (lower(c.name) == "get-filehash") {
-            f.verifications.push_back({"Get-FileHash", c.where});
+      return out;
+   }
+
+   void find_verification(run_facts& f, std::size_t index, std::size_t first) {
+      const command& c = f.commands[index];
+      if (first >= c.words.size() || c.method) return;
+      const std::string n = lower(basename(c.words[first].value));
+      std::vector<std::string> files;
+      bool check = false;
+      bool verify = false;
+      for (std::size_t i = first + 1; i < c.words.size(); ++i) {
+         const std::string& v = c.words[i].value;
+         if (v == "--check" || v == "-c" || (v.size() > 1 && v[0] == '-' && v[1] != '-' && v.find('c') != std::string::npos)) {
+            check = true;
          }
+         if (v == "--verify" || v == "--verify-files" || v == "verify" || v.starts_with("verify-") || v == "-V") verify = true;
+         if (v == "--keyring" || v == "--homedir" || v == "-Algorithm" || v == "--key" || v == "-p") {
+            ++i;
+            continue;
+         }
+         if (!is_flag(c.words[i])) files.push_back(v);
+      }
+      std::string method;
+      static constexpr std::array<std::string_view, 8> sums = {"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum",
+                                                               "md5sum", "b2sum", "shasum"};
+      if (one_of(n, sums) && check) {
+         method = n + " -c";
+         if (files.empty() || std::find(files.begin(), files.end(), "-") != files.end()) {
+            auto piped = piped_words(f, index);
+            files.insert(files.end(), piped.begin(), piped.end());
+         }
+      } else if ((n == "gpg" || n == "gpg2") && verify) {
+         method = n + " --verify";
+      } else if ((n == "gpg" || n == "gpg2") && std::any_of(c.words.begin(), c.words.end(), [](const shell_word& w) {
+                    return w.value == "--decrypt" || w.value == "-d";
+                 })) {
+         method = n + " --decrypt";  // a signed message: gpg checks the signature and fails on a bad one
+      } else if (!pwsh_ && (one_of(n, sums) || (n == "openssl" && first + 1 < c.words.size() &&
+                                                (c.words[first + 1].value == "dgst" || c.words[first + 1].value.starts_with("sha") ||
+                                                 c.words[first + 1].value == "md5"))) &&
+                 hash_compared(c)) {
+         // `[ "$(openssl sha512 -r f)" = "$SUM" ]`, `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`
+         method = n == "openssl" ? "openssl " + c.words[first + 1].value + " (compared)" : n + " (compared)";
+         if (n == "openssl") files.erase(files.begin());
+      } else if (n == "gpgv" || n == "gpgv2") {
+         method = n;
+      } else if (n == "cosign" && verify) {
+         method = "cosign verify";
+      } else if ((n == "minisign" || n == "signify") && verify) {
+         method = n + " -V";
+      } else if (pwsh_ && n == "get-filehash" && hash_compared(c)) {
+         method = "Get-FileHash";
+      }
+      if (!method.empty()) f.verifications.push_back({method, c.where, std::move(files)});
+   }
+
+   // The hash a command computes is compared with an expected value in the same statement
+   // (PowerShell `if ((Get-FileHash f).Hash -ne $env:SHA)`; sh, inside `$(...)`:
+   // `[ "$(openssl sha512 -r f)" = "$SUM" ]`), or through a variable set from it.
+   bool hash_compared(const command& c) const {
+      static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq", "-ne", "-ceq", "-cne", "-ieq", "-ine", "-match",
+                                                                    "-notmatch", "-like", "-notlike"};
+      static constexpr std::array<std::string_view, 4> sh_ops = {" = ", " != ", " == ", " -eq "};
+      const std::string_view separators = pwsh_ ? ";\n{" : ";\n&|";
+      auto has_op = [&](std::string_view text) {
+         const std::string t = lower(text);
+         if (!pwsh_) return std::any_of(sh_ops.begin(), sh_ops.end(), [&](std::string_view op) { return t.find(op) != std::string::npos; });
+         return std::any_of(pwsh_ops.begin(), pwsh_ops.end(), [&](std::string_view op) {
+            for (auto p = t.find(op); p != std::string::npos; p = t.find(op, p + 1)) {
+               const std::size_t e = p + op.size();
+               if (e >= t.size() || std::isalpha(static_cast<unsigned char>(t[e])) == 0) return true;
+            }
+            return false;
+         });
+      };
+      // body offsets of the command: find its words again in the script
+      for (const auto& sc : script_.commands) {
+         if (span(sc.begin, sc.end).begin != c.where.begin) continue;
+         if (!pwsh_ && sc.depth == 0) return false;  // sh: only a captured output can be compared
+         const auto statement_start = body_.find_last_of(separators, sc.begin == 0 ? 0 : sc.begin - 1);
+         const std::size_t b = statement_start == std::string_view::npos ? 0 : statement_start + 1;
+         const std::size_t e = std::min(body_.find_first_of(separators, sc.end), body_.size());
+         if (has_op(body_.substr(b, e - b))) return true;
+         for (const auto& a : script_.assignments) {
+            if (a.begin <= sc.begin && sc.end <= a.end) {
+               const std::string ref = "$" + lower(a.name);
+               const std::string rest = lower(body_.substr(a.end));
+               for (auto p = rest.find(ref); p != std::string::npos; p = rest.find(ref, p + 1)) {
+                  const auto s = rest.find_last_of(separators, p);
+                  const auto t = std::min(rest.find_first_of(separators, p), rest.size());
+                  if (has_op(std::string_view(rest).substr(s == std::string::npos ? 0 : s + 1, t - (s == std::string::npos ? 0 : s + 1)))) return true;
+               }
+            }
+         }
+      }
+      return false;
+   }
+
+   void add_install(run_facts& f, std::string manager, const shell_word& w, std::string_view separator) {
+      install in;
+      in.manager = std::move(manager);
+      in.where = w.where;
+      const std::string& v = w.value;
+      std::size_t at = std::string::npos;
+      if (separator == "@") {
+         at = v.find('@', v.starts_with('@') ? 1 : 0);  // npm scoped packages `@scope/name@1.0`
+      } else {
+         for (char s : separator) at = std::min(at, v.find(s, separator == "==" ? 0 : 1));
+         if (separator == "==") at = v.find_first_of("=<>~!");
+      }
+      in.package = v.substr(0, at);
+      if (at != std::string::npos) in.version = v.substr(at);
+      in.pinned = !in.version.empty() && in.version != "@latest";
+      f.installs.push_back(std::move(in));
+   }
+
+   void find_installs(run_facts& f, std::size_t index, std::size_t first) {
+      const command& c = f.commands[index];
+      if (c.method || first >= c.words.size()) return;
+      const auto& w = c.words;
+      std::string m = lower(basename(w[first].value));
+      std::size_t i = first + 1;
+      if ((m == "python" || m.starts_with("python3") || m == "python2" || m == "py") && i + 1 < w.size() && w[i].value == "-m") {
+         m = w[i + 1].value;  // python -m pip install
+         i += 2;
+      }
+      if (m == "pip3" || m.starts_with("pip3.") || m == "pip2") m = "pip";
+      // the subcommand
+      static constexpr std::array<std::string_view, 9> managers = {"apt-get", "apt", "apk", "yum", "dnf", "microdnf",
+                                                                   "zypper", "pip", "gem"};
+      const bool known = one_of(m, managers) || m == "npm" || m == "yarn" || m == "go" || m == "pnpm";
+      if (!known) return;
+      // options that take a value, per manager
+      auto takes_value = [&](std::string_view o) {
+         if (o.find('=') != std::string_view::npos) return false;
+         if (m == "apt-get" || m == "apt") return o == "-o" || o == "-t" || o == "--target-release" || o == "-c";
+         if (m == "apk") return o == "-t" || o == "--virtual" || o == "-X" || o == "--repository" || o == "--repositories-file" || o == "-p" || o == "--root" || o == "--arch";
+         if (m == "yum" || m == "dnf" || m == "microdnf") return o == "--enablerepo" || o == "--disablerepo" || o == "--setopt" || o == "--releasever" || o == "--installroot" || o == "-c";
+         if (m == "pip") return o == "-r" || o == "--requirement" || o == "-i" || o == "--index-url" || o == "--extra-index-url" || o == "-c" || o == "--constraint" || o == "-t" || o == "--target" || o == "--prefix" || o == "-f" || o == "--find-links" || o == "--root" || o == "--trusted-host" || o == "--platform" || o == "--python-version" || o == "--progress-bar" || o == "--cache-dir" || o == "-e" || o == "--editable";
+         if (m == "gem") return o == "-v" || o == "--version" || o == "-i" || o == "--install-dir" || o == "--source" || o == "-s" || o == "-n" || o == "--bindir";
+         if (m == "npm" || m == "yarn" || m == "pnpm") return o == "--prefix" || o == "--registry" || o == "--cache" || o == "--tag";
+         if (m == "zypper") return o == "-r" || o == "--repo" || o == "--from";
+         if (m == "go") return o == "-ldflags" || o == "-tags" || o == "-gcflags" || o == "-o";
+         return false;
+      };
+      // skip global options before the subcommand
+      while (i < w.size() && is_flag(w[i])) i += takes_value(w[i].value) ? 2 : 1;
+      if (i >= w.size()) return;
+      const std::string sub = lower(w[i].value);
+      bool installs_packages = false;
+      if (m == "apt-get" || m == "apt" || m == "yum" || m == "dnf" || m == "microdnf" || m == "pip" || m == "gem") {
+         installs_packages = sub == "install";
+      } else if (m == "apk") {
+         installs_packages = sub == "add";
+      } else if (m == "zypper") {
+         installs_packages = sub == "install" || sub == "in";
+      } else if (m == "npm" || m == "pnpm") {
+         installs_packages = sub == "install" || sub == "i" || sub == "add";
+      } else if (m == "yarn") {
+         if (sub == "global" && i + 1 < w.size()) ++i;
+         installs_packages = lower(w[i].value) == "add";
+      } else if (m == "go") {
+         installs_packages = sub == "install" || sub == "get";
+      }
+      if (!installs_packages) return;
+      std::string gem_version;
+      std::vector<std::size_t> packages;
+      for (++i; i < w.size(); ++i) {
+         const std::string& v = w[i].value;
+         if (is_flag(w[i])) {
+            if (m == "gem" && (v == "-v" || v == "--version") && i + 1 < w.size()) gem_version = w[i + 1].value;
+            if (m == "apk" && v == "--no-cache") f.cleanups.push_back({"apk-cache", w[i].where});
+            if (m == "pip" && v == "--no-cache-dir") f.cleanups.push_back({"pip-cache", w[i].where});
+            if (takes_value(v)) ++i;
+            continue;
+         }
+         if (v.empty() || v == "." || v.starts_with("./") || v.starts_with("/") || v.find("://") != std::string::npos) continue;
+         packages.push_back(i);
+      }
+      for (std::size_t p : packages) {
+         if (m == "apt-get" || m == "apt" || m == "zypper") {
+            add_install(f, m, w[p], "=");
+         } else if (m == "apk") {
+            add_install(f, m, w[p], "=~<>");
+         } else if (m == "pip") {
+            add_install(f, m, w[p], "==");
+         } else if (m == "npm" || m == "yarn" || m == "pnpm" || m == "go") {
+            add_install(f, m, w[p], "@");
+         } else if (m == "gem") {
+            add_install(f, m, w[p], ":");
+            if (!gem_version.empty() && f.installs.back().version.empty()) {
+               f.installs.back().version = gem_version;
+               f.installs.back().pinned = true;
+            }
+         } else {  // yum, dnf, microdnf: name-version
+            install in;
+            in.manager = m;
+            in.where = w[p].where;
+            in.package = w[p].value;
+            for (std::size_t k = 1; k + 1 < in.package.size(); ++k) {
+               if (in.package[k] == '-' && std::isdigit(static_cast<unsigned char>(in.package[k + 1])) != 0) {
+                  in.version = in.package.substr(k);
+                  in.package.resize(k);
+                  break;
+               }
+            }
+            in.pinned = !in.version.empty();
+            f.installs.push_back(std::move(in));
+         }
+      }
+   }
+
+   void find_cleanups(run_facts& f, std::size_t index, std::size_t first) {
+      const command& c = f.commands[index];
+      if (c.method || first >= c.words.size()) return;
+      const std::string n = lower(basename(c.words[first].value));
+      auto arg = [&](std::size_t k) { return first + k < c.words.size() ? lower(c.words[first + k].value) : std::string(); };
+      if ((n == "apt-get" || n == "apt") && (arg(1) == "clean" || arg(1) == "distclean")) f.cleanups.push_back({"apt-cache", c.where});
+      if ((n == "yum" || n == "dnf" || n == "microdnf") && arg(1) == "clean") f.cleanups.push_back({n + "-cache", c.where});
+      if (n == "zypper" && (arg(1) == "clean" || arg(1) == "cc")) f.cleanups.push_back({"zypper-cache", c.where});
+      if (n == "npm" && arg(1) == "cache" && arg(2) == "clean") f.cleanups.push_back({"npm-cache", c.where});
+      if ((n == "pip" || n == "pip3") && arg(1) == "cache" && (arg(2) == "purge" || arg(2) == "remove")) f.cleanups.push_back({"pip-cache", c.where});
+      if (n == "gem" && arg(1) == "cleanup") f.cleanups.push_back({"gem-cache", c.where});
+      if (n == "rm" || n == "remove-item" || n == "ri" || n == "del") {
+         for (std::size_t k = first + 1; k < c.words.size(); ++k) {
+            const std::string& v = c.words[k].value;
+            if (v.starts_with("/var/lib/apt/lists")) f.cleanups.push_back({"apt-lists", c.words[k].where});
+            else if (v.starts_with("/var/cache/apt")) f.cleanups.push_back({"apt-cache", c.words[k].where});
+            else if (v.starts_with("/var/cache/apk")) f.cleanups.push_back({"apk-cache", c.words[k].where});
+            else if (v.starts_with("/var/cache/yum")) f.cleanups.push_back({"yum-cache", c.words[k].where});
+            else if (v.starts_with("/var/cache/dnf")) f.cleanups.push_back({"dnf-cache", c.words[k].where});
+            else if (v.find(".cache/pip") != std::string::npos) f.cleanups.push_back({"pip-cache", c.words[k].where});
+            else if (v.find(".npm") != std::string::npos) f.cleanups.push_back({"npm-cache", c.words[k].where});
+         }
+      }
+   }
+
+   // Which verification checks each download: the first one after it that names its file
+   // (output, or the URL's file name); failing that, the first one after it that names no
+   // other download's file (`sha256sum -c SHA256SUMS`).
+   static void associate(run_facts& f) {
+      auto name_of = [](const download& d) { return d.output.empty() ? file_name(d.expanded_url) : file_name(d.output); };
+      for (auto& d : f.downloads) {
+         const std::string name = name_of(d);
+         const verification* by_name = nullptr;
+         const verification* fallback = nullptr;
+         for (const auto& v : f.verifications) {
+            if (v.where.begin < d.where.begin) continue;
+            const bool mine = std::any_of(v.subjects.begin(), v.subjects.end(), [&](const auto& s) { return names_file(s, name); });
+            if (mine) {
+               by_name = &v;
+               break;
+            }
+            const bool other = std::any_of(f.downloads.begin(), f.downloads.end(), [&](const download& o) {
+               if (&o == &d) return false;
+               const std::string on = name_of(o);
+               return std::any_of(v.subjects.begin(), v.subjects.end(), [&](const auto& s) { return names_file(s, on); });
+            });
+            if (!other && fallback == nullptr) fallback = &v;
+         }
+         if (by_name != nullptr) d.verified_by = *by_name;
+         else if (fallback != nullptr) d.verified_by = *fallback;
       }
    }
 };
@@ -350,14 +668,16 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
       d.url = w.value;
       d.expanded_url = d.url;
       d.where = w.where;
-      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum};
+      d.url_where = w.where;
+      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum, {}};
       f.downloads.push_back(std::move(d));
    }
    return f;
 }
 
-run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell) {
-   return builder(body, map, source, shell).build();
+run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell,
+                      const ast::environment* env) {
+   return builder(body, map, source, shell, env).build();
 }
 
 }  // namespace strata::facts

@@ -1,9 +1,13 @@
 // Facts about one RUN body (from a Dockerfile RUN or a history entry): its
-// shell, its simple commands, the downloads it makes and the verifications it
-// performs. Rules read these instead of re-parsing shell text.
+// shell, whether it parsed, its commands, the downloads it makes and how each
+// is verified, the packages it installs, the caches it cleans, and the
+// variables it sets and reads. Rules read these instead of re-parsing shell
+// text. The bodies are parsed by parse/sh_parser.hpp and parse/pwsh_parser.hpp
+// (command model: ast/shell_script.hpp).
 //
-// Positions: spans are into the document's source file (see ast/source.hpp),
-// mapped back across continuation lines.
+// Positions: every span is into the document's source file (ast/source.hpp:
+// 1-based lines, columns in code points), mapped back across continuation
+// lines, tabs and heredocs through the body's offset map.
 #pragma once
 
 #include <optional>
@@ -11,12 +15,14 @@
 #include <string_view>
 #include <vector>
 
+#include "ast/dockerfile.hpp"
 #include "ast/source.hpp"
 
 namespace strata::facts {
 
 enum class shell_kind { sh, pwsh, cmd, unknown };
 
+/// `sh`, `pwsh`, `cmd`, `unknown`.
 [[nodiscard]] std::string_view to_string(shell_kind k) noexcept;
 
 /// The shell of a SHELL instruction or of image metadata, from its first
@@ -26,38 +32,81 @@ enum class shell_kind { sh, pwsh, cmd, unknown };
 /// One word of a command: as written, and with quotes removed.
 struct shell_word {
    std::string text;   ///< as written
-   std::string value;  ///< quotes and escapes removed (variables not expanded)
+   std::string value;  ///< quotes and escapes removed, expansions kept as written (ast::shell_word)
    ast::span where;
+   bool literal = true;  ///< no expansion in `value`
 };
 
-/// One simple command (sh) or command invocation (PowerShell).
+/// One simple command (sh) or cmdlet / native command / .NET method call (PowerShell).
 struct command {
-   std::string name;  ///< the command name (basename, as written otherwise)
-   std::vector<shell_word> words;  ///< words[0] is the name
+   std::string name;               ///< words[0]'s value; sh: its basename (`/usr/bin/curl` -> `curl`)
+   std::vector<shell_word> words;  ///< words[0] is the name (method calls: the method's name)
    ast::span where;
+   bool method = false;  ///< a PowerShell .NET method call (`(New-Object Net.WebClient).DownloadFile(...)`)
+   int depth = 0;        ///< nesting (0 = top level; see ast::shell_command::depth)
+   int piped_to = -1;    ///< index of the command this one pipes into, or -1
 };
 
 struct verification {
-   std::string method;  ///< `sha256sum -c`, `gpg --verify`, `Get-FileHash`, `ADD --checksum`
+   std::string method;  ///< `sha256sum -c`, `gpg --verify`, `gpgv`, `Get-FileHash`, `ADD --checksum`, ...
    ast::span where;
+   /// What it names: the file arguments (and for `sha256sum -c -`, the words piped in).
+   std::vector<std::string> subjects;
 };
 
 struct download {
-   std::string tool;    ///< `wget`, `curl`, `Invoke-WebRequest`, `ADD`
-   std::string url;     ///< as written (variables not expanded)
-   /// `url` with the ARG/ENV values in scope substituted where they are known (Dockerfiles:
-   /// BuildKit's lexer over the instruction's variables); equal to `url` otherwise.
+   std::string tool;  ///< `wget`, `curl`, `Invoke-WebRequest`, `DownloadFile`, `ADD`
+   std::string url;   ///< after quote removal; variables as written (`$URL`, `$env:V`, `$url`)
+   /// `url` with the values known here substituted: variables set earlier in the same
+   /// body, and the ARG/ENV values in scope (Dockerfiles) or ENV history entries (pages).
    std::string expanded_url;
    std::string output;  ///< the output file when named, else ""
-   ast::span where;     ///< the command (or ADD source)
+   ast::span where;     ///< the command (or the ADD source)
+   ast::span url_where;  ///< the word holding the URL
    std::optional<verification> verified_by;
+};
+
+/// One package named by a package manager's install command.
+struct install {
+   std::string manager;  ///< `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip`, `npm`, `yarn`, `gem`, `go`
+   std::string package;  ///< the name as written, version suffix removed
+   std::string version;  ///< `=1.2-3`, `==2.0`, `@1.4`, `-v 1.0`: the version part, or ""
+   bool pinned = false;  ///< a version is given (npm/go: other than `latest`)
+   ast::span where;      ///< the package's word
+};
+
+/// A cache or package list removed in the same body.
+struct cleanup {
+   std::string kind;  ///< `apt-lists`, `apt-cache`, `apk-cache`, `yum-cache`, `dnf-cache`, `zypper-cache`, `pip-cache`, `npm-cache`, `gem-cache`
+   ast::span where;   ///< the command (or the `--no-cache`-style flag) that does it
+};
+
+struct variable_set {
+   std::string name;   ///< sh `NAME`; PowerShell `url`, `env:PATH`
+   std::string value;  ///< the value, expansions kept as written
+   ast::span where;
+};
+
+struct variable_reference {
+   std::string name;
+   ast::span where;
 };
 
 struct run_facts {
    shell_kind shell = shell_kind::sh;
+   /// False when the body did not parse: `error` says why, `error_where` where;
+   /// the facts found before the failure are still listed. Always true for cmd
+   /// and unknown shells (their bodies are not parsed: no commands).
+   bool parsed = true;
+   std::string error;
+   ast::span error_where;
    std::vector<command> commands;
    std::vector<download> downloads;
    std::vector<verification> verifications;
+   std::vector<install> installs;
+   std::vector<cleanup> cleanups;
+   std::vector<variable_set> variables_set;
+   std::vector<variable_reference> variables_referenced;
 };
 
 /// The downloads of an ADD: every source word holding `://` (sources exclude the
@@ -65,10 +114,12 @@ struct run_facts {
 /// `--checksum` flag (`checksum` is where it stands).
 [[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum);
 
-/// Splits a RUN body into commands and derives downloads and verifications.
-/// `map` maps offsets of `body` to offsets of `source`. A `cmd` or unknown
-/// shell yields no commands.
+/// Parses a RUN body with the grammar of `shell` and derives its facts. `map`
+/// maps offsets of `body` to offsets of `source`. `env` holds the ARG/ENV values
+/// known at the instruction (null when none are known); it is used to expand
+/// download URLs. A `cmd` or unknown shell yields no commands. Never throws
+/// (but std::bad_alloc).
 [[nodiscard]] run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,
-                                    shell_kind shell);
+                                    shell_kind shell, const ast::environment* env = nullptr);
 
 }  // namespace strata::facts

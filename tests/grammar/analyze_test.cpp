@@ -4,7 +4,8 @@
 
 #include "grammar/dockerfile.hpp"
 #include "grammar/image_reference.hpp"
-#include "grammar/shell_words.hpp"
+#include "grammar/pwsh.hpp"
+#include "grammar/sh.hpp"
 #include "grammar/tag_page.hpp"
 
 namespace pegtl = tao::pegtl;
@@ -25,5 +26,5 @@ TEST_CASE("grammars have no cycles without progress", "[grammar][analyze]") {
    CHECK(pegtl::analyze<g::image_reference::without_domain>() == 0);
    CHECK(pegtl::analyze<g::tag_page::page>() == 0);
    CHECK(pegtl::analyze<g::sh::script>() == 0);
-   CHECK(pegtl::analyze<g::pwsh::script>() == 0);
+   CHECK(pegtl::analyze<g::powershell::script>() == 0);
 }

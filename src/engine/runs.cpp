@@ -1,0 +1,206 @@
+#include "engine/runs.hpp"
+
+#include <algorithm>
+
+#include "ast/text.hpp"
+#include "engine/document.hpp"
+#include "parse/dockerfile_instructions.hpp"
+
+namespace strata::engine {
+
+namespace {
+
+using ast::lower;
+
+// A run body of a Dockerfile instruction: shell form arguments, `sh -c` exec
+// form, and heredoc bodies.
+struct body {
+   std::string_view text;
+   ast::offset_map map;
+};
+
+std::vector<body> dockerfile_bodies(const ast::instruction& inst) {
+   std::vector<body> out;
+   if (inst.form == ast::argument_form::shell) {
+      out.push_back({inst.arguments, inst.arguments_map});
+   } else if (inst.form == ast::argument_form::exec && inst.words.size() >= 3) {
+      const auto kind = facts::shell_from_executable(inst.words[0].text);
+      const std::string flag = lower(inst.words[1].text);
+      if ((kind == facts::shell_kind::sh && flag == "-c") || (kind == facts::shell_kind::pwsh && flag == "-command")) {
+         const auto& w = inst.words.back();
+         ast::offset_map m;
+         m.append(0, w.where.begin + 1, w.text.size());  // approximate when the JSON string holds escapes
+         out.push_back({w.text, std::move(m)});
+      }
+   }
+   for (const auto& h : inst.heredocs) {
+      ast::offset_map m;
+      m.append(0, h.body_span.begin, h.body.size());
+      out.push_back({h.body, std::move(m)});
+   }
+   return out;
+}
+
+// ADD <src>... <dest> of a Dockerfile: the builder downloads URL sources itself.
+facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::instruction& inst) {
+   std::vector<facts::shell_word> sources;
+   for (std::size_t i = 0; i + 1 < inst.words.size(); ++i) {
+      sources.push_back({inst.words[i].text, inst.words[i].text, inst.words[i].where, true});
+   }
+   const ast::flag* checksum = inst.find_flag("checksum");
+   auto f = facts::add_facts(sources, checksum != nullptr && checksum->has_value ? std::optional(checksum->where) : std::nullopt);
+   for (auto& d : f.downloads) {  // ADD expands ARG/ENV values itself, as BuildKit's lexer does
+      if (d.url.find('$') == std::string::npos) continue;
+      auto r = parse::expand(df, inst, d.url);
+      if (!r.error) d.expanded_url = std::move(r.result);
+   }
+   return f;
+}
+
+// `ADD [--flags] <src>... <dest>` history entries (classic `ADD file:<hash> in /` has no URL).
+facts::run_facts history_add_facts(std::string_view a, std::size_t base, const ast::offset_map* map, const ast::source_file& source) {
+   std::vector<facts::shell_word> words;
+   std::optional<ast::span> checksum;
+   auto where = [&](std::size_t b, std::size_t e) {
+      return map != nullptr ? source.make_span(*map, base + b, base + e) : source.make_span(base + b, base + e);
+   };
+   for (std::size_t pos = 0; pos < a.size();) {
+      const auto b = a.find_first_not_of(' ', pos);
+      if (b == std::string_view::npos) break;
+      const auto en = std::min(a.find(' ', b), a.size());
+      const std::string text(a.substr(b, en - b));
+      if (text.starts_with("--checksum=")) {
+         checksum = where(b, en);
+      } else if (!text.starts_with("--")) {
+         words.push_back({text, text, where(b, en), true});
+      }
+      pos = en;
+   }
+   if (!words.empty()) words.pop_back();  // the destination
+   return facts::add_facts(words, checksum);
+}
+
+// The shell of a SHELL history entry: `SHELL [powershell -Command ...]` (bracket form) -> pwsh.
+facts::shell_kind shell_of_history(const ast::history_instruction& in) {
+   if (!in.elements.empty()) return facts::shell_from_executable(in.elements.front().text);
+   std::string_view a = in.arguments;
+   if (a.starts_with('[')) a.remove_prefix(1);
+   if (a.starts_with('"')) a.remove_prefix(1);
+   return facts::shell_from_executable(a.substr(0, a.find_first_of(" \",]")));
+}
+
+// Walks the history entries of one image, oldest first, tracking the SHELL and ENV in
+// effect. `visit(instruction, base, map, entry_span)`: `base` is the file offset of the
+// instruction text (when `map` is null) or `map` maps its offsets to the file.
+class history_walker {
+public:
+   history_walker(const ast::source_file& source, const std::function<void(const run_view&)>& visit)
+       : source_(source), visit_(visit) {}
+
+   void entry(const ast::history_instruction& in, std::size_t base, const ast::offset_map* map, const ast::span& where,
+              const ast::history_entry* page_entry = nullptr, const ast::section* section = nullptr) {
+      if (in.keyword == "SHELL") {
+         shell_ = shell_of_history(in);
+         return;
+      }
+      if (in.keyword == "ENV" || in.keyword == "ARG") {
+         for (const auto& p : in.pairs) {
+            if (p.has_value) env_[p.key] = p.value;
+         }
+         return;
+      }
+      if (in.keyword == "ADD") {
+         const auto f = history_add_facts(in.arguments, base + in.arguments_range.begin, map, source_);
+         if (!f.downloads.empty()) visit_({f, nullptr, page_entry, section, "ADD", where});
+         return;
+      }
+      if (in.keyword != "RUN" || !in.body) return;
+      facts::shell_kind shell = shell_;
+      if (in.prefix.shell == ast::history_shell::windows_cmd || in.prefix.kind == ast::history_prefix_kind::cmd_residue) {
+         shell = facts::shell_kind::cmd;
+      } else if (in.prefix.shell == ast::history_shell::posix_sh) {
+         shell = facts::shell_kind::sh;
+      }
+      ast::environment env = env_;
+      for (const auto& p : in.prefix.build_args) env[p.key] = p.value;
+      const auto& b = *in.body;
+      ast::offset_map m;
+      if (map != nullptr) {
+         m = map->slice(b.where.begin, b.where.end);
+      } else {
+         m.append(0, base + b.where.begin, b.text.size());
+      }
+      const auto f = facts::analyze_run(b.text, m, source_, shell, &env);
+      visit_({f, nullptr, page_entry, section, "RUN", where});
+   }
+
+   void set_shell(facts::shell_kind s) { shell_ = s; }
+
+private:
+   const ast::source_file& source_;
+   const std::function<void(const run_view&)>& visit_;
+   facts::shell_kind shell_ = facts::shell_kind::sh;
+   ast::environment env_;
+};
+
+}  // namespace
+
+std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
+   std::vector<facts::shell_kind> shells(df.instructions.size(), facts::shell_kind::sh);
+   facts::shell_kind current = facts::shell_kind::sh;
+   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+      const auto& inst = df.instructions[i];
+      if (inst.name == "from") {
+         // Windows base images run RUN under cmd until a SHELL says otherwise.
+         const std::string image = inst.words.empty() ? std::string() : lower(inst.words[0].text);
+         const bool windows = image.find("windows") != std::string::npos || image.find("servercore") != std::string::npos ||
+                              image.find("nanoserver") != std::string::npos;
+         current = windows ? facts::shell_kind::cmd : facts::shell_kind::sh;
+      } else if (inst.name == "shell" && inst.form == ast::argument_form::exec && !inst.words.empty()) {
+         current = facts::shell_from_executable(inst.words[0].text);
+      }
+      shells[i] = current;
+   }
+   return shells;
+}
+
+void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit) {
+   if (doc.dockerfile) {
+      const ast::dockerfile& df = *doc.dockerfile;
+      const auto shells = dockerfile_shells(df);
+      for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+         const auto& inst = df.instructions[i];
+         if (inst.name == "run") {
+            for (const auto& b : dockerfile_bodies(inst)) {
+               const auto f = facts::analyze_run(b.text, b.map, df.source, shells[i], inst.variables.get());
+               visit({f, &inst, nullptr, nullptr, "RUN", inst.where});
+            }
+         } else if (inst.name == "add") {
+            const auto f = dockerfile_add_facts(df, inst);
+            visit({f, &inst, nullptr, nullptr, "ADD", inst.where});
+         }
+      }
+   }
+   if (doc.page) {
+      for (const auto& s : doc.page->sections) {
+         history_walker walk(doc.page->source, visit);
+         for (const auto& e : s.history) walk.entry(e.instruction, e.text_span.begin, nullptr, e.text_span, &e, &s);
+      }
+   }
+   if (doc.history) {
+      history_walker walk(doc.history->source, visit);
+      for (auto it = doc.history->rows.rbegin(); it != doc.history->rows.rend(); ++it) {
+         walk.entry(it->instruction, 0, &it->created_by_map, it->created_by.where);
+      }
+   }
+   if (doc.config) {
+      for (const auto& image : doc.config->images) {
+         history_walker walk(doc.config->source, visit);
+         for (const auto& h : image.history) {
+            if (h.instruction) walk.entry(*h.instruction, 0, &h.created_by_map, h.created_by_span);
+         }
+      }
+   }
+}
+
+}  // namespace strata::engine

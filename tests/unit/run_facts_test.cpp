@@ -1,0 +1,136 @@
+// Facts of RUN bodies (facts/run_facts.hpp): downloads and how each is verified,
+// installs, cleanups, variables, URL expansion, positions in the source file.
+#include <catch2/catch.hpp>
+
+#include "facts/run_facts.hpp"
+
+using namespace strata;
+
+namespace {
+facts::run_facts facts_of(const std::string& body, facts::shell_kind shell, ast::source_file& src,
+                          const ast::environment* env = nullptr) {
+   src = ast::source_file("f", body);
+   ast::offset_map m;
+   m.append(0, 0, body.size());
+   return facts::analyze_run(src.text(), m, src, shell, env);
+}
+}  // namespace
+
+TEST_CASE("sh downloads and verifications", "[facts]") {
+   ast::source_file src;
+   auto f = facts_of("set -eux; wget -O x.tgz \"$URL\"; echo \"$SHA  x.tgz\" | sha256sum -c -; tar xzf x.tgz", facts::shell_kind::sh, src);
+   REQUIRE(f.parsed);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].tool == "wget");
+   CHECK(f.downloads[0].url == "$URL");
+   CHECK(f.downloads[0].output == "x.tgz");
+   CHECK(f.downloads[0].where.start == ast::position{1, 11});
+   CHECK(f.downloads[0].url_where.start == ast::position{1, 25});
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "sha256sum -c");
+   CHECK(f.downloads[0].verified_by->subjects == std::vector<std::string>{"-", "$SHA", "x.tgz"});
+
+   f = facts_of("curl -fsSL https://example.com/i.sh | sh", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK_FALSE(f.downloads[0].verified_by);
+
+   f = facts_of("apt-get install -y curl wget && curl --version", facts::shell_kind::sh, src);
+   CHECK(f.downloads.empty());
+
+   f = facts_of("wget https://e.example/a.asc https://e.example/a && gpg --batch --verify a.asc a", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);  // one per URL
+   CHECK(f.downloads[0].output == "a.asc");
+   CHECK(f.downloads[1].output == "a");
+   CHECK(f.downloads[0].verified_by->method == "gpg --verify");
+   CHECK(f.downloads[1].verified_by->method == "gpg --verify");
+   CHECK(f.commands.size() == 2);
+   CHECK(f.commands[1].name == "gpg");
+}
+
+TEST_CASE("a verification checks the download whose file it names", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "curl -fsSLo a.tgz https://example.com/a.tgz; curl -fsSLO https://example.com/b.zip; "
+       "echo \"$A_SHA *a.tgz\" | sha256sum -c -; "
+       "curl -o c.tgz https://example.com/c.tgz; sha512sum --check c.tgz.sha512",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 3);
+   CHECK(f.downloads[0].output == "a.tgz");
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "sha256sum -c");
+   CHECK(f.downloads[1].output == "b.zip");
+   CHECK_FALSE(f.downloads[1].verified_by);  // the check names a.tgz, not b.zip
+   REQUIRE(f.downloads[2].verified_by);
+   CHECK(f.downloads[2].verified_by->method == "sha512sum -c");
+}
+
+TEST_CASE("download URLs are expanded from the body's variables and the ARG/ENV values", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
+   const auto f = facts_of("base=https://example.org/ftp; wget -O p.tar.xz \"$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"",
+                           facts::shell_kind::sh, src, &env);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz");
+   CHECK(f.downloads[0].expanded_url == "https://example.org/ftp/3.7.0/Python-3.7.0b5.tar.xz");
+}
+
+TEST_CASE("package installs, pinned or not", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confnew "
+       "curl=7.64.0-4 ca-certificates && apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.3-r0 && "
+       "pip install --no-cache-dir 'requests==2.31.0' flask -r req.txt && python3 -m pip install six && npm install -g yarn@1.22.19 @scope/pkg left-pad@latest && "
+       "gem install bundler -v 2.4.0 && go install example.com/tool@v1.2.3 && yum install -y httpd-2.4.6 vim && sudo apt install -y jq",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.parsed);
+   std::vector<std::string> got;
+   for (const auto& i : f.installs) got.push_back(i.manager + " " + i.package + " " + i.version + (i.pinned ? " pinned" : ""));
+   CHECK(got == std::vector<std::string>{
+                    "apt-get curl =7.64.0-4 pinned", "apt-get ca-certificates ", "apk gcc ", "apk musl-dev =1.2.3-r0 pinned",
+                    "pip requests ==2.31.0 pinned", "pip flask ", "pip six ", "npm yarn @1.22.19 pinned", "npm @scope/pkg ",
+                    "npm left-pad @latest", "gem bundler 2.4.0 pinned", "go example.com/tool @v1.2.3 pinned",
+                    "yum httpd -2.4.6 pinned", "yum vim ", "apt jq "});
+   std::vector<std::string> cleanups;
+   for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
+   CHECK(cleanups == std::vector<std::string>{"apk-cache", "pip-cache"});
+}
+
+TEST_CASE("cache cleanups", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("apt-get clean; rm -rf /var/lib/apt/lists/* /tmp/x; yum clean all; rm -rf /var/cache/apk/* ~/.cache/pip; npm cache clean --force",
+                           facts::shell_kind::sh, src);
+   std::vector<std::string> cleanups;
+   for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
+   CHECK(cleanups == std::vector<std::string>{"apt-cache", "apt-lists", "yum-cache", "apk-cache", "pip-cache", "npm-cache"});
+}
+
+TEST_CASE("variables set and referenced, with positions across lines", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("X=1; \\\n  export Y=\"$X\"; echo $Z", facts::shell_kind::sh, src);
+   REQUIRE(f.variables_set.size() == 2);
+   CHECK(f.variables_set[1].name == "Y");
+   CHECK(f.variables_set[1].value == "$X");
+   CHECK(f.variables_set[1].where.start == ast::position{2, 10});
+   REQUIRE(f.variables_referenced.size() == 2);
+   CHECK(f.variables_referenced[1].name == "Z");
+   CHECK(f.variables_referenced[1].where.start == ast::position{2, 23});
+}
+
+TEST_CASE("a body that does not parse keeps the facts found before the error", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("curl -o a https://example.com/a && echo \"unterminated", facts::shell_kind::sh, src);
+   CHECK_FALSE(f.parsed);
+   CHECK(f.error == "unterminated double-quoted string");
+   CHECK(f.error_where.start == ast::position{1, 41});
+   REQUIRE(f.downloads.size() == 1);
+}
+
+TEST_CASE("cmd bodies are left as text", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("curl -o x https://example.com/x", facts::shell_kind::cmd, src);
+   CHECK(f.commands.empty());
+   CHECK(f.parsed);
+   CHECK(facts::shell_from_executable("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe") == facts::shell_kind::pwsh);
+   CHECK(facts::shell_from_executable("/bin/bash") == facts::shell_kind::sh);
+   CHECK(facts::shell_from_executable("cmd") == facts::shell_kind::cmd);
+}
