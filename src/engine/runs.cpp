@@ -116,7 +116,9 @@ public:
       }
       if (in.keyword != "RUN" || !in.body) return;
       facts::shell_kind shell = shell_;
-      if (in.prefix.shell == ast::history_shell::windows_cmd || in.prefix.kind == ast::history_prefix_kind::cmd_residue) {
+      if (in.prefix.kind == ast::history_prefix_kind::implicit_run) {
+         shell = facts::shell_kind::unknown;  // a base-image text (`Apply image ...`), not a shell command
+      } else if (in.prefix.shell == ast::history_shell::windows_cmd || in.prefix.kind == ast::history_prefix_kind::cmd_residue) {
          shell = facts::shell_kind::cmd;
       } else if (in.prefix.shell == ast::history_shell::posix_sh) {
          shell = facts::shell_kind::sh;

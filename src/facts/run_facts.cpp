@@ -6,6 +6,8 @@
 #include <fnmatch.h>
 #include <optional>
 
+#include <re2/re2.h>
+
 #include "ast/shell_script.hpp"
 #include "ast/text.hpp"
 #include "parse/pwsh_parser.hpp"
@@ -156,6 +158,17 @@ private:
             out += value[i++];
             continue;
          }
+         if (value.compare(i, 2, "$(") == 0) {  // a sub-expression: `$(($env:V -replace 'p', 'r'))`
+            const std::size_t close = matching_paren(value, i + 1);
+            const std::string inner = value.substr(i + 2, close - i - 2);
+            if (auto r = replace_expression(expand(inner, before, level + 1))) {
+               out += *r;
+            } else {
+               out += value.substr(i, close + 1 - i);
+            }
+            i = close + 1;
+            continue;
+         }
          std::size_t b = i + 1;
          std::size_t e = b;
          bool braced = false;
@@ -183,6 +196,52 @@ private:
          i = std::max(stop, i + 1);
       }
       return out;
+   }
+
+   // The index of the `)` closing the `(` at `open` (quotes respected), or the last index.
+   static std::size_t matching_paren(const std::string& v, std::size_t open) {
+      int depth = 0;
+      for (std::size_t j = open; j < v.size(); ++j) {
+         if (v[j] == '\'') {
+            j = std::min(v.find('\'', j + 1), v.size() - 1);
+         } else if (v[j] == '(') {
+            ++depth;
+         } else if (v[j] == ')' && --depth == 0) {
+            return j;
+         }
+      }
+      return v.size() - 1;
+   }
+
+   // PowerShell `(constant -replace 'pattern', 'replacement')` (also -ireplace / -creplace):
+   // .NET regular expressions, case-insensitive unless -creplace; evaluated with RE2 when the
+   // operand is a constant and the pattern is one RE2 accepts.
+   static std::optional<std::string> replace_expression(std::string text) {
+      static const RE2 shape(R"(^\s*\(?\s*([^$()'"]*?)\s+-([ci]?)replace\s+'((?:[^']|'')*)'\s*,\s*'((?:[^']|'')*)'\s*\)?\s*$)",
+                             RE2::Quiet);
+      std::string operand, kind, pattern, replacement;
+      if (!RE2::FullMatch(text, shape, &operand, &kind, &pattern, &replacement)) return std::nullopt;
+      auto unquote = [](std::string q) {
+         for (auto p = q.find("''"); p != std::string::npos; p = q.find("''", p + 1)) q.erase(p, 1);
+         return q;
+      };
+      pattern = unquote(pattern);
+      std::string rewrite;  // .NET `$1` -> RE2 `\1`
+      const std::string r = unquote(replacement);
+      for (std::size_t k = 0; k < r.size(); ++k) {
+         if (r[k] == '$' && k + 1 < r.size() && std::isdigit(static_cast<unsigned char>(r[k + 1])) != 0) {
+            rewrite += '\\';
+            continue;
+         }
+         if (r[k] == '\\') rewrite += '\\';
+         rewrite += r[k];
+      }
+      RE2::Options o(RE2::Quiet);
+      o.set_case_sensitive(kind == "c");
+      const RE2 re(pattern, o);
+      if (!re.ok()) return std::nullopt;
+      RE2::GlobalReplace(&operand, re, rewrite);
+      return operand;
    }
 
    // sh: `$V`, `${V}`, `${V:-w}` / `${V-w}`, and the pattern removals `${V%p}` `${V%%p}`

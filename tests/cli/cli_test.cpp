@@ -135,3 +135,50 @@ TEST_CASE("cli: strata parse prints the JSON model even for text that is not UTF
    CHECK(j["files"][0]["instructions"].size() == 3);  // invalid bytes written as U+FFFD
    std::filesystem::remove(path);
 }
+
+TEST_CASE("cli: strata inspect prints the facts of every RUN body", "[cli][inspect]") {
+   auto r = run_strata("inspect --format json corpus/dockerfiles/windows-agent/Dockerfile");
+   REQUIRE(r.status == 0);
+   const auto j = nlohmann::json::parse(r.out);
+   REQUIRE(j["files"].size() == 1);
+   const auto& runs = j["files"][0]["instructions"];
+   REQUIRE(runs.size() == 3);
+   CHECK(runs[0]["shell"] == "cmd");
+   CHECK(runs[0]["commands"].empty());
+   CHECK(runs[1]["shell"] == "pwsh");
+   CHECK(runs[1]["parsed"] == true);
+   const auto& d = runs[1]["downloads"][0];
+   CHECK(d["url"] == "$url");
+   CHECK(d["expanded_url"] == "https://example.com/agent/2.4.1/agent-setup.exe");
+   CHECK(d["line"] == 11);
+   CHECK(d["column"] == 5);
+   CHECK(d["verified_by"]["method"] == "Get-FileHash");
+   CHECK(d["verified_by"]["line"] == 12);
+   CHECK(runs[2]["downloads"][0]["verified_by"].is_null());
+   const auto& iwr = runs[1]["commands"][1];
+   CHECK(iwr["name"] == "Invoke-WebRequest");
+   CHECK(iwr["argv"] == nlohmann::json::array({"Invoke-WebRequest", "-Uri", "$url", "-OutFile", "agent-setup.exe"}));
+   CHECK(iwr["words"][4]["text"] == "'agent-setup.exe'");
+   CHECK(iwr["words"][4]["line"] == 11);
+   CHECK(iwr["words"][4]["column"] == 42);
+
+   // sh: installs and cleanups; history documents too (the image config's RUN entries)
+   r = run_strata("inspect --format json corpus/dockerfiles/webapp/Dockerfile corpus/history");
+   REQUIRE(r.status == 0);
+   const auto k = nlohmann::json::parse(r.out);
+   REQUIRE(k["files"].size() == 2);
+   std::set<std::string> installs;
+   for (const auto& inst : k["files"][0]["instructions"]) {
+      CHECK(inst["shell"] == "sh");
+      for (const auto& i : inst["installs"]) installs.insert(i["manager"].get<std::string>() + " " + i["package"].get<std::string>());
+   }
+   CHECK(installs == std::set<std::string>{"apt-get ca-certificates", "apt-get curl"});
+   CHECK(k["files"][1]["kind"] == "image-config");
+   CHECK_FALSE(k["files"][1]["instructions"].empty());
+
+   r = run_strata("inspect corpus/dockerfiles/windows-agent/Dockerfile");
+   CHECK(r.status == 0);
+   CHECK(r.out.find("download  https://example.com/agent/plugins.zip -> C:\\agent\\plugins.zip, NOT verified") != std::string::npos);
+   CHECK(run_strata("inspect no/such/file").status == 2);
+   CHECK(run_strata("inspect --format yaml corpus").status == 2);
+}

@@ -134,3 +134,51 @@ TEST_CASE("cmd bodies are left as text", "[facts]") {
    CHECK(facts::shell_from_executable("/bin/bash") == facts::shell_kind::sh);
    CHECK(facts::shell_from_executable("cmd") == facts::shell_kind::cmd);
 }
+
+TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
+   auto f = facts_of(
+       "$url = ('https://example.com/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', ''), $env:python_version); "
+       "Invoke-WebRequest -Uri $url -OutFile 'python.exe'; Start-Process python.exe",
+       facts::shell_kind::pwsh, src, &env);
+   REQUIRE(f.parsed);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "$url");
+   CHECK(f.downloads[0].expanded_url == "https://example.com/3.7.0/python-3.7.0b5.exe");
+   CHECK(f.downloads[0].output == "python.exe");
+   CHECK_FALSE(f.downloads[0].verified_by);
+
+   f = facts_of("Invoke-WebRequest -Uri $env:U -OutFile 'g.py'; if ((Get-FileHash 'g.py' -Algorithm sha256).Hash -ne $env:S) { exit 1 }",
+                facts::shell_kind::pwsh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "Get-FileHash");
+
+   f = facts_of("iwr https://example.com/a.zip -OutFile a.zip; $h = (Get-FileHash a.zip).Hash; if ($h -ne $env:A_SHA) { throw 'bad' }",
+                facts::shell_kind::pwsh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);  // compared through a variable
+
+   f = facts_of("Get-FileHash a.zip; Invoke-WebRequest https://example.com/a.zip -OutFile a.zip", facts::shell_kind::pwsh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK_FALSE(f.downloads[0].verified_by);  // a hash printed, and before the download
+
+   f = facts_of("(New-Object Net.WebClient).DownloadFile('https://example.com/a.zip', 'a.zip')", facts::shell_kind::pwsh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].tool == "DownloadFile");
+   CHECK(f.downloads[0].url == "https://example.com/a.zip");
+   CHECK(f.downloads[0].output == "a.zip");
+}
+
+TEST_CASE("sh: a hash compared in a test counts as a verification", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "curl -f -L -O https://example.com/pkg-1.0.tar.gz && if [ \"$(openssl sha512 -r pkg-1.0.tar.gz)\" = \"$SUM\" ]; then echo ok; else exit 1; fi; "
+       "curl -o b.tgz https://example.com/b.tgz; sha256sum b.tgz",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "openssl sha512 (compared)");
+   CHECK_FALSE(f.downloads[1].verified_by);  // printed, not compared
+}
