@@ -438,13 +438,14 @@ struct sh_action<g::backquoted> {
          w.begin = map[std::min(w.begin, map.size() - 1)];
          w.end = map[std::min(w.end, map.size() - 1)];
       };
+      const int base = static_cast<int>(st.out.commands.size());  // nested pipe targets are indices into nested.commands
       for (auto& c : nested.commands) {
          c.begin = map[std::min(c.begin, map.size() - 1)];
          c.end = map[std::min(c.end, map.size() - 1)];
          for (auto& w : c.words) remap_word(w);
          for (auto& w : c.assignments) remap_word(w);
          for (auto& r : c.redirections) remap_word(r.target);
-         if (c.piped_to >= 0) c.piped_to += static_cast<int>(st.out.commands.size());
+         if (c.piped_to >= 0) c.piped_to += base;
          st.out.commands.push_back(std::move(c));
       }
       for (auto& a : nested.assignments) {

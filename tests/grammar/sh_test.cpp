@@ -157,3 +157,13 @@ TEST_CASE("sh_word_value", "[sh]") {
    CHECK(parse::sh_word_value("x${A}y$B", literal) == "x${A}y$B");
    CHECK_FALSE(literal);
 }
+
+TEST_CASE("sh: pipes inside backquotes point at the right command", "[sh]") {
+   const auto s = parse::parse_sh("x `a | b` `c | d`; e | f");
+   REQUIRE(s.parsed);
+   CHECK(names(s) == std::vector<std::string>{"x", "a", "b", "c", "d", "e", "f"});
+   CHECK(s.commands[1].piped_to == 2);
+   CHECK(s.commands[3].piped_to == 4);
+   CHECK(s.commands[5].piped_to == 6);
+   CHECK(s.commands[0].piped_to == -1);
+}
