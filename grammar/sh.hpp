@@ -115,7 +115,8 @@ struct heredoc_redirection : seq< opt< io_number >, heredoc_operator, star< blan
 struct redirection_operator : sor< string< '<', '<', '<' >, string< '>', '>' >, string< '<', '&' >, string< '>', '&' >,
                                    string< '<', '>' >, string< '>', '|' >, string< '&', '>', '>' >, string< '&', '>' >,
                                    one< '<', '>' > > {};
-struct redirection_target : word {};
+/// A file, fd, or (bash) a process substitution: `done < <(find .)`.
+struct redirection_target : sor< process_substitution, word > {};
 struct file_redirection : seq< opt< io_number >, redirection_operator, star< blank >, must< redirection_target > > {};
 struct redirection : sor< heredoc_redirection, file_redirection > {};
 
@@ -125,7 +126,10 @@ struct redirection : sor< heredoc_redirection, file_redirection > {};
 struct command_word : word {};
 struct process_substitution_word : process_substitution {};
 /// `NAME=( word... )` and `NAME+=( ... )` (bash arrays): one word of the simple command.
-struct array_assignment_word : seq< name, opt< one< '+' > >, string< '=', '(' >, star< sor< blank, comment, newline, word > >, one< ')' > > {};
+/// Committed once `NAME=(` is read (no re-parse of the elements as a subshell).
+struct array_close : one< ')' > {};
+struct array_assignment_word : if_must< seq< name, opt< one< '+' > >, string< '=', '(' > >,
+                                        star< sor< blank, comment, newline, word > >, array_close > {};
 struct simple_command : seq< not_at< reserved >, plus< sor< process_substitution_word, redirection, array_assignment_word, command_word >, sp > > {};
 
 struct brace_group : if_must< kw_lbrace, compound_list, kw_rbrace > {};
@@ -164,7 +168,8 @@ struct function_definition : sor< seq< kw_function, star< blank >, must< functio
                                   seq< function_name, star< blank >, one< '(' >, star< blank >, one< ')' >, linebreak,
                                        must< compound_command > > > {};
 
-struct command : sor< function_definition, seq< compound_command, sp, star< redirection, sp > >, simple_command > {};
+struct redirected_compound : seq< compound_command, sp, star< redirection, sp > > {};
+struct command : sor< function_definition, redirected_compound, simple_command > {};
 struct pipe_operator : sor< string< '|', '&' >, seq< one< '|' >, not_at< one< '|' > > > > {};
 struct pipeline : seq< opt< kw_bang, sp >, command, sp, star< pipe_operator, linebreak, must< command >, sp > > {};
 struct and_or_operator : sor< string< '&', '&' >, string< '|', '|' > > {};

@@ -5,6 +5,7 @@
 #include "ast/text.hpp"
 #include "engine/document.hpp"
 #include "parse/dockerfile_instructions.hpp"
+#include "parse/sh_parser.hpp"
 
 namespace strata::engine {
 
@@ -12,31 +13,67 @@ namespace {
 
 using ast::lower;
 
-// A run body of a Dockerfile instruction: shell form arguments, `sh -c` exec
-// form, and heredoc bodies.
+// A run body of a Dockerfile instruction and the shell that runs it.
 struct body {
    std::string_view text;
    ast::offset_map map;
+   facts::shell_kind shell;
 };
 
-std::vector<body> dockerfile_bodies(const ast::instruction& inst) {
+// The heredoc of `RUN <<EOF` is the script itself (BuildKit runs the body, with the
+// shell in effect, when the command line holds nothing but heredoc markers); so is a
+// heredoc fed to a shell that reads its script from standard input (`RUN bash <<EOF`,
+// `sh -s`). Otherwise the heredoc is a file or some program's input (`cat <<EOF > f`,
+// `python3 <<EOF`) and not shell code of the RUN. A body starting with a `#!` line that
+// names no shell is not shell code either.
+bool heredoc_is_script(const ast::instruction& inst, const ast::heredoc& h) {
+   if (h.body.starts_with("#!")) {  // `#!/bin/sh -e`, `#!/usr/bin/env bash`, `#!/usr/bin/python3`
+      std::vector<std::string_view> words;
+      const std::string_view line = std::string_view(h.body).substr(2, h.body.find('\n') - 2);
+      for (std::size_t p = 0; p < line.size();) {
+         const auto b = line.find_first_not_of(" \t\r", p);
+         if (b == std::string_view::npos) break;
+         const auto e = std::min(line.find_first_of(" \t\r", b), line.size());
+         words.push_back(line.substr(b, e - b));
+         p = e;
+      }
+      std::string_view interpreter = words.empty() ? std::string_view() : words[0];
+      if (interpreter.ends_with("/env") && words.size() > 1) interpreter = words[1];
+      if (facts::shell_from_executable(interpreter) != facts::shell_kind::sh) return false;
+   }
+   const auto script = parse::parse_sh(inst.arguments);
+   if (script.commands.empty()) return true;  // only `<<EOF` markers
+   if (script.commands.size() != 1) return false;
+   const auto& words = script.commands.front().words;
+   if (facts::shell_from_executable(words.front().value) != facts::shell_kind::sh) return false;
+   return std::all_of(words.begin() + 1, words.end(), [](const ast::shell_word& w) { return w.value.starts_with('-'); });
+}
+
+std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect) {
    std::vector<body> out;
    if (inst.form == ast::argument_form::shell) {
-      out.push_back({inst.arguments, inst.arguments_map});
+      out.push_back({inst.arguments, inst.arguments_map, in_effect});
    } else if (inst.form == ast::argument_form::exec && inst.words.size() >= 3) {
+      // `["sh", "-c", "script"]`, `["bash", "-o", "pipefail", "-ec", "script"]`, `["powershell", "-Command", "script"]`
       const auto kind = facts::shell_from_executable(inst.words[0].text);
-      const std::string flag = lower(inst.words[1].text);
-      if ((kind == facts::shell_kind::sh && flag == "-c") || (kind == facts::shell_kind::pwsh && flag == "-command")) {
-         const auto& w = inst.words.back();
+      for (std::size_t i = 1; i + 1 < inst.words.size(); ++i) {
+         const std::string flag = lower(inst.words[i].text);
+         const bool script_flag = kind == facts::shell_kind::sh ? flag.size() > 1 && flag[0] == '-' && flag[1] != '-' &&
+                                                                      flag.find('c') != std::string::npos
+                                                                : flag == "-command" || flag == "-c";
+         if (kind == facts::shell_kind::unknown || kind == facts::shell_kind::cmd || !script_flag) continue;
+         const auto& w = inst.words[i + 1];
          ast::offset_map m;
          m.append(0, w.where.begin + 1, w.text.size());  // approximate when the JSON string holds escapes
-         out.push_back({w.text, std::move(m)});
+         out.push_back({w.text, std::move(m), kind});
+         break;
       }
    }
    for (const auto& h : inst.heredocs) {
+      if (!heredoc_is_script(inst, h)) continue;
       ast::offset_map m;
       m.append(0, h.body_span.begin, h.body.size());
-      out.push_back({h.body, std::move(m)});
+      out.push_back({h.body, std::move(m), in_effect});
    }
    return out;
 }
@@ -173,8 +210,8 @@ void for_each_run(const document& doc, const std::function<void(const run_view&)
       for (std::size_t i = 0; i < df.instructions.size(); ++i) {
          const auto& inst = df.instructions[i];
          if (inst.name == "run") {
-            for (const auto& b : dockerfile_bodies(inst)) {
-               const auto f = facts::analyze_run(b.text, b.map, df.source, shells[i], inst.variables.get());
+            for (const auto& b : dockerfile_bodies(inst, shells[i])) {
+               const auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, inst.variables.get());
                visit({f, &inst, nullptr, nullptr, "RUN", inst.where});
             }
          } else if (inst.name == "add") {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <fnmatch.h>
+#include <limits>
+#include <map>
 #include <optional>
 
 #include <re2/re2.h>
@@ -77,9 +79,10 @@ public:
          find_installs(f, i, first);
          find_cleanups(f, i, first);
       }
-      for (auto& d : f.downloads) {
-         d.expanded_url = expand(d.url, d.where.begin);
-         if (!d.output.empty()) d.output = expand(d.output, d.where.begin);
+      for (std::size_t k = 0; k < f.downloads.size(); ++k) {
+         auto& d = f.downloads[k];
+         d.expanded_url = expand(d.url, download_offsets_[k]);
+         if (!d.output.empty()) d.output = expand(d.output, download_offsets_[k]);
       }
       associate(f);
       return f;
@@ -93,6 +96,11 @@ private:
    const ast::environment* env_;
    bool pwsh_ = false;
    ast::shell_script script_;
+   std::vector<std::size_t> download_offsets_;  // body offset of each download's command
+   static constexpr std::size_t max_lookups = 10000;
+   static constexpr std::size_t max_expanded = 65536;
+   mutable std::size_t lookups_ = 0;
+   mutable std::map<const ast::shell_assignment*, std::string> expanded_;
 
    ast::span span(std::size_t b, std::size_t e) const { return source_.make_span(map_, b, e); }
 
@@ -109,30 +117,50 @@ private:
       return out;
    }
 
-   // Index of the word that names the command run, past wrappers and their options.
+   // Index of the word that names the command run, past wrappers and their options
+   // (`sudo -u app`, `env -u X A=b`, `nice -n 10`, `timeout -s KILL 5`).
    std::size_t effective_start(const command& c) const {
       std::size_t i = 0;
       while (!pwsh_ && i < c.words.size() && one_of(basename(c.words[i].value), wrappers)) {
          const std::string w = basename(c.words[i].value);
          ++i;
-         while (i < c.words.size() && (is_flag(c.words[i]) || (w == "env" && c.words[i].value.find('=') != std::string::npos) ||
-                                       (w == "timeout" && std::isdigit(static_cast<unsigned char>(c.words[i].value[0])) != 0))) {
-            ++i;
+         while (i < c.words.size()) {
+            const std::string& v = c.words[i].value;
+            const bool takes_value = (w == "sudo" && (v == "-u" || v == "-g" || v == "-C" || v == "-D" || v == "-h" || v == "-p" ||
+                                                     v == "-r" || v == "-t" || v == "-U")) ||
+                                     (w == "env" && (v == "-u" || v == "-C" || v == "-S")) || (w == "nice" && v == "-n") ||
+                                     (w == "timeout" && (v == "-s" || v == "-k"));
+            if (takes_value) {
+               i += 2;
+            } else if (is_flag(c.words[i]) || (w == "env" && v.find('=') != std::string::npos) ||
+                       (w == "timeout" && !v.empty() && std::isdigit(static_cast<unsigned char>(v[0])) != 0)) {
+               ++i;
+            } else {
+               break;
+            }
          }
       }
       return i;
    }
 
-   // The value of a variable set in the body before `before` (a file offset), or from the environment.
+   // The value of a variable as it stands at body offset `before`: the latest assignment
+   // before it in the body (expanded as it was then; unknown for a loop variable), else the
+   // environment. Bounded: memoised per assignment, at most `max_lookups` per body, values
+   // cut at `max_expanded` bytes (a chain of `b=$a$a`, `c=$b$b`, ... stays cheap).
    std::optional<std::string> lookup(std::string_view name, std::size_t before, int level) const {
-      const auto* found = static_cast<const ast::shell_assignment*>(nullptr);
+      if (lookups_ >= max_lookups) return std::nullopt;
+      ++lookups_;
+      const ast::shell_assignment* found = nullptr;
       for (const auto& a : script_.assignments) {
-         if (span(a.begin, a.end).begin >= before) break;
-         const bool same = pwsh_ ? lower(a.name) == lower(name) : a.name == name;
-         if (same && a.value.end > a.value.begin) found = &a;
+         if (a.begin >= before || (found != nullptr && a.begin < found->begin)) continue;
+         if (pwsh_ ? lower(a.name) == lower(name) : a.name == name) found = &a;
       }
-      if (found != nullptr) {  // its value as it was when assigned
-         return level < 8 ? expand(found->value.value, span(found->begin, found->end).begin, level + 1) : found->value.value;
+      if (found != nullptr) {
+         if (found->value.end == found->value.begin && !found->value.literal) return std::nullopt;  // `for NAME in ...`
+         if (const auto m = expanded_.find(found); m != expanded_.end()) return m->second;
+         std::string v = level < 8 ? expand(found->value.value, found->begin, level + 1) : found->value.value;
+         if (v.size() > max_expanded) v.resize(max_expanded);
+         return expanded_.emplace(found, std::move(v)).first->second;
       }
       std::string_view key = name;
       if (pwsh_) {
@@ -149,11 +177,13 @@ private:
       return std::nullopt;
    }
 
+   // `value` with the variables known at body offset `before` substituted (see lookup).
    std::string expand(const std::string& value, std::size_t before, int level = 0) const {
-      if (value.find('$') == std::string::npos) return value;
+      if (value.find('$') == std::string::npos || level > 8 || value.size() > max_expanded) return value;
       if (!pwsh_) return expand_sh(value, before, level);
       std::string out;
       for (std::size_t i = 0; i < value.size();) {
+         if (out.size() > max_expanded) return value;
          if (value[i] != '$') {
             out += value[i++];
             continue;
@@ -249,8 +279,8 @@ private:
    // Anything else, and unknown variables, stay as written.
    std::string expand_sh(const std::string& value, std::size_t before, int level) const {
       std::string out;
-      if (value.size() > 65536) return value;
       for (std::size_t i = 0; i < value.size();) {
+         if (out.size() > max_expanded) return value;
          if (value[i] != '$' || i + 1 >= value.size()) {
             out += value[i++];
             continue;
@@ -293,9 +323,11 @@ private:
       return out;
    }
 
-   static std::string remove_pattern(const std::string& v, const std::string& pattern, bool suffix, bool longest) {
+   // nullopt when the pattern is not tried: real versions and URLs are short, and glibc's
+   // fnmatch backtracks once per `*`.
+   static std::optional<std::string> remove_pattern(const std::string& v, const std::string& pattern, bool suffix, bool longest) {
       const std::size_t n = v.size();
-      if (n > 1024 || pattern.size() > 256) return v;  // values of real versions and URLs are short
+      if (n > 1024 || pattern.size() > 256 || std::count(pattern.begin(), pattern.end(), '*') > 3) return std::nullopt;
       for (std::size_t k = 0; k <= n; ++k) {
          const std::size_t len = longest ? n - k : k;  // candidate length of the removed part
          const std::string part = suffix ? v.substr(n - len) : v.substr(0, len);
@@ -320,11 +352,14 @@ private:
          d.tool = c.words[0].value;
          if (c.words.size() > 1) url = c.words[1];
          if (c.words.size() > 2) d.output = c.words[2].value;
-      } else if (!pwsh_ && (name == "wget" || name == "curl")) {
+      } else if ((!pwsh_ && (name == "wget" || name == "curl")) || (pwsh_ && (name == "curl.exe" || name == "wget.exe"))) {
+         // the programs themselves (in PowerShell, `curl`/`wget` are Invoke-WebRequest; `curl.exe` is curl)
+         const std::string prog = name.starts_with("curl") ? "curl" : "wget";
          d.tool = name;
-         static constexpr std::string_view wget_values = "OoPeUaBtTw";
-         static constexpr std::string_view curl_values = "oHAudXewmbcTxErKFYz";
-         const std::string_view value_letters = name == "wget" ? wget_values : curl_values;
+         // short options that take a value
+         static constexpr std::string_view wget_values = "OoPeUaBtTwlQiDIXRA";
+         static constexpr std::string_view curl_values = "AbcCdDeEFHKmoPQrTuUwxXyYz";
+         const std::string_view value_letters = prog == "wget" ? wget_values : curl_values;
          bool remote_name = false;
          for (std::size_t i = first + 1; i < c.words.size(); ++i) {
             const std::string& v = c.words[i].value;
@@ -337,10 +372,13 @@ private:
                   if (output) d.output = v.substr(eq + 1);
                   continue;
                }
-               static constexpr std::array<std::string_view, 20> with_value = {
+               static constexpr std::array<std::string_view, 40> with_value = {
                    "--output", "--output-document", "--header", "--user-agent", "--retry", "--connect-timeout", "--max-time",
                    "--directory-prefix", "--data", "--user", "--proxy", "--cacert", "--retry-delay", "--retry-max-time",
-                   "--tries", "--timeout", "--request", "--referer", "--cert", "--ciphers"};
+                   "--tries", "--timeout", "--request", "--referer", "--cert", "--ciphers", "--proto", "--proto-redir",
+                   "--output-dir", "--write-out", "--max-redirs", "--limit-rate", "--data-binary", "--data-raw",
+                   "--data-urlencode", "--cookie", "--cookie-jar", "--range", "--continue-at", "--form", "--key",
+                   "--resolve", "--connect-to", "--config", "--append-output", "--output-file"};
                if (one_of(opt, with_value) && i + 1 < c.words.size()) {
                   if (output) d.output = c.words[i + 1].value;
                   ++i;
@@ -348,41 +386,50 @@ private:
                continue;
             }
             if (v.size() > 1 && v[0] == '-') {
-               if (name == "curl" && v.find('O') != std::string::npos) remote_name = true;
                for (std::size_t k = 1; k < v.size(); ++k) {
+                  if (prog == "curl" && v[k] == 'O') remote_name = true;
                   if (value_letters.find(v[k]) == std::string_view::npos) continue;
-                  // `-O file` / `-Ofile`
+                  // the rest of the word, or the next word, is the letter's value: `-o file`, `-ofile`
                   std::string value = v.substr(k + 1);
                   if (value.empty() && i + 1 < c.words.size()) value = c.words[++i].value;
-                  if (v[k] == 'o' || (v[k] == 'O' && name == "wget")) d.output = value;
+                  if ((prog == "curl" && v[k] == 'o') || (prog == "wget" && v[k] == 'O')) d.output = value;
                   break;
                }
                continue;
             }
-            urls.push_back(c.words[i]);
+            // positional words: URLs (not `=https` of an unknown option taking a value)
+            if (v.find("://") != std::string::npos || v.starts_with('$') ||
+                (!v.starts_with('=') && v.find_first_of("./") != std::string::npos)) {
+               urls.push_back(c.words[i]);
+            }
+         }
+         if (d.output.empty()) {  // `curl URL > file`
+            for (const auto& r : script_.commands[index].redirections) {
+               if (r.op == ">" || r.op == ">|" || r.op == "1>") d.output = r.target.value;
+            }
          }
          // one download per URL; an explicit output names the first one's file
          for (std::size_t k = 0; k < urls.size(); ++k) {
             download each = d;
-            if (k > 0 || each.output.empty()) each.output = name == "wget" || remote_name ? file_name(urls[k].value) : "";
+            if (k > 0 || each.output.empty()) each.output = prog == "wget" || remote_name ? file_name(urls[k].value) : "";
             if (k == 0 && !d.output.empty()) each.output = d.output;
             each.url = urls[k].value;
             each.url_where = urls[k].where;
-            if (!each.url.empty()) f.downloads.push_back(std::move(each));
+            if (each.url.empty()) continue;
+            f.downloads.push_back(std::move(each));
+            download_offsets_.push_back(script_.commands[index].begin);
          }
          return;
       } else if (pwsh_ && (name == "invoke-webrequest" || name == "iwr" || name == "invoke-restmethod" || name == "irm" ||
-                           name == "start-bitstransfer" || name == "wget" || name == "curl" || name == "wget.exe" ||
-                           name == "curl.exe")) {
+                           name == "start-bitstransfer" || name == "wget" || name == "curl")) {
          d.tool = c.words[first].value;
-         const bool native_curl = name == "curl.exe";
          for (std::size_t i = first + 1; i < c.words.size(); ++i) {
             const std::string v = lower(c.words[i].value);
             if (v.starts_with("-")) {
                const auto colon = v.find(':');
                const std::string param = v.substr(0, colon);
                const bool is_url = param == "-uri" || param == "-source" || param == "-url";
-               const bool is_out = param == "-outfile" || param == "-destination" || (native_curl && param == "-o");
+               const bool is_out = param == "-outfile" || param == "-destination";
                std::optional<shell_word> value;
                if (colon != std::string::npos) {
                   value = c.words[i];
@@ -405,6 +452,7 @@ private:
       d.url = url->value;
       d.url_where = url->where;
       f.downloads.push_back(std::move(d));
+      download_offsets_.push_back(script_.commands[index].begin);
    }
 
    // The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`.
@@ -467,7 +515,7 @@ private:
       } else if (!pwsh_ && (one_of(n, sums) || (n == "openssl" && first + 1 < c.words.size() &&
                                                 (c.words[first + 1].value == "dgst" || c.words[first + 1].value.starts_with("sha") ||
                                                  c.words[first + 1].value == "md5"))) &&
-                 hash_compared(c)) {
+                 hash_compared(index)) {
          // `[ "$(openssl sha512 -r f)" = "$SUM" ]`, `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`
          method = n == "openssl" ? "openssl " + c.words[first + 1].value + " (compared)" : n + " (compared)";
          if (n == "openssl") files.erase(files.begin());
@@ -477,16 +525,22 @@ private:
          method = "cosign verify";
       } else if ((n == "minisign" || n == "signify") && verify) {
          method = n + " -V";
-      } else if (pwsh_ && n == "get-filehash" && hash_compared(c)) {
+      } else if (pwsh_ && n == "get-filehash" && hash_compared(index)) {
          method = "Get-FileHash";
       }
-      if (!method.empty()) f.verifications.push_back({method, c.where, std::move(files)});
+      if (method.empty()) return;
+      const std::size_t n_files = files.size();
+      for (std::size_t k = 0; k < n_files; ++k) {  // `sha256sum -c "$FILE.sha256"`: also as expanded here
+         std::string e = expand(files[k], script_.commands[index].begin);
+         if (e != files[k]) files.push_back(std::move(e));
+      }
+      f.verifications.push_back({method, c.where, std::move(files)});
    }
 
    // The hash a command computes is compared with an expected value in the same statement
    // (PowerShell `if ((Get-FileHash f).Hash -ne $env:SHA)`; sh, inside `$(...)`:
    // `[ "$(openssl sha512 -r f)" = "$SUM" ]`), or through a variable set from it.
-   bool hash_compared(const command& c) const {
+   bool hash_compared(std::size_t index) const {
       static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq", "-ne", "-ceq", "-cne", "-ieq", "-ine", "-match",
                                                                     "-notmatch", "-like", "-notlike"};
       static constexpr std::array<std::string_view, 4> sh_ops = {" = ", " != ", " == ", " -eq "};
@@ -502,24 +556,30 @@ private:
             return false;
          });
       };
-      // body offsets of the command: find its words again in the script
-      for (const auto& sc : script_.commands) {
-         if (span(sc.begin, sc.end).begin != c.where.begin) continue;
-         if (!pwsh_ && sc.depth == 0) return false;  // sh: only a captured output can be compared
-         const auto statement_start = body_.find_last_of(separators, sc.begin == 0 ? 0 : sc.begin - 1);
-         const std::size_t b = statement_start == std::string_view::npos ? 0 : statement_start + 1;
-         const std::size_t e = std::min(body_.find_first_of(separators, sc.end), body_.size());
-         if (has_op(body_.substr(b, e - b))) return true;
-         for (const auto& a : script_.assignments) {
-            if (a.begin <= sc.begin && sc.end <= a.end) {
-               const std::string ref = "$" + lower(a.name);
-               const std::string rest = lower(body_.substr(a.end));
-               for (auto p = rest.find(ref); p != std::string::npos; p = rest.find(ref, p + 1)) {
-                  const auto s = rest.find_last_of(separators, p);
-                  const auto t = std::min(rest.find_first_of(separators, p), rest.size());
-                  if (has_op(std::string_view(rest).substr(s == std::string::npos ? 0 : s + 1, t - (s == std::string::npos ? 0 : s + 1)))) return true;
-               }
-            }
+      // sh: the innermost command around this one (`[ "$(sha256sum f | cut -c1-64)" = "$SHA" ]`);
+      // PowerShell: the statement (`if ((Get-FileHash f).Hash -ne $env:SHA)`).
+      auto compared_at = [&](std::size_t begin, std::size_t end, int depth) {
+         if (pwsh_) {
+            const auto start = body_.find_last_of(separators, begin == 0 ? 0 : begin - 1);
+            const std::size_t b = start == std::string_view::npos ? 0 : start + 1;
+            const std::size_t e = std::min(body_.find_first_of(separators, end), body_.size());
+            return has_op(body_.substr(b, e - b));
+         }
+         const ast::shell_command* around = nullptr;
+         for (const auto& o : script_.commands) {
+            if (o.depth < depth && o.begin <= begin && end <= o.end && (around == nullptr || o.depth > around->depth)) around = &o;
+         }
+         return around != nullptr && has_op(body_.substr(around->begin, around->end - around->begin));
+      };
+      const auto& sc = script_.commands[index];
+      if (!pwsh_ && sc.depth == 0) return false;  // sh: only a captured output can be compared
+      if (compared_at(sc.begin, sc.end, sc.depth)) return true;
+      // through a variable: `sum=$(sha256sum f | cut -c1-64); [ "$sum" = "$SHA" ]`
+      for (const auto& a : script_.assignments) {
+         if (!(a.begin <= sc.begin && sc.end <= a.end)) continue;
+         for (const auto& r : script_.references) {
+            if (r.begin < a.end || (pwsh_ ? lower(r.name) != lower(a.name) : r.name != a.name)) continue;
+            if (compared_at(r.begin, r.end, std::numeric_limits<int>::max())) return true;
          }
       }
       return false;
@@ -539,7 +599,16 @@ private:
       }
       in.package = v.substr(0, at);
       if (at != std::string::npos) in.version = v.substr(at);
-      in.pinned = !in.version.empty() && in.version != "@latest";
+      in.pinned = !in.version.empty();
+      if (separator == "@" && in.pinned) {
+         // npm / go: an exact version (`@1.2.3`, `@v1.2.3`) or a commit; not `@latest`, `@^1`, `@master`
+         std::string_view ver = std::string_view(in.version).substr(1);
+         if (ver.starts_with('v')) ver.remove_prefix(1);
+         const bool commit = in.version.size() >= 8 && std::all_of(in.version.begin() + 1, in.version.end(), [](char ch) {
+                                return std::isxdigit(static_cast<unsigned char>(ch)) != 0;
+                             });
+         in.pinned = commit || (!ver.empty() && std::isdigit(static_cast<unsigned char>(ver[0])) != 0);
+      }
       f.installs.push_back(std::move(in));
    }
 
@@ -567,13 +636,20 @@ private:
          if (m == "yum" || m == "dnf" || m == "microdnf") return o == "--enablerepo" || o == "--disablerepo" || o == "--setopt" || o == "--releasever" || o == "--installroot" || o == "-c";
          if (m == "pip") return o == "-r" || o == "--requirement" || o == "-i" || o == "--index-url" || o == "--extra-index-url" || o == "-c" || o == "--constraint" || o == "-t" || o == "--target" || o == "--prefix" || o == "-f" || o == "--find-links" || o == "--root" || o == "--trusted-host" || o == "--platform" || o == "--python-version" || o == "--progress-bar" || o == "--cache-dir" || o == "-e" || o == "--editable";
          if (m == "gem") return o == "-v" || o == "--version" || o == "-i" || o == "--install-dir" || o == "--source" || o == "-s" || o == "-n" || o == "--bindir";
-         if (m == "npm" || m == "yarn" || m == "pnpm") return o == "--prefix" || o == "--registry" || o == "--cache" || o == "--tag";
+         if (m == "npm" || m == "yarn" || m == "pnpm") {
+            return o == "--prefix" || o == "--registry" || o == "--cache" || o == "--tag" || o == "--loglevel" || o == "--userconfig" ||
+                   o == "--network-timeout" || o == "--modules-folder" || o == "--cwd";
+         }
          if (m == "zypper") return o == "-r" || o == "--repo" || o == "--from";
          if (m == "go") return o == "-ldflags" || o == "-tags" || o == "-gcflags" || o == "-o";
          return false;
       };
-      // skip global options before the subcommand
-      while (i < w.size() && is_flag(w[i])) i += takes_value(w[i].value) ? 2 : 1;
+      // global options before the subcommand (`apk --no-cache add`, `pip --no-cache-dir install`)
+      while (i < w.size() && is_flag(w[i])) {
+         if (m == "apk" && w[i].value == "--no-cache") f.cleanups.push_back({"apk-cache", w[i].where});
+         if (m == "pip" && w[i].value == "--no-cache-dir") f.cleanups.push_back({"pip-cache", w[i].where});
+         i += takes_value(w[i].value) ? 2 : 1;
+      }
       if (i >= w.size()) return;
       const std::string sub = lower(w[i].value);
       bool installs_packages = false;
@@ -626,12 +702,17 @@ private:
             in.manager = m;
             in.where = w[p].where;
             in.package = w[p].value;
-            for (std::size_t k = 1; k + 1 < in.package.size(); ++k) {
-               if (in.package[k] == '-' && std::isdigit(static_cast<unsigned char>(in.package[k + 1])) != 0) {
-                  in.version = in.package.substr(k);
-                  in.package.resize(k);
-                  break;
-               }
+            // NAME-VERSION or NAME-VERSION-RELEASE: the last one or two dash-separated parts start
+            // with a digit (`httpd-2.4.6-90.el7`; not `java-11-openjdk-devel`)
+            const auto last = in.package.rfind('-');
+            auto digit_after = [&](std::size_t k) {
+               return k != std::string::npos && k + 1 < in.package.size() && std::isdigit(static_cast<unsigned char>(in.package[k + 1])) != 0;
+            };
+            if (digit_after(last) && last > 0) {
+               const auto before_last = in.package.rfind('-', last - 1);
+               const std::size_t cut = digit_after(before_last) && before_last > 0 ? before_last : last;
+               in.version = in.package.substr(cut);
+               in.package.resize(cut);
             }
             in.pinned = !in.version.empty();
             f.installs.push_back(std::move(in));
@@ -659,38 +740,46 @@ private:
             else if (v.starts_with("/var/cache/yum")) f.cleanups.push_back({"yum-cache", c.words[k].where});
             else if (v.starts_with("/var/cache/dnf")) f.cleanups.push_back({"dnf-cache", c.words[k].where});
             else if (v.find(".cache/pip") != std::string::npos) f.cleanups.push_back({"pip-cache", c.words[k].where});
-            else if (v.find(".npm") != std::string::npos) f.cleanups.push_back({"npm-cache", c.words[k].where});
+            else if (v.find("/.npm/") != std::string::npos || v.ends_with("/.npm") || v.find("/_cacache") != std::string::npos) {
+               f.cleanups.push_back({"npm-cache", c.words[k].where});
+            }
          }
       }
    }
 
    // Which verification checks each download: the first one after it that names its file
    // (output, or the URL's file name); failing that, the first one after it that names no
-   // other download's file (`sha256sum -c SHA256SUMS`).
+   // downloaded file at all (`sha256sum -c SHA256SUMS`). A download streamed to standard
+   // output (`curl URL | sh`, `wget -O- URL`, `iwr URL` without -OutFile) has no file: no
+   // later check can verify it.
    static void associate(run_facts& f) {
-      auto name_of = [](const download& d) { return d.output.empty() ? file_name(d.expanded_url) : file_name(d.output); };
-      for (auto& d : f.downloads) {
-         const std::string name = name_of(d);
-         const verification* by_name = nullptr;
-         const verification* fallback = nullptr;
-         for (const auto& v : f.verifications) {
-            if (v.where.begin < d.where.begin) continue;
-            const bool mine = std::any_of(v.subjects.begin(), v.subjects.end(), [&](const auto& s) { return names_file(s, name); });
-            if (mine) {
-               by_name = &v;
-               break;
+      auto streamed = [](const download& d) { return d.output.empty() || d.output == "-" || d.output == "/dev/stdout"; };
+      std::vector<std::string> names;
+      for (const auto& d : f.downloads) names.push_back(streamed(d) ? std::string() : file_name(d.output));
+      // for each verification, the downloads it names
+      std::vector<std::vector<std::size_t>> named(f.verifications.size());
+      for (std::size_t v = 0; v < f.verifications.size(); ++v) {
+         for (std::size_t d = 0; d < f.downloads.size(); ++d) {
+            const auto& subjects = f.verifications[v].subjects;
+            if (!names[d].empty() &&
+                std::any_of(subjects.begin(), subjects.end(), [&](const std::string& s) { return names_file(s, names[d]); })) {
+               named[v].push_back(d);
             }
-            const bool other = std::any_of(f.downloads.begin(), f.downloads.end(), [&](const download& o) {
-               if (&o == &d) return false;
-               const std::string on = name_of(o);
-               return std::any_of(v.subjects.begin(), v.subjects.end(), [&](const auto& s) { return names_file(s, on); });
-            });
-            if (!other && fallback == nullptr) fallback = &v;
          }
-         if (by_name != nullptr) d.verified_by = *by_name;
-         else if (fallback != nullptr) d.verified_by = *fallback;
+      }
+      for (std::size_t d = 0; d < f.downloads.size(); ++d) {
+         if (names[d].empty()) continue;
+         std::optional<std::size_t> by_name, fallback;
+         for (std::size_t v = 0; v < f.verifications.size() && !by_name; ++v) {
+            if (f.verifications[v].where.begin < f.downloads[d].where.begin) continue;
+            if (std::find(named[v].begin(), named[v].end(), d) != named[v].end()) by_name = v;
+            else if (named[v].empty() && !fallback) fallback = v;
+         }
+         if (by_name) f.downloads[d].verified_by = f.verifications[*by_name];
+         else if (fallback) f.downloads[d].verified_by = f.verifications[*fallback];
       }
    }
+
 };
 
 }  // namespace

@@ -16,6 +16,7 @@ namespace g = grammar::sh;
 namespace {
 
 constexpr int max_recursion = 200;
+constexpr std::size_t max_word_bytes = 65536;  // text and value of a longer word are cut here (its range is kept)
 
 bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
@@ -123,7 +124,8 @@ struct sh_state {
 
    std::string_view body;
    ast::shell_script& out;
-   int base_depth = 0;
+   int base_depth = 0;      // the model's depth of the text parsed (backquoted text: its nesting)
+   int base_recursion = 0;  // recursion spent by the enclosing parses (backquoted text)
    int nesting = 0;    // the model's depth
    int recursion = 0;  // every recursive rule, for the stack's sake
    std::vector<frame> frames;
@@ -141,6 +143,12 @@ struct sh_state {
       ast::shell_word w;
       w.begin = b;
       w.end = e;
+      if (e - b > max_word_bytes) {  // a word holding nested substitutions of a huge body: keep its range only
+         w.text = std::string(text(b, b + max_word_bytes));
+         w.value = w.text;
+         w.literal = false;
+         return w;
+      }
       w.text = std::string(text(b, e));
       w.value = sh_word_value(w.text, w.literal);
       return w;
@@ -228,6 +236,7 @@ template <> inline constexpr const char* message<g::backquoted_rest> = "untermin
 template <> inline constexpr const char* message<g::double_quoted_rest> = "unterminated double-quoted string";
 template <> inline constexpr const char* message<g::braced_parameter_rest> = "'${' without '}'";
 template <> inline constexpr const char* message<g::substitution_close> = "'$(' without ')'";
+template <> inline constexpr const char* message<g::array_close> = "'=(' without ')'";
 template <> inline constexpr const char* message<g::heredoc_delimiter> = "expected the heredoc delimiter after <<";
 template <> inline constexpr const char* message<g::redirection_target> = "expected a word after the redirection operator";
 template <> inline constexpr const char* message<g::kw_rbrace> = "'{' without '}'";
@@ -251,7 +260,7 @@ template <> inline constexpr const char* message<g::end_of_script> = "unexpected
 
 template <typename Rule>
 inline constexpr bool nests = std::is_same_v<Rule, g::command_substitution> || std::is_same_v<Rule, g::process_substitution_word> ||
-                              std::is_same_v<Rule, g::brace_group> || std::is_same_v<Rule, g::subshell> ||
+                              std::is_same_v<Rule, g::process_substitution> || std::is_same_v<Rule, g::brace_group> || std::is_same_v<Rule, g::subshell> ||
                               std::is_same_v<Rule, g::if_clause> || std::is_same_v<Rule, g::while_clause> ||
                               std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause>;
 // Constructs whose "missing closer" errors are reported where they open.
@@ -259,17 +268,20 @@ template <typename Rule>
 inline constexpr bool opens = std::is_same_v<Rule, g::single_quoted> || std::is_same_v<Rule, g::double_quoted> ||
                               std::is_same_v<Rule, g::ansi_c_quoted> || std::is_same_v<Rule, g::backquoted> ||
                               std::is_same_v<Rule, g::braced_parameter> || std::is_same_v<Rule, g::command_substitution> ||
-                              std::is_same_v<Rule, g::process_substitution_word> || std::is_same_v<Rule, g::brace_group> ||
+                              std::is_same_v<Rule, g::process_substitution_word> || std::is_same_v<Rule, g::process_substitution> ||
+                              std::is_same_v<Rule, g::brace_group> ||
                               std::is_same_v<Rule, g::subshell> || std::is_same_v<Rule, g::test_command> ||
                               std::is_same_v<Rule, g::if_clause> || std::is_same_v<Rule, g::while_clause> ||
-                              std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause>;
+                              std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause> ||
+                              std::is_same_v<Rule, g::array_assignment_word>;
 template <typename Rule>
 inline constexpr bool closes = std::is_same_v<Rule, g::single_quoted_rest> || std::is_same_v<Rule, g::double_quoted_rest> ||
                                std::is_same_v<Rule, g::ansi_c_quoted_rest> || std::is_same_v<Rule, g::backquoted_rest> ||
                                std::is_same_v<Rule, g::braced_parameter_rest> || std::is_same_v<Rule, g::substitution_close> ||
                                std::is_same_v<Rule, g::kw_rbrace> || std::is_same_v<Rule, g::subshell_close> ||
                                std::is_same_v<Rule, g::test_expression_rest> || std::is_same_v<Rule, g::kw_fi> ||
-                               std::is_same_v<Rule, g::kw_done> || std::is_same_v<Rule, g::kw_esac>;
+                               std::is_same_v<Rule, g::kw_done> || std::is_same_v<Rule, g::kw_esac> ||
+                               std::is_same_v<Rule, g::array_close>;
 
 template <typename Rule>
 inline constexpr bool recurses = nests<Rule> || std::is_same_v<Rule, g::double_quoted> || std::is_same_v<Rule, g::braced_parameter> ||
@@ -299,24 +311,25 @@ struct sh_control : pegtl::normal<Rule> {
    template <typename ParseInput>
    static void start(const ParseInput& in, sh_state& st) {
       if constexpr (recurses<Rule>) {
-         if (++st.recursion > max_recursion) throw pegtl::parse_error("nested more than 200 levels deep", in);
+         if (st.base_recursion + ++st.recursion > max_recursion) throw pegtl::parse_error("nested more than 200 levels deep", in);
       }
       if constexpr (nests<Rule>) ++st.nesting;
-      if constexpr (std::is_same_v<Rule, g::simple_command>) st.frames.push_back({{}, st.base_depth + st.nesting});
+      // a compound command's redirections belong to no simple command: a frame of their own, dropped
+      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>) {
+         st.frames.push_back({{}, st.base_depth + st.nesting});
+      }
       if constexpr (opens<Rule>) st.openers.push_back(st.offset(in.current()));
    }
    template <typename ParseInput>
    static void success(const ParseInput& /*in*/, sh_state& st) {
       finish(st);
-      if constexpr (std::is_same_v<Rule, g::simple_command>) {
-         st.emit(st.frames.back());
-         st.frames.pop_back();
-      }
+      if constexpr (std::is_same_v<Rule, g::simple_command>) st.emit(st.frames.back());
+      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>) st.frames.pop_back();
    }
    template <typename ParseInput>
    static void failure(const ParseInput& /*in*/, sh_state& st) {
       finish(st);
-      if constexpr (std::is_same_v<Rule, g::simple_command>) st.frames.pop_back();
+      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>) st.frames.pop_back();
    }
    static void finish(sh_state& st) {
       if constexpr (opens<Rule>) st.openers.pop_back();
@@ -413,13 +426,13 @@ struct sh_action<g::pipe_operator> {
    }
 };
 
-void parse_into(std::string_view body, ast::shell_script& out, int base_depth);
+void parse_into(std::string_view body, ast::shell_script& out, int base_depth, int base_recursion);
 
 template <>
 struct sh_action<g::backquoted> {
    template <typename ActionInput>
    static void apply(const ActionInput& in, sh_state& st) {
-      if (st.base_depth + st.nesting + st.recursion > max_recursion) return;
+      if (st.base_recursion + st.recursion + 1 > max_recursion) return;
       // The text between the backquotes with `\\`, "\`" and `\$` unescaped; map[i] is the
       // body offset of inner byte i.
       const std::size_t b = st.offset(in.begin()) + 1;
@@ -433,15 +446,18 @@ struct sh_action<g::backquoted> {
       }
       map.push_back(e);
       ast::shell_script nested;
-      parse_into(inner, nested, st.base_depth + st.nesting + 1);
+      parse_into(inner, nested, st.base_depth + st.nesting + 1, st.base_recursion + st.recursion + 1);
+      // inner offset -> body offset; an exclusive end maps just past its last byte
+      auto begin_of = [&](std::size_t o) { return map[std::min(o, map.size() - 1)]; };
+      auto end_of = [&](std::size_t o) { return o == 0 ? map[0] : map[std::min(o - 1, map.size() - 1)] + 1; };
       auto remap_word = [&](ast::shell_word& w) {
-         w.begin = map[std::min(w.begin, map.size() - 1)];
-         w.end = map[std::min(w.end, map.size() - 1)];
+         w.begin = begin_of(w.begin);
+         w.end = std::max(w.begin, end_of(w.end));
       };
       const int base = static_cast<int>(st.out.commands.size());  // nested pipe targets are indices into nested.commands
       for (auto& c : nested.commands) {
-         c.begin = map[std::min(c.begin, map.size() - 1)];
-         c.end = map[std::min(c.end, map.size() - 1)];
+         c.begin = begin_of(c.begin);
+         c.end = std::max(c.begin, end_of(c.end));
          for (auto& w : c.words) remap_word(w);
          for (auto& w : c.assignments) remap_word(w);
          for (auto& r : c.redirections) remap_word(r.target);
@@ -449,20 +465,20 @@ struct sh_action<g::backquoted> {
          st.out.commands.push_back(std::move(c));
       }
       for (auto& a : nested.assignments) {
-         a.begin = map[std::min(a.begin, map.size() - 1)];
-         a.end = map[std::min(a.end, map.size() - 1)];
+         a.begin = begin_of(a.begin);
+         a.end = std::max(a.begin, end_of(a.end));
          remap_word(a.value);
          st.out.assignments.push_back(std::move(a));
       }
       for (auto& r : nested.references) {
-         r.begin = map[std::min(r.begin, map.size() - 1)];
-         r.end = map[std::min(r.end, map.size() - 1)];
+         r.begin = begin_of(r.begin);
+         r.end = std::max(r.begin, end_of(r.end));
          st.out.references.push_back(std::move(r));
       }
       if (!nested.parsed && st.out.parsed) {
          st.out.parsed = false;
          st.out.error = nested.error + " (in a backquoted command substitution)";
-         st.out.error_offset = map[std::min(nested.error_offset, map.size() - 1)];
+         st.out.error_offset = begin_of(nested.error_offset);
       }
    }
 };
@@ -477,7 +493,8 @@ struct sh_action<g::newline> : pegtl::maybe_nothing {
       if (!pegtl::match<Rule, A, M, Action, Control>(in, st)) return false;
       std::size_t p = at + 1;
       if (const auto known = st.heredoc_skips.find(at); known != st.heredoc_skips.end()) {
-         p = known->second;
+         p = known->second;  // matched again after a rewind: the same bodies, already taken
+         st.pending.clear();
       } else if (!st.pending.empty()) {
          const std::string_view body = st.body;
          for (const auto& h : st.pending) {
@@ -498,9 +515,10 @@ struct sh_action<g::newline> : pegtl::maybe_nothing {
    }
 };
 
-void parse_into(std::string_view body, ast::shell_script& out, int base_depth) {
+void parse_into(std::string_view body, ast::shell_script& out, int base_depth, int base_recursion) {
    sh_state st(body, out);
    st.base_depth = base_depth;
+   st.base_recursion = base_recursion;
    pegtl::memory_input<pegtl::tracking_mode::lazy> in(body.data(), body.data() + body.size(), "");
    try {
       pegtl::parse<g::script, sh_action, sh_control>(in, st);
@@ -510,7 +528,7 @@ void parse_into(std::string_view body, ast::shell_script& out, int base_depth) {
       out.error_offset = st.error_at ? *st.error_at : e.positions().empty() ? 0 : std::min(e.positions().front().byte, body.size());
       // commands cut short by the error, innermost last
       for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
-         if (!it->items.empty()) st.emit(*it);
+         if (!it->items.empty()) st.emit(*it);  // (a compound's frame holds no words: emits nothing)
       }
    }
    // source order (the parser emits inner commands first), with pipes resolved
@@ -600,7 +618,7 @@ std::string sh_word_value(std::string_view t, bool& literal) {
 
 ast::shell_script parse_sh(std::string_view body) {
    ast::shell_script out;
-   parse_into(body, out, 0);
+   parse_into(body, out, 0, 0);
    return out;
 }
 

@@ -15,7 +15,9 @@ namespace strata::parse {
 /// parsed as nested scripts. A body that does not parse gives `parsed = false`
 /// with a message and the offset of the problem, and keeps the commands found
 /// before it (a command cut short by the error included). Never throws (but
-/// std::bad_alloc); nesting deeper than 200 levels is an error, not a crash.
+/// std::bad_alloc); nesting deeper than 200 levels (backquoted text included) is
+/// an error, not a crash. A word longer than 64 KiB keeps its range but only its
+/// first 64 KiB of text and value (then `literal` is false).
 [[nodiscard]] ast::shell_script parse_sh(std::string_view body);
 
 /// A sh word after quote removal (see ast::shell_word::value): quotes and

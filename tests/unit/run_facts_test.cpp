@@ -14,6 +14,13 @@ facts::run_facts facts_of(const std::string& body, facts::shell_kind shell, ast:
    m.append(0, 0, body.size());
    return facts::analyze_run(src.text(), m, src, shell, env);
 }
+
+// `manager package version[ pinned]` of each install
+std::vector<std::string> installs_of(const facts::run_facts& f) {
+   std::vector<std::string> out;
+   for (const auto& i : f.installs) out.push_back(i.manager + " " + i.package + " " + i.version + (i.pinned ? " pinned" : ""));
+   return out;
+}
 }  // namespace
 
 TEST_CASE("sh downloads and verifications", "[facts]") {
@@ -83,9 +90,7 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
        "gem install bundler -v 2.4.0 && go install example.com/tool@v1.2.3 && yum install -y httpd-2.4.6 vim && sudo apt install -y jq",
        facts::shell_kind::sh, src);
    REQUIRE(f.parsed);
-   std::vector<std::string> got;
-   for (const auto& i : f.installs) got.push_back(i.manager + " " + i.package + " " + i.version + (i.pinned ? " pinned" : ""));
-   CHECK(got == std::vector<std::string>{
+   CHECK(installs_of(f) == std::vector<std::string>{
                     "apt-get curl =7.64.0-4 pinned", "apt-get ca-certificates ", "apk gcc ", "apk musl-dev =1.2.3-r0 pinned",
                     "pip requests ==2.31.0 pinned", "pip flask ", "pip six ", "npm yarn @1.22.19 pinned", "npm @scope/pkg ",
                     "npm left-pad @latest", "gem bundler 2.4.0 pinned", "go example.com/tool @v1.2.3 pinned",
@@ -164,6 +169,13 @@ TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts
    REQUIRE(f.downloads.size() == 1);
    CHECK_FALSE(f.downloads[0].verified_by);  // a hash printed, and before the download
 
+   // curl.exe is curl (plain `curl` is Invoke-WebRequest's alias)
+   f = facts_of("curl.exe -LfsSo openjdk.msi https://example.com/jdk.msi ; if ((Get-FileHash openjdk.msi -Algorithm sha256).Hash -ne 'f6') { exit 1 }",
+                facts::shell_kind::pwsh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].output == "openjdk.msi");
+   REQUIRE(f.downloads[0].verified_by);
+
    f = facts_of("(New-Object Net.WebClient).DownloadFile('https://example.com/a.zip', 'a.zip')", facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].tool == "DownloadFile");
@@ -181,4 +193,82 @@ TEST_CASE("sh: a hash compared in a test counts as a verification", "[facts]") {
    REQUIRE(f.downloads[0].verified_by);
    CHECK(f.downloads[0].verified_by->method == "openssl sha512 (compared)");
    CHECK_FALSE(f.downloads[1].verified_by);  // printed, not compared
+}
+
+TEST_CASE("facts: option values are not URLs, streams are not files", "[facts]") {
+   ast::source_file src;
+   auto f = facts_of("curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "https://sh.rustup.rs");
+   CHECK(f.downloads[0].output.empty());
+
+   // a script piped to sh is never verified by a later check of another file
+   f = facts_of("wget -qO- https://example.com/i.sh | sh; wget -O x.tgz https://example.com/x.tgz; echo \"$S  x.tgz\" | sha256sum -c -",
+                facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   CHECK(f.downloads[0].output == "-");
+   CHECK_FALSE(f.downloads[0].verified_by);
+   CHECK(f.downloads[1].verified_by);
+
+   f = facts_of("curl -XPOST https://example.com/api; wget -o /tmp/log https://example.com/a.tgz; curl https://example.com/b > b.tgz",
+                facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 3);
+   CHECK(f.downloads[0].output.empty());
+   CHECK(f.downloads[1].output == "a.tgz");  // wget -o names the log file
+   CHECK(f.downloads[2].output == "b.tgz");
+}
+
+TEST_CASE("facts: checks name files as expanded; loop variables are unknown", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"V", "1.0"}};
+   auto f = facts_of("curl -fsSLO https://example.com/foo-$V.tgz; curl -fsSLO https://example.com/bar-$V.tgz; echo \"$S *foo-$V.tgz\" | sha256sum -c -",
+                     facts::shell_kind::sh, src, &env);
+   REQUIRE(f.downloads.size() == 2);
+   CHECK(f.downloads[0].verified_by);
+   CHECK_FALSE(f.downloads[1].verified_by);
+
+   f = facts_of("curl -o f https://example.com/f && [ \"$(sha256sum f | cut -d' ' -f1)\" = \"$SHA\" ]; "
+                "curl -o g https://example.com/g; sum=$(sha512sum g | cut -c1-128); test \"$sum\" = \"$G\"",
+                facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "sha256sum (compared)");
+   REQUIRE(f.downloads[1].verified_by);
+   CHECK(f.downloads[1].verified_by->method == "sha512sum (compared)");
+
+   f = facts_of("x=a; for x in b c; do curl -o \"$x\" \"https://example.com/$x\"; done; E=; curl -o e \"https://example.com/$E/e\"",
+                facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   CHECK(f.downloads[0].expanded_url == "https://example.com/$x");
+   CHECK(f.downloads[1].expanded_url == "https://example.com//e");
+}
+
+TEST_CASE("facts: install edge cases", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "apk --update --no-cache add curl && yum install -y java-11-openjdk-devel httpd-2.4.6-90.el7 && "
+       "npm install --loglevel warn left-pad@^1 lodash@4.17.21 && go install example.com/x@master && sudo -u app pip install x==1",
+       facts::shell_kind::sh, src);
+   CHECK(installs_of(f) == std::vector<std::string>{"apk curl ", "yum java-11-openjdk-devel ", "yum httpd -2.4.6-90.el7 pinned",
+                                         "npm left-pad @^1", "npm lodash @4.17.21 pinned", "go example.com/x @master",
+                                         "pip x ==1 pinned"});
+   REQUIRE(f.cleanups.size() == 1);
+   CHECK(f.cleanups[0].kind == "apk-cache");
+}
+
+TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
+   ast::source_file src;
+   // a chain of variables doubling at each step: expansion is bounded, not 2^26 bytes
+   std::string body = "a0=xxxxxxxxxxxxxxxx;";
+   for (int k = 1; k <= 26; ++k) body += " a" + std::to_string(k) + "=$a" + std::to_string(k - 1) + "$a" + std::to_string(k - 1) + ";";
+   body += " curl -o f http://example.com/$a26";
+   auto f = facts_of(body, facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].expanded_url.size() < 200000);
+   // PowerShell sub-expressions nested deeply inside a single-quoted URL
+   std::string deep = "iwr -Uri 'x";
+   for (int k = 0; k < 20000; ++k) deep += "$(";
+   deep += "' -OutFile a";
+   f = facts_of(deep, facts::shell_kind::pwsh, src);
+   CHECK(f.downloads.size() == 1);
 }
