@@ -134,6 +134,7 @@ struct sh_state {
    std::map<std::size_t, std::size_t> heredoc_skips;  // newline offset -> offset after the heredoc bodies
    std::vector<pipe_link> pipes;
    std::vector<std::size_t> openers;  // offsets where the enclosing quotes/brackets/compounds open
+   std::vector<std::size_t> pipelines;  // commands.size() when each enclosing pipeline started
    std::optional<std::size_t> error_at;
 
    std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - body.data()); }
@@ -319,6 +320,7 @@ struct sh_control : pegtl::normal<Rule> {
          st.frames.push_back({{}, st.base_depth + st.nesting});
       }
       if constexpr (opens<Rule>) st.openers.push_back(st.offset(in.current()));
+      if constexpr (std::is_same_v<Rule, g::pipeline>) st.pipelines.push_back(st.out.commands.size());
    }
    template <typename ParseInput>
    static void success(const ParseInput& /*in*/, sh_state& st) {
@@ -333,6 +335,7 @@ struct sh_control : pegtl::normal<Rule> {
    }
    static void finish(sh_state& st) {
       if constexpr (opens<Rule>) st.openers.pop_back();
+      if constexpr (std::is_same_v<Rule, g::pipeline>) st.pipelines.pop_back();
       if constexpr (recurses<Rule>) --st.recursion;
       if constexpr (nests<Rule>) --st.nesting;
    }
@@ -422,7 +425,9 @@ template <>
 struct sh_action<g::pipe_operator> {
    template <typename ActionInput>
    static void apply(const ActionInput& in, sh_state& st) {
-      if (!st.out.commands.empty()) st.pipes.push_back({st.out.commands.size() - 1, st.offset(in.begin())});
+      // the producer: the last command emitted since this pipeline (or its previous element) began
+      const std::size_t since = st.pipelines.empty() ? 0 : st.pipelines.back();
+      if (st.out.commands.size() > since) st.pipes.push_back({st.out.commands.size() - 1, st.offset(in.begin())});
    }
 };
 

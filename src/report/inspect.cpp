@@ -103,7 +103,10 @@ std::string joined(const std::vector<facts::shell_word>& words) {
       if (!out.empty()) out += ' ';
       out += w.text;
    }
-   return out.size() > 100 ? out.substr(0, 97) + "..." : out;
+   if (out.size() <= 100) return out;
+   std::size_t cut = 97;
+   while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+   return out.substr(0, cut) + "...";
 }
 
 }  // namespace

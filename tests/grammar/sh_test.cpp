@@ -167,3 +167,10 @@ TEST_CASE("sh: pipes inside backquotes point at the right command", "[sh]") {
    CHECK(s.commands[5].piped_to == 6);
    CHECK(s.commands[0].piped_to == -1);
 }
+
+TEST_CASE("sh: a pipe whose left side runs no simple command links nothing", "[sh]") {
+   const auto s = parse::parse_sh("a; FOO=1 | sh; (( 1 )) | b");
+   REQUIRE(s.parsed);
+   CHECK(names(s) == std::vector<std::string>{"a", "sh", "b"});
+   for (const auto& c : s.commands) CHECK(c.piped_to == -1);
+}
