@@ -342,6 +342,7 @@ private:
       const std::string name = lower(basename(c.words[first].value));
       download d;
       d.where = c.where;
+      d.command = static_cast<int>(index);
       std::optional<shell_word> url;
       std::vector<shell_word> urls;  // sh curl and wget take several
       auto take_url = [&](const shell_word& w) {

@@ -64,6 +64,8 @@ struct download {
    ast::span where;     ///< the command (or the ADD source)
    ast::span url_where;  ///< the word holding the URL
    std::optional<verification> verified_by;
+   /// Index into run_facts::commands of the command that downloads (-1 for ADD).
+   int command = -1;
 };
 
 /// One package named by a package manager's install command.

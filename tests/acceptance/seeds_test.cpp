@@ -55,6 +55,20 @@ TEST_CASE("seeds: no ST3003 or ST4001 (they are consistent), no parse errors", "
    CHECK(s000 == std::set<int>{38, 42, 111, 115});
 }
 
+TEST_CASE("seeds: ST2002 on seed 000's get-pip, ST2005 on seed 003's PATH, no pipe-to-shell or insecure transport", "[acceptance]") {
+   const auto doc = check_json(seeds);
+   std::set<std::string> st2002, st2005;
+   for (const auto& f : doc["findings"]) {
+      const std::string where = std::string(f["file"]).substr(seeds.size() + 1, 3) + ":" + std::to_string(f["line"].get<int>());
+      if (f["rule"] == "ST2002") st2002.insert(where);
+      if (f["rule"] == "ST2005") st2005.insert(where);
+   }
+   CHECK(st2002 == std::set<std::string>{"000:42", "000:115"});
+   CHECK(st2005 == std::set<std::string>{"003:47", "003:137", "003:227", "003:317", "003:407", "003:497", "003:587"});
+   CHECK(lines_of(doc, "ST2003").empty());
+   CHECK(lines_of(doc, "ST2004").empty());
+}
+
 int main(int argc, char** argv) {
    if (!std::filesystem::is_directory(seeds)) {
       std::fprintf(stderr, "SKIPPED: %s is not present (the shared corpus sits beside the checkout)\n", seeds.c_str());
