@@ -69,7 +69,8 @@ struct check_options {
    std::string output;
    std::vector<std::string> select;
    std::vector<std::string> ignore;
-   std::string threshold = "warning";
+   std::string threshold;  ///< "" = from the config, else warning
+   std::string config;     ///< --config FILE ("" = .strata.yaml when present)
    std::string color = "auto";
    bool no_color = false;
    bool exit_zero = false;
@@ -96,15 +97,32 @@ int run_check(const check_options& o) {
       fmt::print(stderr, "strata: error: unknown format '{}' (text, full, json, sarif)\n", o.format);
       return 2;
    }
+   // the config: --config FILE, else .strata.yaml in the working directory when there is one
+   engine::config cfg;
+   const std::string config_path = !o.config.empty() ? o.config : std::filesystem::exists(".strata.yaml") ? ".strata.yaml" : "";
+   if (!config_path.empty()) {
+      std::string error;
+      auto read = engine::read_config(config_path, error);
+      if (!read) {
+         fmt::print(stderr, "strata: error: {}\n", error);
+         return 2;
+      }
+      cfg = std::move(*read);
+   }
+   const std::string threshold_name = !o.threshold.empty() ? o.threshold : cfg.failure_threshold.value_or("warning");
    std::optional<engine::severity> threshold;
-   if (o.threshold != "none") {
-      threshold = engine::severity_from_string(o.threshold);
+   if (threshold_name != "none") {
+      threshold = engine::severity_from_string(threshold_name);
       if (!threshold) {
-         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n", o.threshold);
+         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n", threshold_name);
          return 2;
       }
    }
-   engine::selection sel{split_list(o.select), split_list(o.ignore)};
+   engine::selection sel{o.select.empty() ? cfg.select : split_list(o.select), split_list(o.ignore)};
+   sel.ignore.insert(sel.ignore.end(), cfg.ignore.begin(), cfg.ignore.end());
+   for (const auto& [id, settings] : cfg.rules) {
+      if (!settings.enabled) sel.ignore.push_back(id);
+   }
    std::vector<std::string> unknown;
    const auto rules = engine::enabled_rules(sel, &unknown);
    if (!unknown.empty()) {
@@ -132,7 +150,7 @@ int run_check(const check_options& o) {
       ++checked;
       if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
       const auto first = findings.size();
-      engine::check_document(*doc, rules, findings);
+      engine::check_document(*doc, rules, findings, &cfg);
       if (!o.emit_docs.empty()) {
          std::sort(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), engine::finding_order);
          const std::span<const engine::finding> mine(findings.data() + first, findings.size() - first);
@@ -377,8 +395,10 @@ int main(int argc, char** argv) {
        ->allow_extra_args(false);
    check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)")
        ->allow_extra_args(false);
-   check->add_option("--failure-threshold", co.threshold, "Lowest severity that makes the exit status 1: error, warning, info, style, none")
-       ->capture_default_str();
+   check->add_option("--failure-threshold", co.threshold,
+                     "Lowest severity that makes the exit status 1: error, warning (default), info, style, none");
+   check->add_option("--config", co.config,
+                     "Read rule settings from FILE (default: .strata.yaml in the working directory, when present)");
    check->add_flag("--exit-zero", co.exit_zero, "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
    check->add_option("--color", co.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
    check->add_flag("--no-color", co.no_color, "Same as --color=never");

@@ -111,12 +111,14 @@ std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vec
    return out;
 }
 
-void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out) {
+void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out,
+                    const config* cfg) {
    auto each = [&](auto member, auto&& call) {
       for (const auto* r : rules) {
          const rule& def = *r->definition;
          if (def.visit.*member != nullptr) {
-            context cx(def, def.default_severity, doc, out);
+            const rule_settings* s = cfg != nullptr ? cfg->find(def.id) : nullptr;
+            context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out, s != nullptr ? &s->options : nullptr);
             call(def.visit.*member, cx);
          }
       }

@@ -1,6 +1,8 @@
 // What a rule's visitor reports through.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,8 +13,10 @@ namespace strata::engine {
 
 class context {
 public:
-   context(const rule& r, severity level, const document& doc, std::vector<finding>& out)
-       : rule_(r), level_(level), doc_(doc), out_(out) {}
+   /// `options`: the rule's options from the config (`threshold-days: 7`), or null.
+   context(const rule& r, severity level, const document& doc, std::vector<finding>& out,
+           const std::map<std::string, std::string, std::less<>>* options = nullptr)
+       : rule_(r), level_(level), doc_(doc), out_(out), options_(options) {}
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
@@ -21,6 +25,13 @@ public:
 
    [[nodiscard]] const document& doc() const noexcept { return doc_; }
    [[nodiscard]] const rule& current_rule() const noexcept { return rule_; }
+
+   /// The value of a rule option from the config, or nullopt when it is not set.
+   [[nodiscard]] std::optional<std::string> option(std::string_view key) const {
+      if (options_ == nullptr) return std::nullopt;
+      const auto it = options_->find(key);
+      return it == options_->end() ? std::nullopt : std::optional<std::string>(it->second);
+   }
 
    /// Set by the engine while it visits the RUNs of a tag page section.
    void set_section(const ast::section* s) noexcept { section_ = s; }
@@ -31,6 +42,7 @@ private:
    const document& doc_;
    std::vector<finding>& out_;
    const ast::section* section_ = nullptr;
+   const std::map<std::string, std::string, std::less<>>* options_;
 };
 
 }  // namespace strata::engine

@@ -182,3 +182,36 @@ TEST_CASE("cli: strata inspect prints the facts of every RUN body", "[cli][inspe
    CHECK(run_strata("inspect no/such/file").status == 2);
    CHECK(run_strata("inspect --format yaml corpus").status == 2);
 }
+
+TEST_CASE("cli: --config sets severities, disables rules, and reports its own errors with line:col", "[cli][config]") {
+   const auto dir = std::filesystem::temp_directory_path() / "strata-config-test";
+   std::filesystem::create_directories(dir);
+   const std::string fail = "rules/ST2001/ST2001.fail.Dockerfile";
+   const auto cfg = (dir / "strata.yaml").string();
+
+   strata::test::write(cfg, "failure-threshold: error\nrules:\n  ST2001: info\n");
+   auto r = run_strata("check --select ST2001 --config " + cfg + " " + fail);
+   CHECK(r.status == 0);  // every finding is now info, below the threshold
+   CHECK(r.out.find(": note: ") != std::string::npos);
+   CHECK(r.out.find(": warning: ") == std::string::npos);
+   CHECK(run_strata("check --select ST2001 --failure-threshold info --config " + cfg + " " + fail).status == 1);  // the flag wins
+
+   strata::test::write(cfg, "rules:\n  download-without-verification: off\n");
+   r = run_strata("check --select ST2001 --config " + cfg + " " + fail);
+   CHECK(r.status == 0);
+   CHECK(r.out.empty());
+
+   strata::test::write(cfg, "ignore: [ST2001]\nrules:\n  DL3007:\n    severity: error\n");
+   r = run_strata("check --config " + cfg + " rules/DL3007/DL3007.fail.Dockerfile " + fail);
+   CHECK(r.out.find("[ST2001]") == std::string::npos);
+   CHECK(r.out.find(": error: ") != std::string::npos);
+
+   strata::test::write(cfg, "rules:\n  ST2001: loud\n");
+   r = run_strata("check --config " + cfg + " " + fail);
+   CHECK(r.status == 2);
+   CHECK(r.err.find("strata.yaml:2:11: `loud` is not a severity") != std::string::npos);
+   strata::test::write(cfg, "rulez: {}\n");
+   CHECK(run_strata("check --config " + cfg + " " + fail).err.find("strata.yaml:1:1: unknown key `rulez`") != std::string::npos);
+   CHECK(run_strata("check --config " + (dir / "missing.yaml").string() + " " + fail).status == 2);
+   std::filesystem::remove_all(dir);
+}

@@ -3,10 +3,13 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "engine/check.hpp"
 #include "engine/inputs.hpp"
@@ -51,11 +54,15 @@ inline std::string render(const std::vector<engine::finding>& findings, report::
 struct run_result {
    int status = -1;
    std::string out;
+   std::string err;  ///< standard error
 };
 
 /// Runs the strata binary with arguments (a shell command line fragment).
 inline run_result run_strata(const std::string& args) {
-   const std::string cmd = std::string("\"") + STRATA_BINARY + "\" " + args + " 2>/dev/null";
+   static int counter = 0;
+   const auto err_path = std::filesystem::temp_directory_path() /
+                         ("strata-test-stderr-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+   const std::string cmd = std::string("\"") + STRATA_BINARY + "\" " + args + " 2>\"" + err_path.string() + "\"";
    run_result r;
    FILE* p = popen(cmd.c_str(), "r");
    if (p == nullptr) return r;
@@ -64,6 +71,9 @@ inline run_result run_strata(const std::string& args) {
    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
    const int st = pclose(p);
    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+   r.err = read(err_path.string());
+   std::error_code ec;
+   std::filesystem::remove(err_path, ec);
    return r;
 }
 
