@@ -2,6 +2,7 @@
 // Exits 77 (ctest: Skipped, with the message below) when ../shared is absent.
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #define CATCH_CONFIG_RUNNER
@@ -67,6 +68,18 @@ TEST_CASE("seeds: ST2002 on seed 000's get-pip, ST2005 on seed 003's PATH, no pi
    CHECK(st2005 == std::set<std::string>{"003:47", "003:137", "003:227", "003:317", "003:407", "003:497", "003:587"});
    CHECK(lines_of(doc, "ST2003").empty());
    CHECK(lines_of(doc, "ST2004").empty());
+}
+
+TEST_CASE("seeds: ST3009 on the foreign base layers of 001 and 002; ST3002, ST3004, ST3006 silent", "[acceptance]") {
+   const auto doc = check_json(seeds);
+   std::map<std::string, int> st3009;
+   for (const auto& f : doc["findings"]) {
+      if (f["rule"] == "ST3009") ++st3009[std::string(f["file"]).substr(seeds.size() + 1, 3)];
+   }
+   CHECK(st3009 == std::map<std::string, int>{{"001", 3}, {"002", 3}});
+   CHECK(lines_of(doc, "ST3002").empty());
+   CHECK(lines_of(doc, "ST3004").empty());
+   CHECK(lines_of(doc, "ST3006").empty());
 }
 
 int main(int argc, char** argv) {
