@@ -77,10 +77,22 @@ TEST_CASE("seeds: ST3009 on the foreign base layers of 001 and 002; the other ST
       if (f["rule"] == "ST3009") ++st3009[std::string(f["file"]).substr(seeds.size() + 1, 3)];
    }
    CHECK(st3009 == std::map<std::string, int>{{"001", 3}, {"002", 3}});
-   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3006", "ST3007", "ST3008"}) {
+   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3006", "ST3007", "ST3008", "ST3010"}) {
       INFO(rule);
       CHECK(lines_of(doc, rule).empty());
    }
+}
+
+TEST_CASE("seed 003: ST4006 on the three Linux platforms built on September bases", "[acceptance]") {
+   const auto doc = check_json(seeds + "/003_5a6006424bbde431.txt");
+   CHECK(lines_of(doc, "ST4006") == std::set<int>{394, 484, 574});  // 386, ppc64le, s390x
+   // a threshold above the 35-day gap silences it
+   const auto dir = std::filesystem::temp_directory_path() / "strata-st4006";
+   std::filesystem::create_directories(dir);
+   strata::test::write((dir / "c.yaml").string(), "rules:\n  ST4006:\n    threshold-days: 40\n");
+   const auto relaxed = check_json("--config " + (dir / "c.yaml").string() + " " + seeds + "/003_5a6006424bbde431.txt");
+   CHECK(lines_of(relaxed, "ST4006").empty());
+   std::filesystem::remove_all(dir);
 }
 
 int main(int argc, char** argv) {
