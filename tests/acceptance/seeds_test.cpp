@@ -77,7 +77,7 @@ TEST_CASE("seeds: ST3009 on the foreign base layers of 001 and 002; the other ST
       if (f["rule"] == "ST3009") ++st3009[std::string(f["file"]).substr(seeds.size() + 1, 3)];
    }
    CHECK(st3009 == std::map<std::string, int>{{"001", 3}, {"002", 3}});
-   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3006", "ST3007", "ST3008", "ST3010"}) {
+   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3005", "ST3006", "ST3007", "ST3008", "ST3010", "ST3013"}) {
       INFO(rule);
       CHECK(lines_of(doc, rule).empty());
    }
