@@ -9,15 +9,6 @@
 namespace strata::rules {
 namespace {
 
-// A checksum fixes the content whatever the URL: `sha256sum -c`, a compared hash,
-// Get-FileHash, ADD --checksum. A signature does not (a newer signed release passes).
-bool content_pinned(const facts::download& d) {
-   if (!d.verified_by) return false;
-   const std::string& m = d.verified_by->method;
-   return m.find("sum") != std::string::npos || m.find("(compared)") != std::string::npos || m == "Get-FileHash" ||
-          m == "ADD --checksum";
-}
-
 // "" when the URL is pinned (or cannot be judged), else why it is not.
 std::string unpinned(const std::string& url) {
    // a whole path segment (`/latest/`, `/master.zip`), not part of a file name (`...-latest-toolchain-4.1.8.tar.xz`);
@@ -44,7 +35,7 @@ std::string unpinned(const std::string& url) {
 
 void check(const engine::run_view& run, engine::context& cx) {
    for (const auto& d : run.facts.downloads) {
-      if (content_pinned(d)) continue;
+      if (d.verified_by && d.verified_by->pins_content) continue;  // a checksum fixes the content whatever the URL
       const std::string why = unpinned(d.expanded_url);
       if (why.empty()) continue;
       cx.report(d.url_where, fmt::format("{} downloads {} but {}: the build gets whatever it points to that day", d.tool,

@@ -1,8 +1,6 @@
 // ST2003 insecure-transport: a RUN downloads over plain http:// with nothing
 // verifying the file, or turns TLS certificate checks off (`curl -k`,
 // `wget --no-check-certificate`, `Invoke-WebRequest -SkipCertificateCheck`).
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "ast/text.hpp"
@@ -18,27 +16,6 @@ bool local_host(std::string_view url) {
    return url.starts_with("localhost") || url.starts_with("127.") || url.starts_with("[::1]");
 }
 
-// The option that disables certificate checks, or "".
-std::string insecure_option(const facts::command& c, bool pwsh) {
-   const std::string name = lower(c.name);
-   const bool curl = name == "curl" || name == "curl.exe";
-   const bool wget = name == "wget" || name == "wget.exe";
-   const bool iwr = pwsh && (name == "invoke-webrequest" || name == "iwr" || name == "invoke-restmethod" || name == "irm");
-   for (std::size_t i = 1; i < c.words.size(); ++i) {
-      const std::string& v = c.words[i].value;
-      if (curl && (v == "--insecure" || v == "-k")) return v;
-      if (curl && v.size() > 1 && v[0] == '-' && v[1] != '-') {
-         for (char letter : v.substr(1)) {
-            if (letter == 'k') return v;
-            if (std::string_view("AbcCdDeEFHKmoPQrTuUwxXyYz").find(letter) != std::string_view::npos) break;  // takes a value
-         }
-      }
-      if (wget && v == "--no-check-certificate") return v;
-      if (iwr && lower(v) == "-skipcertificatecheck") return v;
-   }
-   return {};
-}
-
 void check(const engine::run_view& run, engine::context& cx) {
    const auto& f = run.facts;
    for (const auto& d : f.downloads) {
@@ -48,10 +25,12 @@ void check(const engine::run_view& run, engine::context& cx) {
                                             d.tool, d.expanded_url));
       }
    }
-   for (const auto& c : f.commands) {
-      const std::string option = insecure_option(c, f.shell == facts::shell_kind::pwsh);
-      if (option.empty()) continue;
-      cx.report(c.where, fmt::format("{} {} turns TLS certificate checks off", c.name, option));
+   int reported = -1;  // one finding per command (curl takes several URLs)
+   for (const auto& d : f.downloads) {
+      if (d.insecure.empty() || d.command < 0 || d.command == reported) continue;
+      reported = d.command;
+      cx.report(d.where, fmt::format("{} {} turns TLS certificate checks off", f.commands[static_cast<std::size_t>(d.command)].name,
+                                     d.insecure));
    }
 }
 constexpr std::string_view tags[] = {"security", "supply-chain"};

@@ -9,16 +9,15 @@
 namespace strata::rules {
 namespace {
 
+// A shell (sh, bash, ..., PowerShell), `iex` / Invoke-Expression, or a script interpreter.
 bool runs_code(const facts::command& c) {
-   static constexpr std::string_view shells[] = {"sh", "bash", "dash", "ash", "zsh", "ksh", "busybox", "python", "python3", "perl",
-                                                 "ruby", "node", "pwsh", "powershell"};
+   if (facts::shell_from_executable(c.name) == facts::shell_kind::sh || facts::shell_from_executable(c.name) == facts::shell_kind::pwsh) {
+      return true;
+   }
    std::string n = ast::lower(c.name);
    if (n.ends_with(".exe")) n.resize(n.size() - 4);
-   if (n == "iex" || n == "invoke-expression") return true;
-   for (auto s : shells) {
-      if (n == s) return true;
-   }
-   return false;
+   return n == "iex" || n == "invoke-expression" || n == "python" || n.starts_with("python3") || n == "perl" || n == "ruby" ||
+          n == "node";
 }
 
 void check(const engine::run_view& run, engine::context& cx) {

@@ -91,6 +91,19 @@ std::string docs_name(const std::string& relative, std::set<std::string>& used) 
    return unique;
 }
 
+// Reads and classifies one input. Nullopt when it cannot be read (the error is appended to
+// `errors`) or is neither a Dockerfile nor a known history document (said on stderr if `verbose`).
+std::optional<engine::document> load_input(const engine::input_file& file, std::vector<engine::input_error>& errors, bool verbose) {
+   std::string text, error;
+   if (!engine::read_file(file.path, text, error)) {
+      errors.push_back({file.path, error});
+      return std::nullopt;
+   }
+   auto doc = engine::load_document(file.path, std::move(text), file.how);
+   if (!doc && verbose) fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
+   return doc;
+}
+
 int run_check(const check_options& o) {
    const auto fmt_kind = report::format_from_string(o.format);
    if (!fmt_kind) {
@@ -137,16 +150,8 @@ int run_check(const check_options& o) {
    std::set<std::string> docs_names;
    std::size_t checked = 0;
    for (const auto& file : files) {
-      std::string text, error;
-      if (!engine::read_file(file.path, text, error)) {
-         errors.push_back({file.path, error});
-         continue;
-      }
-      auto doc = engine::load_document(file.path, std::move(text), file.how);
-      if (!doc) {
-         if (o.verbose) fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
-         continue;
-      }
+      const auto doc = load_input(file, errors, o.verbose);
+      if (!doc) continue;
       ++checked;
       if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
       const auto first = findings.size();
@@ -154,6 +159,7 @@ int run_check(const check_options& o) {
       if (!o.emit_docs.empty()) {
          std::sort(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), engine::finding_order);
          const std::span<const engine::finding> mine(findings.data() + first, findings.size() - first);
+         std::string error;
          if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), *doc, mine, error)) {
             errors.push_back({o.emit_docs, error});
          }
@@ -360,12 +366,7 @@ int run_inspect(const std::vector<std::string>& given, const std::string& format
    if (json) std::cout << "{\"files\": [";
    std::size_t written = 0;
    for (const auto& file : files) {
-      std::string text, error;
-      if (!engine::read_file(file.path, text, error)) {
-         errors.push_back({file.path, error});
-         continue;
-      }
-      const auto doc = engine::load_document(file.path, std::move(text), file.how);
+      const auto doc = load_input(file, errors, false);
       if (!doc) continue;
       if (json) {
          std::cout << (written++ == 0 ? "\n" : ",\n")
@@ -396,7 +397,7 @@ int main(int argc, char** argv) {
    check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)")
        ->allow_extra_args(false);
    check->add_option("--failure-threshold", co.threshold,
-                     "Lowest severity that makes the exit status 1: error, warning (default), info, style, none");
+                     "Lowest severity that makes the exit status 1: error, warning, info, style, none (default: the config's, else warning)");
    check->add_option("--config", co.config,
                      "Read rule settings from FILE (default: .strata.yaml in the working directory, when present)");
    check->add_flag("--exit-zero", co.exit_zero, "Exit 0 even when findings are at or above the threshold (2 still reports errors)");

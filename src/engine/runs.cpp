@@ -26,27 +26,32 @@ struct body {
 // `sh -s`). Otherwise the heredoc is a file or some program's input (`cat <<EOF > f`,
 // `python3 <<EOF`) and not shell code of the RUN. A body starting with a `#!` line that
 // names no shell is not shell code either.
-bool heredoc_is_script(const ast::instruction& inst, const ast::heredoc& h) {
-   if (h.body.starts_with("#!")) {  // `#!/bin/sh -e`, `#!/usr/bin/env bash`, `#!/usr/bin/python3`
-      std::vector<std::string_view> words;
-      const std::string_view line = std::string_view(h.body).substr(2, h.body.find('\n') - 2);
-      for (std::size_t p = 0; p < line.size();) {
-         const auto b = line.find_first_not_of(" \t\r", p);
-         if (b == std::string_view::npos) break;
-         const auto e = std::min(line.find_first_of(" \t\r", b), line.size());
-         words.push_back(line.substr(b, e - b));
-         p = e;
-      }
-      std::string_view interpreter = words.empty() ? std::string_view() : words[0];
-      if (interpreter.ends_with("/env") && words.size() > 1) interpreter = words[1];
-      if (facts::shell_from_executable(interpreter) != facts::shell_kind::sh) return false;
-   }
+//
+// The command line holds nothing but heredoc markers, or a shell with options only.
+bool command_line_runs_heredoc(const ast::instruction& inst) {
    const auto script = parse::parse_sh(inst.arguments);
    if (script.commands.empty()) return true;  // only `<<EOF` markers
    if (script.commands.size() != 1) return false;
    const auto& words = script.commands.front().words;
    if (facts::shell_from_executable(words.front().value) != facts::shell_kind::sh) return false;
    return std::all_of(words.begin() + 1, words.end(), [](const ast::shell_word& w) { return w.value.starts_with('-'); });
+}
+
+// No `#!` line, or one that names a shell (`#!/bin/sh -e`, `#!/usr/bin/env bash`; not `#!/usr/bin/python3`).
+bool shebang_allows_shell(std::string_view body) {
+   if (!body.starts_with("#!")) return true;
+   std::vector<std::string_view> words;
+   const std::string_view line = body.substr(2, body.find('\n') - 2);
+   for (std::size_t p = 0; p < line.size();) {
+      const auto b = line.find_first_not_of(" \t\r", p);
+      if (b == std::string_view::npos) break;
+      const auto e = std::min(line.find_first_of(" \t\r", b), line.size());
+      words.push_back(line.substr(b, e - b));
+      p = e;
+   }
+   std::string_view interpreter = words.empty() ? std::string_view() : words[0];
+   if (interpreter.ends_with("/env") && words.size() > 1) interpreter = words[1];
+   return facts::shell_from_executable(interpreter) == facts::shell_kind::sh;
 }
 
 std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect) {
@@ -69,8 +74,9 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_k
          break;
       }
    }
+   const bool heredoc_script = !inst.heredocs.empty() && command_line_runs_heredoc(inst);
    for (const auto& h : inst.heredocs) {
-      if (!heredoc_is_script(inst, h)) continue;
+      if (!heredoc_script || !shebang_allows_shell(h.body)) continue;
       ast::offset_map m;
       m.append(0, h.body_span.begin, h.body.size());
       out.push_back({h.body, std::move(m), in_effect});

@@ -369,6 +369,7 @@ private:
                const std::string opt = v.substr(0, eq);
                const bool output = opt == "--output" || opt == "--output-document";
                if (opt == "--remote-name") remote_name = true;
+               if ((prog == "curl" && opt == "--insecure") || (prog == "wget" && opt == "--no-check-certificate")) d.insecure = v;
                if (eq != std::string::npos) {
                   if (output) d.output = v.substr(eq + 1);
                   continue;
@@ -389,6 +390,7 @@ private:
             if (v.size() > 1 && v[0] == '-') {
                for (std::size_t k = 1; k < v.size(); ++k) {
                   if (prog == "curl" && v[k] == 'O') remote_name = true;
+                  if (prog == "curl" && v[k] == 'k') d.insecure = v;  // `-k`, `-fsSLk`
                   if (value_letters.find(v[k]) == std::string_view::npos) continue;
                   // the rest of the word, or the next word, is the letter's value: `-o file`, `-ofile`
                   std::string value = v.substr(k + 1);
@@ -431,6 +433,7 @@ private:
                const std::string param = v.substr(0, colon);
                const bool is_url = param == "-uri" || param == "-source" || param == "-url";
                const bool is_out = param == "-outfile" || param == "-destination";
+               if (param == "-skipcertificatecheck") d.insecure = c.words[i].value;
                std::optional<shell_word> value;
                if (colon != std::string::npos) {
                   value = c.words[i];
@@ -501,8 +504,10 @@ private:
       std::string method;
       static constexpr std::array<std::string_view, 8> sums = {"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum",
                                                                "md5sum", "b2sum", "shasum"};
+      bool checksum = false;  // the method checks a hash (else a signature)
       if (one_of(n, sums) && check) {
          method = n + " -c";
+         checksum = true;
          if (files.empty() || std::find(files.begin(), files.end(), "-") != files.end()) {
             auto piped = piped_words(f, index);
             files.insert(files.end(), piped.begin(), piped.end());
@@ -519,6 +524,7 @@ private:
                  hash_compared(index)) {
          // `[ "$(openssl sha512 -r f)" = "$SUM" ]`, `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`
          method = n == "openssl" ? "openssl " + c.words[first + 1].value + " (compared)" : n + " (compared)";
+         checksum = true;
          if (n == "openssl") files.erase(files.begin());
       } else if (n == "gpgv" || n == "gpgv2") {
          method = n;
@@ -528,6 +534,7 @@ private:
          method = n + " -V";
       } else if (pwsh_ && n == "get-filehash" && hash_compared(index)) {
          method = "Get-FileHash";
+         checksum = true;
       }
       if (method.empty()) return;
       const std::size_t n_files = files.size();
@@ -535,7 +542,7 @@ private:
          std::string e = expand(files[k], script_.commands[index].begin);
          if (e != files[k]) files.push_back(std::move(e));
       }
-      f.verifications.push_back({method, c.where, std::move(files)});
+      f.verifications.push_back({method, c.where, std::move(files), checksum});
    }
 
    // The hash a command computes is compared with an expected value in the same statement
@@ -818,7 +825,7 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
       d.expanded_url = d.url;
       d.where = w.where;
       d.url_where = w.where;
-      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum, {}};
+      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum, {}, true};
       f.downloads.push_back(std::move(d));
    }
    return f;

@@ -52,6 +52,9 @@ struct verification {
    ast::span where;
    /// What it names: the file arguments (and for `sha256sum -c -`, the words piped in).
    std::vector<std::string> subjects;
+   /// A checksum fixes the file's content (`sha256sum -c`, a compared hash, `Get-FileHash`,
+   /// `ADD --checksum`); a signature check does not (a newer signed release passes too).
+   bool pins_content = false;
 };
 
 struct download {
@@ -66,6 +69,9 @@ struct download {
    std::optional<verification> verified_by;
    /// Index into run_facts::commands of the command that downloads (-1 for ADD).
    int command = -1;
+   /// The option that turns TLS certificate checks off, as written (`-k`, `-fsSLk`, `--insecure`,
+   /// `--no-check-certificate`, `-SkipCertificateCheck`), or "".
+   std::string insecure;
 };
 
 /// One package named by a package manager's install command.

@@ -704,6 +704,20 @@ ast::history_arg_line parse_history_arg_line(std::string_view line) {
    return out;
 }
 
+namespace {
+// The character of a one-letter escape that JSON and Go share (`\b \f \n \r \t`).
+std::optional<char> control_escape(char e) {
+   switch (e) {
+      case 'b': return '\b';
+      case 'f': return '\f';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 't': return '\t';
+      default: return std::nullopt;
+   }
+}
+}  // namespace
+
 std::string decode_json_string(std::string_view lit, std::size_t file_offset, ast::offset_map& map) {
    std::string out;
    if (lit.size() < 2) return out;
@@ -735,21 +749,6 @@ std::string decode_json_string(std::string_view lit, std::size_t file_offset, as
       const char e = s[i + 1];
       i += 2;
       switch (e) {
-         case 'b':
-            out += '\b';
-            break;
-         case 'f':
-            out += '\f';
-            break;
-         case 'n':
-            out += '\n';
-            break;
-         case 'r':
-            out += '\r';
-            break;
-         case 't':
-            out += '\t';
-            break;
          case 'u': {
             char32_t r = read_hex(s, i, 4).value_or(0xFFFD);
             i += 4;
@@ -764,7 +763,7 @@ std::string decode_json_string(std::string_view lit, std::size_t file_offset, as
             break;
          }
          default:
-            out += e;  // " \ /
+            out += control_escape(e).value_or(e);  // \b \f \n \r \t, else " \ /
       }
       map.append(run_text, base + escape, out.size() - run_text);
       run_text = out.size();
@@ -789,24 +788,13 @@ std::optional<std::string> go_unquote(std::string_view lit) {
       if (i + 1 >= s.size()) return std::nullopt;
       const char e = s[i + 1];
       i += 2;
+      if (const auto control = control_escape(e)) {
+         out += *control;
+         continue;
+      }
       switch (e) {
          case 'a':
             out += '\a';
-            break;
-         case 'b':
-            out += '\b';
-            break;
-         case 'f':
-            out += '\f';
-            break;
-         case 'n':
-            out += '\n';
-            break;
-         case 'r':
-            out += '\r';
-            break;
-         case 't':
-            out += '\t';
             break;
          case 'v':
             out += '\v';

@@ -20,6 +20,24 @@ using parse::parse_pwsh;
 
 namespace {
 
+// A body that does not parse, the error and its byte offset.
+struct error_case {
+   const char* body;
+   const char* error;
+   std::size_t offset;
+};
+
+template <std::size_t N>
+void check_errors(const error_case (&cases)[N]) {
+   for (const auto& c : cases) {
+      INFO(c.body);
+      const auto s = parse_pwsh(c.body);
+      CHECK_FALSE(s.parsed);
+      CHECK(s.error == c.error);
+      CHECK(s.error_offset == c.offset);
+   }
+}
+
 std::vector<std::string> names(const ast::shell_script& s) {
    std::vector<std::string> r;
    for (const auto& c : s.commands) r.push_back(c.words.empty() ? std::string() : c.words[0].value);
@@ -502,11 +520,6 @@ TEST_CASE("pwsh unterminated strings fail at the opening quote", "[pwsh]") {
 }
 
 TEST_CASE("pwsh unbalanced brackets fail", "[pwsh]") {
-   struct error_case {
-      const char* body;
-      const char* error;
-      std::size_t offset;
-   };
    const error_case cases[] = {
        {"Write-Host (Get-Date", "missing closing ')'", 11},
        {"if ($x) { Write-Host a", "missing closing '}'", 8},
@@ -526,21 +539,10 @@ TEST_CASE("pwsh unbalanced brackets fail", "[pwsh]") {
        {"$x -eq", "expected an expression after the operator", 6},
        {"$x $y", "unexpected '$'", 3},
    };
-   for (const auto& c : cases) {
-      INFO(c.body);
-      const auto s = parse_pwsh(c.body);
-      CHECK_FALSE(s.parsed);
-      CHECK(s.error == c.error);
-      CHECK(s.error_offset == c.offset);
-   }
+   check_errors(cases);
 }
 
 TEST_CASE("pwsh incomplete keyword statements fail", "[pwsh]") {
-   struct error_case {
-      const char* body;
-      const char* error;
-      std::size_t offset;
-   };
    const error_case cases[] = {
        {"if ($x) Write-Host a", "expected a script block after if (...)", 8},
        {"if $x { }", "expected a condition in parentheses", 3},
@@ -555,13 +557,7 @@ TEST_CASE("pwsh incomplete keyword statements fail", "[pwsh]") {
        {"function f ", "expected a script block after the function name", 11},
        {"switch ($x) 'a'", "expected '{' after switch (...)", 12},
    };
-   for (const auto& c : cases) {
-      INFO(c.body);
-      const auto s = parse_pwsh(c.body);
-      CHECK_FALSE(s.parsed);
-      CHECK(s.error == c.error);
-      CHECK(s.error_offset == c.offset);
-   }
+   check_errors(cases);
 }
 
 TEST_CASE("pwsh nesting depth is bounded", "[pwsh]") {
