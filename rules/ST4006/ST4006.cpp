@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "engine/context.hpp"
+#include "engine/outliers.hpp"
 
 namespace strata::rules {
 namespace {
@@ -20,12 +21,6 @@ struct base {
    const ast::section* section;
    const ast::date_value* date;
 };
-
-std::string platforms_of(const std::vector<base>& group) {
-   std::string out;
-   for (const auto& b : group) out += (out.empty() ? "" : ", ") + b.section->platform.text;
-   return out;
-}
 
 void check(const ast::tag_page& page, engine::context& cx) {
    double threshold_days = 7;
@@ -74,7 +69,7 @@ void check(const ast::tag_page& page, engine::context& cx) {
          const auto days = std::llabs(nearest->date->epoch - b.date->epoch) / 86400;
          cx.report(b.date->where,
                    fmt::format("the base image of {} is dated {}, {} days from the base of {} ({}; threshold {} days)",
-                               b.section->platform.text, b.date->text, days, platforms_of(others), nearest->date->text,
+                               b.section->platform.text, b.date->text, days, engine::platforms_of(others), nearest->date->text,
                                threshold_days),
                    b.section);
       }

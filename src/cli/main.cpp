@@ -149,14 +149,15 @@ int run_check(const check_options& o) {
    std::vector<engine::finding> findings;
    std::set<std::string> docs_names;
    std::size_t checked = 0;
+   engine::checker checker(rules, &cfg);
    for (const auto& file : files) {
       const auto doc = load_input(file, errors, o.verbose);
       if (!doc) continue;
       ++checked;
       if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
       const auto first = findings.size();
-      engine::check_document(*doc, rules, findings, &cfg);
-      if (!o.emit_docs.empty()) {
+      checker.check(*doc, findings);
+      if (!o.emit_docs.empty()) {  // findings that compare inputs come after the last one: not in the docs
          std::sort(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), engine::finding_order);
          const std::span<const engine::finding> mine(findings.data() + first, findings.size() - first);
          std::string error;
@@ -165,6 +166,7 @@ int run_check(const check_options& o) {
          }
       }
    }
+   checker.finish(findings);
    std::sort(findings.begin(), findings.end(), engine::finding_order);
    for (const auto& e : errors) {
       fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);

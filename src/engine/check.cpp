@@ -45,12 +45,13 @@ std::string printable(std::string_view line) {
 
 }  // namespace
 
-void context::report(const ast::span& where, std::string message, const ast::section* section) {
+finding context::locate(const ast::span& where, std::string message, const ast::section* section) const {
+   const document& d = doc();
    finding f;
    f.source_rule = &rule_;
    f.level = level_;
    f.message = std::move(message);
-   f.file = doc_.source().path();
+   f.file = d.source().path();
    f.start = where.start;
    f.stop = where.stop;
    if (f.start.line == 0) {
@@ -59,16 +60,16 @@ void context::report(const ast::span& where, std::string message, const ast::sec
    if (f.stop.line < f.start.line || (f.stop.line == f.start.line && f.stop.column < f.start.column)) {
       f.stop = f.start;
    }
-   f.snippet = printable(doc_.source().line_text(f.start.line));
-   if (doc_.page) {
-      f.tag = doc_.page->ref.text;
+   f.snippet = printable(d.source().line_text(f.start.line));
+   if (d.page) {
+      f.tag = d.page->ref.text;
       const ast::section* s = section != nullptr ? section : section_;
       if (s != nullptr) {
          f.platform = s->platform.text;
-         f.section_index = static_cast<std::size_t>(s - doc_.page->sections.data()) + 1;
+         f.section_index = static_cast<std::size_t>(s - d.page->sections.data()) + 1;
       }
    }
-   out_.push_back(std::move(f));
+   return f;
 }
 
 bool finding_order(const finding& a, const finding& b) {
@@ -111,39 +112,56 @@ std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vec
    return out;
 }
 
-void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out,
-                    const config* cfg) {
-   auto each = [&](auto member, auto&& call) {
-      for (const auto* r : rules) {
-         const rule& def = *r->definition;
-         if (def.visit.*member != nullptr) {
-            const rule_settings* s = cfg != nullptr ? cfg->find(def.id) : nullptr;
-            context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out, s != nullptr ? &s->options : nullptr);
-            call(def.visit.*member, cx);
-         }
+checker::checker(std::span<const registered_rule* const> rules, const config* cfg)
+    : rules_(rules.begin(), rules.end()), cfg_(cfg), states_(rules_.size()) {}
+
+template <class Member, class Call>
+void checker::each(const document* doc, std::vector<finding>& out, Member member, Call&& call) {
+   for (std::size_t i = 0; i < rules_.size(); ++i) {
+      const rule& def = *rules_[i]->definition;
+      if (def.visit.*member != nullptr) {
+         const rule_settings* s = cfg_ != nullptr ? cfg_->find(def.id) : nullptr;
+         context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out, s != nullptr ? &s->options : nullptr,
+                    &states_[i]);
+         call(def.visit.*member, cx);
       }
-   };
-   each(&visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
-   const bool wants_runs = std::any_of(rules.begin(), rules.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
+   }
+}
+
+void checker::check(const document& doc, std::vector<finding>& out) {
+   each(&doc, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
+   const bool wants_runs = std::any_of(rules_.begin(), rules_.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
 
    if (doc.dockerfile) {
       const ast::dockerfile& df = *doc.dockerfile;
-      each(&visitors::dockerfile, [&](auto fn, context& cx) { fn(df, cx); });
+      each(&doc, out, &visitors::dockerfile, [&](auto fn, context& cx) { fn(df, cx); });
       for (const auto& inst : df.instructions) {
-         each(&visitors::instruction, [&](auto fn, context& cx) { fn(inst, cx); });
+         each(&doc, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst, cx); });
       }
    }
    if (doc.page) {
-      each(&visitors::tag_page, [&](auto fn, context& cx) { fn(*doc.page, cx); });
+      each(&doc, out, &visitors::tag_page, [&](auto fn, context& cx) { fn(*doc.page, cx); });
    }
    if (wants_runs) {
       for_each_run(doc, [&](const run_view& view) {
-         each(&visitors::run, [&](auto fn, context& cx) {
+         each(&doc, out, &visitors::run, [&](auto fn, context& cx) {
             cx.set_section(view.section);
             fn(view, cx);
          });
       });
    }
+}
+
+void checker::finish(std::vector<finding>& out) {
+   each(nullptr, out, &visitors::finish, [&](auto fn, context& cx) { fn(cx); });
+   for (auto& s : states_) s.reset();
+}
+
+void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out,
+                    const config* cfg) {
+   checker c(rules, cfg);
+   c.check(doc, out);
+   c.finish(out);
 }
 
 }  // namespace strata::engine

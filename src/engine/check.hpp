@@ -1,6 +1,7 @@
 // Running the enabled rules over documents.
 #pragma once
 
+#include <any>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,28 @@ struct selection {
 /// The rules a selection enables, sorted by id. Unknown keys are returned in `unknown`.
 [[nodiscard]] std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vector<std::string>* unknown = nullptr);
 
-/// Runs the rules over one document and appends its findings (unsorted), at each
-/// rule's severity from `cfg` (or its default) and with its options.
+/// Runs the rules over the documents of one run. Findings are appended unsorted, at
+/// each rule's severity from `cfg` (or its default) and with its options. Rules that
+/// compare documents (`visitors::finish`) report when `finish` is called.
+class checker {
+public:
+   /// `rules` and `cfg` must outlive the checker.
+   explicit checker(std::span<const registered_rule* const> rules, const config* cfg = nullptr);
+   /// Runs every visitor but `finish` over one document.
+   void check(const document& doc, std::vector<finding>& out);
+   /// Reports what rules that compare documents found, and forgets their state.
+   void finish(std::vector<finding>& out);
+
+private:
+   template <class Member, class Call>
+   void each(const document* doc, std::vector<finding>& out, Member member, Call&& call);
+
+   std::vector<const registered_rule*> rules_;
+   const config* cfg_;
+   std::vector<std::any> states_;  ///< per rule, across the documents of the run
+};
+
+/// A run of one document: `checker::check` then `checker::finish`.
 void check_document(const document& doc, std::span<const registered_rule* const> rules, std::vector<finding>& out,
                     const config* cfg = nullptr);
 

@@ -1,6 +1,8 @@
 // What a rule's visitor reports through.
 #pragma once
 
+#include <any>
+#include <cassert>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,16 +16,42 @@ namespace strata::engine {
 class context {
 public:
    /// `options`: the rule's options from the config (`threshold-days: 7`), or null.
-   context(const rule& r, severity level, const document& doc, std::vector<finding>& out,
-           const std::map<std::string, std::string, std::less<>>* options = nullptr)
-       : rule_(r), level_(level), doc_(doc), out_(out), options_(options) {}
+   /// `doc`: the document visited, or null in `visitors::finish`. `state`: the rule's
+   /// state across the documents of one run (owned by the engine), or null.
+   context(const rule& r, severity level, const document* doc, std::vector<finding>& out,
+           const std::map<std::string, std::string, std::less<>>* options = nullptr, std::any* state = nullptr)
+       : rule_(r), level_(level), doc_(doc), out_(out), options_(options), state_(state) {}
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
    /// the section being visited).
-   void report(const ast::span& where, std::string message, const ast::section* section = nullptr);
+   void report(const ast::span& where, std::string message, const ast::section* section = nullptr) {
+      out_.push_back(locate(where, std::move(message), section));
+   }
 
-   [[nodiscard]] const document& doc() const noexcept { return doc_; }
+   /// The finding `report` would add, without adding it: for rules that decide in
+   /// `visitors::finish` (the document is gone by then; the finding keeps its place).
+   [[nodiscard]] finding locate(const ast::span& where, std::string message, const ast::section* section = nullptr) const;
+
+   /// Reports a finding made earlier by `locate`, at this rule's severity.
+   void report(finding f) {
+      f.level = level_;
+      out_.push_back(std::move(f));
+   }
+
+   /// The rule's state across the documents of one run, value-initialised on first use.
+   /// The type must be the same at every call of one rule.
+   template <class T>
+   [[nodiscard]] T& state() {
+      assert(state_ != nullptr);
+      if (!state_->has_value()) state_->emplace<T>();
+      return std::any_cast<T&>(*state_);
+   }
+
+   [[nodiscard]] const document& doc() const noexcept {
+      assert(doc_ != nullptr);
+      return *doc_;
+   }
    [[nodiscard]] const rule& current_rule() const noexcept { return rule_; }
 
    /// The value of a rule option from the config, or nullopt when it is not set.
@@ -39,10 +67,11 @@ public:
 private:
    const rule& rule_;
    severity level_;
-   const document& doc_;
+   const document* doc_;
    std::vector<finding>& out_;
    const ast::section* section_ = nullptr;
    const std::map<std::string, std::string, std::less<>>* options_;
+   std::any* state_;
 };
 
 }  // namespace strata::engine

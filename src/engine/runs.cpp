@@ -91,7 +91,9 @@ facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::inst
       sources.push_back({inst.words[i].text, inst.words[i].text, inst.words[i].where, true});
    }
    const ast::flag* checksum = inst.find_flag("checksum");
-   auto f = facts::add_facts(sources, checksum != nullptr && checksum->has_value ? std::optional(checksum->where) : std::nullopt);
+   const bool has_checksum = checksum != nullptr && checksum->has_value;
+   auto f = facts::add_facts(sources, has_checksum ? std::optional(checksum->where) : std::nullopt,
+                             has_checksum ? std::string_view(checksum->value) : std::string_view());
    for (auto& d : f.downloads) {  // ADD expands ARG/ENV values itself, as BuildKit's lexer does
       if (d.url.find('$') == std::string::npos) continue;
       auto r = parse::expand(df, inst, d.url);
@@ -104,6 +106,7 @@ facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::inst
 facts::run_facts history_add_facts(std::string_view a, std::size_t base, const ast::offset_map* map, const ast::source_file& source) {
    std::vector<facts::shell_word> words;
    std::optional<ast::span> checksum;
+   std::string checksum_value;
    auto where = [&](std::size_t b, std::size_t e) {
       return map != nullptr ? source.make_span(*map, base + b, base + e) : source.make_span(base + b, base + e);
    };
@@ -114,13 +117,14 @@ facts::run_facts history_add_facts(std::string_view a, std::size_t base, const a
       const std::string text(a.substr(b, en - b));
       if (text.starts_with("--checksum=")) {
          checksum = where(b, en);
+         checksum_value = text.substr(11);
       } else if (!text.starts_with("--")) {
          words.push_back({text, text, where(b, en), true});
       }
       pos = en;
    }
    if (!words.empty()) words.pop_back();  // the destination
-   return facts::add_facts(words, checksum);
+   return facts::add_facts(words, checksum, checksum_value);
 }
 
 // The shell of a SHELL history entry: `SHELL [powershell -Command ...]` (bracket form) -> pwsh.

@@ -505,6 +505,11 @@ private:
       static constexpr std::array<std::string_view, 8> sums = {"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum",
                                                                "md5sum", "b2sum", "shasum"};
       bool checksum = false;  // the method checks a hash (else a signature)
+      std::string digest;     // the expected hash, `<algorithm>:<hex>`, when known
+      auto compared_with = [&](std::string_view algorithm) {
+         const std::string d = compared_digest(hash_compared(index), script_.commands[index].begin);
+         if (!d.empty() && !algorithm.empty()) digest = lower(algorithm) + ":" + d;
+      };
       if (one_of(n, sums) && check) {
          method = n + " -c";
          checksum = true;
@@ -521,20 +526,37 @@ private:
       } else if (!pwsh_ && (one_of(n, sums) || (n == "openssl" && first + 1 < c.words.size() &&
                                                 (c.words[first + 1].value == "dgst" || c.words[first + 1].value.starts_with("sha") ||
                                                  c.words[first + 1].value == "md5"))) &&
-                 hash_compared(index)) {
+                 !hash_compared(index).empty()) {
          // `[ "$(openssl sha512 -r f)" = "$SUM" ]`, `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`
          method = n == "openssl" ? "openssl " + c.words[first + 1].value + " (compared)" : n + " (compared)";
          checksum = true;
-         if (n == "openssl") files.erase(files.begin());
+         if (n == "openssl") {
+            files.erase(files.begin());
+            std::string_view algorithm = c.words[first + 1].value;  // `openssl sha512`, `openssl dgst -sha256`
+            if (algorithm == "dgst") {
+               algorithm = "sha256";  // openssl's default digest
+               for (const auto& w : c.words) {
+                  if (w.value.starts_with("-sha") || w.value == "-md5") algorithm = std::string_view(w.value).substr(1);
+               }
+            }
+            compared_with(algorithm);
+         } else if (n != "b2sum" && n != "shasum") {
+            compared_with(std::string_view(n).substr(0, n.size() - 3));
+         }
       } else if (n == "gpgv" || n == "gpgv2") {
          method = n;
       } else if (n == "cosign" && verify) {
          method = "cosign verify";
       } else if ((n == "minisign" || n == "signify") && verify) {
          method = n + " -V";
-      } else if (pwsh_ && n == "get-filehash" && hash_compared(index)) {
+      } else if (pwsh_ && n == "get-filehash" && !hash_compared(index).empty()) {
          method = "Get-FileHash";
          checksum = true;
+         std::string_view algorithm = "sha256";  // Get-FileHash's default
+         for (std::size_t i = first + 1; i + 1 < c.words.size(); ++i) {
+            if (lower(c.words[i].value) == "-algorithm") algorithm = c.words[i + 1].value;
+         }
+         compared_with(algorithm);
       }
       if (method.empty()) return;
       const std::size_t n_files = files.size();
@@ -542,13 +564,23 @@ private:
          std::string e = expand(files[k], script_.commands[index].begin);
          if (e != files[k]) files.push_back(std::move(e));
       }
-      f.verifications.push_back({method, c.where, std::move(files), checksum});
+      if (check && one_of(n, sums) && n != "b2sum" && n != "shasum") {  // `sha256sum -c`: the algorithm is in the name
+         static const RE2 hex("[0-9a-fA-F]{32,128}");
+         const auto named = std::find_if(files.begin() + static_cast<std::ptrdiff_t>(n_files), files.end(),
+                                         [](const std::string& w) { return RE2::FullMatch(w, hex); });
+         const auto literal = std::find_if(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(n_files),
+                                           [](const std::string& w) { return RE2::FullMatch(w, hex); });
+         const auto it = literal != files.begin() + static_cast<std::ptrdiff_t>(n_files) ? literal : named;
+         if (it != files.end()) digest = n.substr(0, n.size() - 3) + ":" + lower(*it);
+      }
+      f.verifications.push_back({method, c.where, std::move(files), checksum, std::move(digest)});
    }
 
    // The hash a command computes is compared with an expected value in the same statement
    // (PowerShell `if ((Get-FileHash f).Hash -ne $env:SHA)`; sh, inside `$(...)`:
-   // `[ "$(openssl sha512 -r f)" = "$SUM" ]`), or through a variable set from it.
-   bool hash_compared(std::size_t index) const {
+   // `[ "$(openssl sha512 -r f)" = "$SUM" ]`), or through a variable set from it. Returns the
+   // text of the comparison, or "" when the hash is not compared.
+   std::string_view hash_compared(std::size_t index) const {
       static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq", "-ne", "-ceq", "-cne", "-ieq", "-ine", "-match",
                                                                     "-notmatch", "-like", "-notlike"};
       static constexpr std::array<std::string_view, 4> sh_ops = {" = ", " != ", " == ", " -eq "};
@@ -566,31 +598,47 @@ private:
       };
       // sh: the innermost command around this one (`[ "$(sha256sum f | cut -c1-64)" = "$SHA" ]`);
       // PowerShell: the statement (`if ((Get-FileHash f).Hash -ne $env:SHA)`).
-      auto compared_at = [&](std::size_t begin, std::size_t end, int depth) {
+      auto compared_at = [&](std::size_t begin, std::size_t end, int depth) -> std::string_view {
          if (pwsh_) {
             const auto start = body_.find_last_of(separators, begin == 0 ? 0 : begin - 1);
             const std::size_t b = start == std::string_view::npos ? 0 : start + 1;
             const std::size_t e = std::min(body_.find_first_of(separators, end), body_.size());
-            return has_op(body_.substr(b, e - b));
+            return has_op(body_.substr(b, e - b)) ? body_.substr(b, e - b) : std::string_view();
          }
          const ast::shell_command* around = nullptr;
          for (const auto& o : script_.commands) {
             if (o.depth < depth && o.begin <= begin && end <= o.end && (around == nullptr || o.depth > around->depth)) around = &o;
          }
-         return around != nullptr && has_op(body_.substr(around->begin, around->end - around->begin));
+         if (around == nullptr) return {};
+         const std::string_view text = body_.substr(around->begin, around->end - around->begin);
+         return has_op(text) ? text : std::string_view();
       };
       const auto& sc = script_.commands[index];
-      if (!pwsh_ && sc.depth == 0) return false;  // sh: only a captured output can be compared
-      if (compared_at(sc.begin, sc.end, sc.depth)) return true;
+      if (!pwsh_ && sc.depth == 0) return {};  // sh: only a captured output can be compared
+      if (const auto text = compared_at(sc.begin, sc.end, sc.depth); !text.empty()) return text;
       // through a variable: `sum=$(sha256sum f | cut -c1-64); [ "$sum" = "$SHA" ]`
       for (const auto& a : script_.assignments) {
          if (!(a.begin <= sc.begin && sc.end <= a.end)) continue;
          for (const auto& r : script_.references) {
             if (r.begin < a.end || (pwsh_ ? lower(r.name) != lower(a.name) : r.name != a.name)) continue;
-            if (compared_at(r.begin, r.end, std::numeric_limits<int>::max())) return true;
+            if (const auto text = compared_at(r.begin, r.end, std::numeric_limits<int>::max()); !text.empty()) return text;
          }
       }
-      return false;
+      return {};
+   }
+
+   // The expected hash in a comparison's text: a hex literal, or a variable whose value
+   // (expanded before `offset`) is one. "" when none is.
+   std::string compared_digest(std::string_view text, std::size_t offset) const {
+      static const RE2 token(R"((\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?|[0-9a-fA-F]{32,128}))");
+      static const RE2 hex("[0-9a-fA-F]{32,128}");
+      re2::StringPiece rest(text.data(), text.size());
+      std::string t;
+      while (RE2::FindAndConsume(&rest, token, &t)) {
+         const std::string v = t[0] == '$' ? expand(t, offset) : t;
+         if (RE2::FullMatch(v, hex)) return lower(v);
+      }
+      return {};
    }
 
    void add_install(run_facts& f, std::string manager, const shell_word& w, std::string_view separator) {
@@ -815,7 +863,8 @@ shell_kind shell_from_executable(std::string_view executable) {
    return shell_kind::unknown;
 }
 
-run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum) {
+run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum,
+                    std::string_view checksum_value) {
    run_facts f;
    for (const auto& w : sources) {
       if (w.value.find("://") == std::string::npos) continue;
@@ -825,7 +874,7 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
       d.expanded_url = d.url;
       d.where = w.where;
       d.url_where = w.where;
-      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum, {}, true};
+      if (checksum) d.verified_by = verification{"ADD --checksum", *checksum, {}, true, lower(checksum_value)};
       f.downloads.push_back(std::move(d));
    }
    return f;

@@ -55,6 +55,11 @@ struct verification {
    /// A checksum fixes the file's content (`sha256sum -c`, a compared hash, `Get-FileHash`,
    /// `ADD --checksum`); a signature check does not (a newer signed release passes too).
    bool pins_content = false;
+   /// The expected hash when the check names it (after expansion), as `<algorithm>:<hex>`
+   /// in lower case: `echo "$SHA256 *f" | sha256sum -c -` -> `sha256:3b48…`,
+   /// `ADD --checksum=sha256:…`. Empty for signatures, sums files and hashes compared
+   /// with a value the facts cannot see.
+   std::string digest;
 };
 
 struct download {
@@ -119,8 +124,10 @@ struct run_facts {
 
 /// The downloads of an ADD: every source word holding `://` (sources exclude the
 /// flags and the destination), verified by the builder when the ADD has a
-/// `--checksum` flag (`checksum` is where it stands).
-[[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum);
+/// `--checksum` flag (`checksum` is where it stands, `checksum_value` its value,
+/// `sha256:<hex>`).
+[[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum,
+                                  std::string_view checksum_value = {});
 
 /// Parses a RUN body with the grammar of `shell` and derives its facts. `map`
 /// maps offsets of `body` to offsets of `source`. `env` holds the ARG/ENV values

@@ -59,6 +59,7 @@ ojson instruction_json(const engine::document& doc, const engine::run_view& v) {
       if (d.verified_by) {
          dj["verified_by"] = {{"method", d.verified_by->method}, {"line", d.verified_by->where.start.line},
                               {"column", d.verified_by->where.start.column}};
+         if (!d.verified_by->digest.empty()) dj["verified_by"]["digest"] = d.verified_by->digest;
       } else {
          dj["verified_by"] = nullptr;
       }
@@ -69,6 +70,7 @@ ojson instruction_json(const engine::document& doc, const engine::run_view& v) {
       ojson xj = {{"method", x.method}};
       at(xj, x.where);
       xj["subjects"] = x.subjects;
+      if (!x.digest.empty()) xj["digest"] = x.digest;
       verifications.push_back(std::move(xj));
    }
    auto& installs = j["installs"] = ojson::array();

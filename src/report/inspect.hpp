@@ -9,8 +9,8 @@
 //      "commands": [{"name", "argv": [values], "line", "column", "depth", "method"?,
 //                    "piped_to"?, "words": [{"text", "value", "line", "column", "end_line", "end_column"}]}],
 //      "downloads": [{"tool", "url", "expanded_url", "output", "line", "column", "url_line", "url_column",
-//                     "verified_by": null | {"method", "line", "column"}}],
-//      "verifications": [{"method", "line", "column", "subjects"}],
+//                     "verified_by": null | {"method", "line", "column", "digest"?}}],
+//      "verifications": [{"method", "line", "column", "subjects", "digest"?}],   (digest: `sha256:<hex>`)
 //      "installs": [{"manager", "package", "version", "pinned", "line", "column"}],
 //      "cleanups": [{"kind", "line", "column"}],
 //      "variables": {"set": [{"name", "value", "line", "column"}], "referenced": [{"name", "line", "column"}]}}]}

@@ -1,4 +1,4 @@
-// Acceptance on the five seeds in ../shared/corpus/seeds (formats.md C18, C4, C11).
+// Acceptance on the five seeds in ../shared/corpus/seeds (formats.md C18, C4, C11, C20, …).
 // Exits 77 (ctest: Skipped, with the message below) when ../shared is absent.
 #include <cstdio>
 #include <filesystem>
@@ -9,24 +9,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "support/helpers.hpp"
+#include "acceptance/acceptance.hpp"
 
 namespace {
 const std::string seeds = "../shared/corpus/seeds";
-
-nlohmann::json check_json(const std::string& args) {
-   const auto r = strata::test::run_strata("check --format json --exit-zero " + args);
-   REQUIRE(r.status == 0);
-   return nlohmann::json::parse(r.out);
-}
-
-std::set<int> lines_of(const nlohmann::json& doc, const std::string& rule) {
-   std::set<int> lines;
-   for (const auto& f : doc["findings"]) {
-      if (f["rule"] == rule) lines.insert(f["line"].get<int>());
-   }
-   return lines;
-}
+using strata::acceptance::check_json;
+using strata::acceptance::lines_of;
 }  // namespace
 
 TEST_CASE("seed 003: ST2001 on the unverified python.exe downloads only", "[acceptance]") {
@@ -77,7 +65,8 @@ TEST_CASE("seeds: ST3009 on the foreign base layers of 001 and 002; the other ST
       if (f["rule"] == "ST3009") ++st3009[std::string(f["file"]).substr(seeds.size() + 1, 3)];
    }
    CHECK(st3009 == std::map<std::string, int>{{"001", 3}, {"002", 3}});
-   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3005", "ST3006", "ST3007", "ST3008", "ST3010", "ST3013"}) {
+   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3005", "ST3006", "ST3007", "ST3008", "ST3010", "ST3011", "ST3012",
+                            "ST3013"}) {
       INFO(rule);
       CHECK(lines_of(doc, rule).empty());
    }
@@ -93,6 +82,24 @@ TEST_CASE("seed 003: ST4006 on the three Linux platforms built on September base
    const auto relaxed = check_json("--config " + (dir / "c.yaml").string() + " " + seeds + "/003_5a6006424bbde431.txt");
    CHECK(lines_of(relaxed, "ST4006").empty());
    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("seeds: ST4007 on the Windows 2016 base layer labelled four ways; ST4002-ST4005 silent", "[acceptance]") {
+   const auto doc = check_json(seeds);
+   // layer 3889bb8d…: `10.0.14393.0` @ 13 Dec 2016 in 000, `1607-RTM-amd64` @ 19 Nov 2016 in 001 and 002
+   // (the majority), `1607-RTM-amd64` @ 22 Nov 2016 in 003
+   CHECK(strata::acceptance::places_of(doc, "ST4007") ==
+         std::set<std::string>{"000_eb2bccc1806bb92b.txt:28", "003_5a6006424bbde431.txt:666"});
+   for (const auto& f : doc["findings"]) {
+      if (f["rule"] != "ST4007") continue;
+      const std::string message = f["message"];
+      CHECK(message.find("3889bb8d808bbae6fa5a33e07093e65c31371bcf9e4c38c21be6b9af52ad1548") != std::string::npos);
+      CHECK(message.find("`RUN Apply image 1607-RTM-amd64` dated Sat, 19 Nov 2016 17:05:00 GMT at") != std::string::npos);
+   }
+   for (const char* rule : {"ST4002", "ST4003", "ST4004", "ST4005"}) {
+      INFO(rule);
+      CHECK(lines_of(doc, rule).empty());
+   }
 }
 
 int main(int argc, char** argv) {

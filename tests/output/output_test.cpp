@@ -15,11 +15,13 @@ struct corpus_run {
    std::vector<engine::finding> findings;
    corpus_run() {
       std::vector<engine::input_error> errors;
+      engine::checker checker(rules);
       for (const auto& f : engine::expand_inputs({"corpus"}, errors)) {
          std::string text, error;
          if (!engine::read_file(f.path, text, error)) continue;
-         if (auto doc = engine::load_document(f.path, std::move(text), f.how)) engine::check_document(*doc, rules, findings);
+         if (auto doc = engine::load_document(f.path, std::move(text), f.how)) checker.check(*doc, findings);
       }
+      checker.finish(findings);
       std::sort(findings.begin(), findings.end(), engine::finding_order);
    }
 };

@@ -1,6 +1,7 @@
 // Every rule: registry invariants, documentation shape, and its fixtures.
 // rules/<ID>/<ID>.fail*.* must produce the findings in rules/<ID>/<ID>.snap;
-// rules/<ID>/<ID>.pass*.* must produce none of that rule.
+// rules/<ID>/<ID>.pass*.* must produce none of that rule. A fixture that is a
+// directory is one run over the inputs in it (for rules that compare inputs).
 // STRATA_UPDATE_SNAPSHOTS=1 rewrites the .snap files (review them with git diff).
 #include <algorithm>
 #include <cstdlib>
@@ -51,7 +52,7 @@ TEST_CASE("registry: ids unique, sorted, well formed; metadata complete", "[rule
       CHECK_FALSE(r.help.empty());
       CHECK(names.insert(r.name).second);
       CHECK(retired_ids.count(std::string(r.id)) == 0);
-      const bool visits = r.visit.document || r.visit.dockerfile || r.visit.instruction || r.visit.run || r.visit.tag_page;
+      const bool visits = r.visit.document || r.visit.dockerfile || r.visit.instruction || r.visit.run || r.visit.tag_page || r.visit.finish;
       CHECK(visits);
       if (i > 0) CHECK(rules[i - 1].definition->id < r.id);
       CHECK(engine::find_rule(r.id) == &rules[i]);
@@ -109,7 +110,7 @@ TEST_CASE("fixtures: failing ones match the snapshot, passing ones are silent", 
          CHECK_FALSE(passing.empty());
          std::string rendered;
          for (const auto& f : failing) {
-            const auto found = test::check_text(f, test::read(test::source_path(f)), sel);
+            const auto found = test::check_fixture(f, sel);
             INFO(f);
             CHECK_FALSE(found.empty());
             rendered += test::render(found);
@@ -122,7 +123,7 @@ TEST_CASE("fixtures: failing ones match the snapshot, passing ones are silent", 
          }
          for (const auto& f : passing) {
             INFO(f);
-            const auto found = test::check_text(f, test::read(test::source_path(f)), sel);
+            const auto found = test::check_fixture(f, sel);
             CHECK(test::render(found).empty());
          }
       }

@@ -43,6 +43,24 @@ inline std::vector<engine::finding> check_text(const std::string& path, std::str
    return out;
 }
 
+/// Checks a fixture (a file, or a directory whose inputs form one run: rules that
+/// compare inputs see them all) given relative to the source tree; findings name the
+/// files relative to it too, and are sorted.
+inline std::vector<engine::finding> check_fixture(const std::string& relative, const engine::selection& sel = {}) {
+   const auto rules = engine::enabled_rules(sel);
+   std::vector<engine::finding> out;
+   std::vector<engine::input_error> errors;
+   const std::string root = source_path("");
+   engine::checker checker(rules);
+   for (const auto& f : engine::expand_inputs({source_path(relative)}, errors)) {
+      std::string name = f.path.starts_with(root) ? f.path.substr(root.size()) : f.path;
+      if (auto doc = engine::load_document(std::move(name), read(f.path), f.how)) checker.check(*doc, out);
+   }
+   checker.finish(out);
+   std::sort(out.begin(), out.end(), engine::finding_order);
+   return out;
+}
+
 inline std::string render(const std::vector<engine::finding>& findings, report::format fmt = report::format::full,
                           std::span<const engine::registered_rule* const> rules = {}) {
    std::ostringstream out;

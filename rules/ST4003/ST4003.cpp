@@ -1,0 +1,80 @@
+// ST4003 tag-version-mismatch (formats.md C13): the tag names a version
+// (`3.6.2-onbuild` -> 3.6.2; `3.9-slim` -> 3.9.x) that the image's
+// `ENV <REPOSITORY>_VERSION` does not carry. Tags that do not start with a digit
+// (`latest`, `rc`, `windowsservercore`, `alpine3.7`) name no version.
+#include <cctype>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "engine/platform_env.hpp"
+
+namespace strata::rules {
+namespace {
+
+// `python:3.6.2-onbuild` -> {python, 3.6.2-onbuild}; the repository without its namespace.
+std::pair<std::string_view, std::string_view> repository_and_tag(std::string_view ref) {
+   const auto colon = ref.rfind(':');
+   if (colon == std::string_view::npos) return {ref, {}};
+   std::string_view repo = ref.substr(0, colon);
+   if (const auto slash = repo.rfind('/'); slash != std::string_view::npos) repo.remove_prefix(slash + 1);
+   return {repo, ref.substr(colon + 1)};
+}
+
+// The version a tag names: its leading `N(.N)*` with a pre-release suffix (`3.7.0a4`), when
+// it ends there or at `-`; "" when the tag names none.
+std::string tag_version(std::string_view tag) {
+   static const RE2 shape(R"(([0-9]+(?:\.[0-9]+)*(?:[a-z]+[0-9]*)?)(?:-.*)?)");
+   std::string v;
+   if (!RE2::FullMatch(tag, shape, &v)) return {};
+   return v;
+}
+
+// The image's version as comparable text: without a leading `v` or Debian epoch (`1:10.3.4`).
+std::string_view comparable(std::string_view value) {
+   static const RE2 epoch("[0-9]+:");
+   re2::StringPiece rest(value.data(), value.size());
+   if (RE2::Consume(&rest, epoch)) value = {rest.data(), rest.size()};
+   if (value.size() > 1 && (value[0] == 'v' || value[0] == 'V') && std::isdigit(static_cast<unsigned char>(value[1]))) {
+      value.remove_prefix(1);
+   }
+   return value;
+}
+
+// True when `value` is `want` or a release of the series it names (`3.6` -> `3.6.3`,
+// `8` -> `8u151`, `1.13.8` -> `1.13.8-1~stretch`), i.e. `want` is followed by no digit.
+bool carries(std::string_view value, std::string_view want) {
+   if (!value.starts_with(want)) return false;
+   return value.size() == want.size() || !std::isdigit(static_cast<unsigned char>(value[want.size()]));
+}
+
+void check(const ast::tag_page& page, engine::context& cx) {
+   const auto [repository, tag] = repository_and_tag(page.ref.text);
+   const std::string want = tag_version(tag);
+   if (want.empty() || repository.empty()) return;
+   std::string key;
+   for (const char c : repository) {
+      key += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+   }
+   key += "_VERSION";
+   for (const auto& s : page.sections) {
+      const ast::env_pair* pair = engine::last_env(s, key);
+      if (pair == nullptr || carries(comparable(pair->value), want)) continue;
+      cx.report(pair->value_span,
+                fmt::format("tag {} names version {} but {} is {} on {}", tag, want, key, pair->value, s.platform.text), &s);
+   }
+}
+constexpr std::string_view tags[] = {"correctness", "consistency"};
+}  // namespace
+
+extern const engine::rule st4003{
+    .id = "ST4003",
+    .name = "tag-version-mismatch",
+    .default_severity = engine::severity::error,
+    .summary = "The tag names a version that the image's ENV <REPOSITORY>_VERSION does not carry",
+    .help = "Build the tag from the Dockerfile of the version it names (or pin the FROM of a derived image to that version).",
+    .aliases = {},
+    .tags = tags,
+    .visit = {.tag_page = check},
+};
+}  // namespace strata::rules

@@ -1,0 +1,58 @@
+// Findings kept across the documents of a run, for rules that decide in
+// `visitors::finish` which to report (ST4005, ST4007).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/finding.hpp"
+
+namespace strata::engine {
+
+/// A store of findings made by `context::locate`. Their source lines (a history
+/// entry's text can be kilobytes, repeated in every section and tag) are kept once.
+class kept_findings {
+public:
+   /// Keeps `f`; returns its id (0, 1, 2 … in order).
+   std::size_t keep(finding f) {
+      auto [it, added] = line_ids_.try_emplace(std::move(f.snippet), lines_.size());
+      if (added) lines_.push_back(&it->first);
+      f.snippet.clear();
+      kept_.push_back({std::move(f), it->second});
+      return kept_.size() - 1;
+   }
+
+   /// The finding kept as `id`, its source line restored.
+   [[nodiscard]] finding get(std::size_t id) const {
+      finding f = kept_[id].f;
+      f.snippet = *lines_[kept_[id].line];
+      return f;
+   }
+
+   /// `file:line` of the finding kept as `id`, for messages that name the other side.
+   [[nodiscard]] std::string place(std::size_t id) const {
+      const finding& f = kept_[id].f;
+      return f.file + ":" + std::to_string(f.start.line);
+   }
+
+   /// `a.md:48`, or `a.md:48 and 7 other place(s)`: the first of `ids` and how many more.
+   [[nodiscard]] std::string places(const std::vector<std::size_t>& ids) const {
+      if (ids.empty()) return {};
+      std::string out = place(ids.front());
+      if (ids.size() > 1) out += " and " + std::to_string(ids.size() - 1) + " other place(s)";
+      return out;
+   }
+
+private:
+   struct entry {
+      finding f;
+      std::size_t line;
+   };
+   std::vector<entry> kept_;
+   std::unordered_map<std::string, std::size_t> line_ids_;
+   std::vector<const std::string*> lines_;  ///< keys of line_ids_ (node-based: stable addresses)
+};
+
+}  // namespace strata::engine
