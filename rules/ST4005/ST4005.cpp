@@ -15,11 +15,18 @@ namespace strata::rules {
 namespace {
 
 struct state {
-   engine::kept_findings kept;
-   // (algorithm, URL) -> digest -> kept finding ids; digest -> URL -> ids
+   engine::kept_findings kept;  // each kept finding's message is its URL as written
+   // (algorithm, URL without its scheme) -> digest -> kept finding ids
    std::map<std::pair<std::string, std::string>, std::map<std::string, std::vector<std::size_t>>> by_url;
+   // digest -> URL without its scheme -> ids
    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> by_digest;
 };
+
+// `http://example.com/f` and `https://example.com/f` name one file: compared without the scheme.
+std::string without_scheme(const std::string& url) {
+   const auto p = url.find("://");
+   return p == std::string::npos ? url : url.substr(p + 3);
+}
 
 void collect(const engine::run_view& view, engine::context& cx) {
    auto& st = cx.state<state>();
@@ -34,31 +41,39 @@ void collect(const engine::run_view& view, engine::context& cx) {
       if (url.find('$') != std::string::npos || url.find("://") == std::string::npos) continue;  // not fully known
       const std::string& digest = d.verified_by->digest;
       const std::string algorithm = digest.substr(0, digest.find(':'));
-      const std::size_t id = st.kept.keep(cx.locate(d.url_where, {}));
-      st.by_url[{algorithm, url}][digest].push_back(id);
-      st.by_digest[digest][url].push_back(id);
+      const std::size_t id = st.kept.keep(cx.locate(d.url_where, url));
+      st.by_url[{algorithm, without_scheme(url)}][digest].push_back(id);
+      st.by_digest[digest][without_scheme(url)].push_back(id);
    }
 }
 
 void finish(engine::context& cx) {
    auto& st = cx.state<state>();
-   auto where = [&](const std::vector<std::size_t>& ids) { return st.kept.places(ids); };
+   // `<value> at <places>; …` for the other values; a URL is shown as first written
+   auto others = [&](const auto& by_value, const std::string& except, bool urls) {
+      std::string out;
+      for (const auto& [value, ids] : by_value) {
+         if (value == except) continue;
+         out += fmt::format("{}{} at {}", out.empty() ? "" : "; ", urls ? st.kept.get(ids.front()).message : value, st.kept.places(ids));
+      }
+      return out;
+   };
    for (const auto& [key, by_digest] : st.by_url) {
       for (const std::string* digest : engine::outlier_values(by_digest)) {
-         const std::string others = engine::other_values(by_digest, *digest, where, " at ");
+         const std::string other = others(by_digest, *digest, false);
          for (const std::size_t id : by_digest.at(*digest)) {
             auto f = st.kept.get(id);
-            f.message = fmt::format("{} is verified against {} here but against {}", key.second, *digest, others);
+            f.message = fmt::format("{} is verified against {} here but against {}", f.message, *digest, other);
             cx.report(std::move(f));
          }
       }
    }
    for (const auto& [digest, by_url] : st.by_digest) {
       for (const std::string* url : engine::outlier_values(by_url)) {
-         const std::string others = engine::other_values(by_url, *url, where, " at ");
+         const std::string other = others(by_url, *url, true);
          for (const std::size_t id : by_url.at(*url)) {
             auto f = st.kept.get(id);
-            f.message = fmt::format("{} verifies {} here but also the different URL {}", digest, *url, others);
+            f.message = fmt::format("{} verifies {} here but also the different URL {}", digest, f.message, other);
             cx.report(std::move(f));
          }
       }

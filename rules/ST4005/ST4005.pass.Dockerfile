@@ -15,3 +15,9 @@ RUN set -eux; \
 
 FROM debian:bookworm-slim
 ADD --checksum=sha256:0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7 https://example.com/tool/1.4.2/tool-linux-arm64.tar.gz /tmp/
+
+# The same file over plain HTTP: one URL for this rule (the scheme is not compared; ST2003 is about it)
+FROM debian:bookworm-slim AS mirror
+RUN set -eux; \
+    curl -fsSLo tool.tgz http://example.com/tool/1.4.2/tool-linux.tar.gz; \
+    echo "5f4dcc3b5aa765d61d8327deb882cf99b8a8f6c2a1e5d3c7b9f0e4a6d2c8b1f3  tool.tgz" | sha256sum -c -

@@ -408,7 +408,8 @@ int main(int argc, char** argv) {
    check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
    check->add_option("--emit-docs", co.emit_docs,
                      "For every history document, write DIR/<name>.md (normalized page, for kinds that have one) and DIR/<name>.json "
-                     "(model + its findings); <name> is the input's path below the directory given, without extension");
+                     "(model + its findings, but not those of rules that compare inputs); <name> is the input's path below the "
+                     "directory given, without extension");
 
    std::string rule_id, rules_format = "text";
    auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");

@@ -145,16 +145,20 @@ private:
 
    // The value of a variable as it stands at body offset `before`: the latest assignment
    // before it in the body (expanded as it was then; unknown for a loop variable), else the
-   // environment. Bounded: memoised per assignment, at most `max_lookups` per body, values
+   // environment; unknown when two earlier constants differ (the branches of a `case`: which
+   // one ran is not known). Bounded: memoised per assignment, at most `max_lookups` per body, values
    // cut at `max_expanded` bytes (a chain of `b=$a$a`, `c=$b$b`, ... stays cheap).
    std::optional<std::string> lookup(std::string_view name, std::size_t before, int level) const {
       if (lookups_ >= max_lookups) return std::nullopt;
       ++lookups_;
       const ast::shell_assignment* found = nullptr;
+      bool branches = false;  // two different constants: `case` / `if` branches (`dockerArch='x86_64'` … `'s390x'`)
       for (const auto& a : script_.assignments) {
-         if (a.begin >= before || (found != nullptr && a.begin < found->begin)) continue;
-         if (pwsh_ ? lower(a.name) == lower(name) : a.name == name) found = &a;
+         if (a.begin >= before || !(pwsh_ ? lower(a.name) == lower(name) : a.name == name)) continue;
+         if (found != nullptr && found->value.literal && a.value.literal && found->value.value != a.value.value) branches = true;
+         if (found == nullptr || a.begin > found->begin) found = &a;
       }
+      if (found != nullptr && branches && found->value.literal) return std::nullopt;  // which one ran is not known here
       if (found != nullptr) {
          if (found->value.end == found->value.begin && !found->value.literal) return std::nullopt;  // `for NAME in ...`
          if (const auto m = expanded_.find(found); m != expanded_.end()) return m->second;
@@ -403,6 +407,7 @@ private:
             // positional words: URLs (not `=https` of an unknown option taking a value)
             if (v.find("://") != std::string::npos || v.starts_with('$') ||
                 (!v.starts_with('=') && v.find_first_of("./") != std::string::npos)) {
+               if (v.starts_with('$') && v.find("://") == std::string::npos && !names_url(v, script_.commands[index].begin)) continue;
                urls.push_back(c.words[i]);
             }
          }
@@ -457,6 +462,16 @@ private:
       d.url_where = url->where;
       f.downloads.push_back(std::move(d));
       download_offsets_.push_back(script_.commands[index].begin);
+   }
+
+   // Whether a word made of variables can be a URL: not `$DOWNLOAD_OPTIONS` (options by its
+   // name, or expanding to `-…`), and not a variable known to be empty (`wget "$ASC_URL"`
+   // guarded by `if [ "$ASC_URL" ]`: nothing is downloaded).
+   bool names_url(const std::string& value, std::size_t before) const {
+      static const RE2 options(R"(\$\{?[A-Za-z_]*(?i:OPTIONS|OPTS|FLAGS|ARGS)\}?)");
+      if (RE2::FullMatch(value, options)) return false;
+      const std::string e = expand(value, before);
+      return !(e.empty() || e.starts_with('-'));
    }
 
    // The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`.

@@ -272,3 +272,59 @@ TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
    f = facts_of(deep, facts::shell_kind::pwsh, src);
    CHECK(f.downloads.size() == 1);
 }
+
+TEST_CASE("facts: the expected digest of a check, when it is named", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"SHA", "3B48DAC8FB59F62EAA67AC83C1EB12BDA1B7A08406DD286E252C11A66BE27F81"}, {"SUMS", "SHA256SUMS"}};
+   auto f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"$SHA *x.tgz\" | sha256sum -c -", facts::shell_kind::sh, src, &env);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->digest == "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
+
+   f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"0123456789abcdef0123456789abcdef01234567  x.tgz\" | sha1sum -c -",
+                facts::shell_kind::sh, src);
+   CHECK(f.downloads[0].verified_by->digest == "sha1:0123456789abcdef0123456789abcdef01234567");
+
+   // a sums file and a signature name no hash
+   f = facts_of("wget https://example.com/x.tgz https://example.com/SHA256SUMS; sha256sum -c \"$SUMS\"", facts::shell_kind::sh, src, &env);
+   CHECK(f.verifications.at(0).digest.empty());
+   f = facts_of("wget https://example.com/x.tgz https://example.com/x.tgz.asc; gpg --verify x.tgz.asc x.tgz", facts::shell_kind::sh, src);
+   CHECK(f.verifications.at(0).digest.empty());
+
+   // compared: sh test, PowerShell Get-FileHash (SHA256 unless -Algorithm says otherwise)
+   f = facts_of("curl -fo x https://example.com/x; [ \"$(openssl sha512 -r x | cut -c1-128)\" = \"$SHA\" ]", facts::shell_kind::sh, src,
+                &env);
+   CHECK(f.verifications.at(0).digest == "sha512:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
+   f = facts_of("Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
+                "if ((Get-FileHash p.exe).Hash -ne $env:SHA) { exit 1 }",
+                facts::shell_kind::pwsh, src, &env);
+   REQUIRE(f.downloads.at(0).verified_by);
+   CHECK(f.downloads[0].verified_by->digest == "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
+   f = facts_of("Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
+                "if ((Get-FileHash p.exe -Algorithm SHA512).Hash -ne $env:SHA) { exit 1 }",
+                facts::shell_kind::pwsh, src, &env);
+   CHECK(f.downloads.at(0).verified_by->digest.starts_with("sha512:"));
+
+   // ADD --checksum
+   const auto add = facts::add_facts({{"https://example.com/a.tgz", "https://example.com/a.tgz", {}, true}}, ast::span{},
+                                     "sha256:ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+   CHECK(add.downloads.at(0).verified_by->digest == "sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+}
+
+TEST_CASE("facts: branch constants are unknown; option variables and empty URLs are not downloads", "[facts]") {
+   ast::source_file src;
+   auto f = facts_of("case \"$(dpkg --print-architecture)\" in amd64) arch='x86_64' ;; s390x) arch='s390x' ;; esac; "
+                     "curl -fsSLO \"https://example.com/tool/1.0/tool-${arch}.tgz\"",
+                     facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].expanded_url == "https://example.com/tool/1.0/tool-${arch}.tgz");  // not the last branch's value
+   f = facts_of("arch='x86_64'; curl -fsSLO \"https://example.com/tool-${arch}.tgz\"", facts::shell_kind::sh, src);
+   CHECK(f.downloads.at(0).expanded_url == "https://example.com/tool-x86_64.tgz");
+
+   const ast::environment env = {{"ASC_URL", ""}, {"URL", "https://example.com/a.zip"}};
+   f = facts_of("wget $DOWNLOAD_OPTIONS $URL -O /tmp/a.zip; if [ \"$ASC_URL\" ]; then wget -O a.asc \"$ASC_URL\"; fi", facts::shell_kind::sh,
+                src, &env);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "$URL");
+   CHECK(f.downloads[0].expanded_url == "https://example.com/a.zip");
+}
