@@ -3,8 +3,7 @@
 // base layers are paired with its base history entries (the first entry when it
 // creates the root filesystem: `ADD file:… in /`, `ADD <tarball> /`,
 // `RUN # debian.sh …`, Windows `Apply image …`, then each `Install update …`).
-// Reported at the outlier entries. Conversely, one Windows `Apply image` label over
-// different base layers is reported too (the label does not identify the base).
+// Reported at the outlier entries.
 #include <map>
 
 #include <fmt/format.h>
@@ -19,7 +18,6 @@ namespace {
 struct state {
    engine::kept_findings kept;
    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> by_layer;  // digest -> `text` @ date -> ids
-   std::map<std::string, std::map<std::string, std::vector<std::size_t>>> by_label;  // `Apply image` text -> digest -> ids
 };
 
 bool creates_root(const ast::history_entry& e) {
@@ -39,7 +37,6 @@ void collect(const ast::tag_page& page, engine::context& cx) {
          if (i > 0 && !(windows_base && e.keyword == "RUN" && e.arguments.starts_with("Install update "))) break;
          const std::size_t id = st.kept.keep(cx.locate(e.text_span, {}, &s));
          st.by_layer[s.layers[i].digest.text][fmt::format("`{}` dated {}", e.text, e.created.text)].push_back(id);
-         if (i == 0 && windows_base) st.by_label[e.text][s.layers[i].digest.text].push_back(id);
       }
    }
 }
@@ -53,17 +50,6 @@ void finish(engine::context& cx) {
          for (const std::size_t id : by_history.at(*history)) {
             auto f = st.kept.get(id);
             f.message = fmt::format("layer {} has the history {} here but {}", digest, *history, others);
-            cx.report(std::move(f));
-         }
-      }
-   }
-   // the converse, for Windows base labels: one `Apply image` text over different layers
-   for (const auto& [label, by_digest] : st.by_label) {
-      for (const std::string* digest : engine::outlier_values(by_digest)) {
-         const std::string others = engine::other_values(by_digest, *digest, where, " at ");
-         for (const std::size_t id : by_digest.at(*digest)) {
-            auto f = st.kept.get(id);
-            f.message = fmt::format("`{}` is the history of layer {} here but of {}", label, *digest, others);
             cx.report(std::move(f));
          }
       }
