@@ -28,15 +28,17 @@ std::size_t in_toto_layers(const ast::section& s) {
 
 void check(const ast::tag_page& page, engine::context& cx) {
    const auto& sections = page.sections;
-   if (std::none_of(sections.begin(), sections.end(), [](const ast::section& s) { return s.is_attestation(); })) return;
-
    // How many in-toto layers the attestations of this page usually carry.
    std::map<std::size_t, std::size_t> counts;  // layers -> attestations
+   std::size_t attestations = 0;
    for (const auto& s : sections) {
-      if (s.is_attestation()) ++counts[in_toto_layers(s)];
+      if (s.is_attestation()) {
+         ++counts[in_toto_layers(s)];
+         ++attestations;
+      }
    }
+   if (attestations == 0) return;
    const auto usual = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-   const std::size_t attestations = std::count_if(sections.begin(), sections.end(), [](const auto& s) { return s.is_attestation(); });
 
    for (std::size_t i = 0; i < sections.size(); ++i) {
       const ast::section& s = sections[i];
@@ -75,8 +77,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
             if (!sizes.empty()) sizes += ", ";
             sizes += short_size(l);
          }
-         const std::string others = usual->first >= 2 ? fmt::format("; {} of the page's {} attestations have {}", usual->second, attestations, usual->first)
-                                        : std::string();
+         const std::string others =
+             usual->first >= 2 ? fmt::format("; {} of the page's {} attestations have {}", usual->second, attestations, usual->first) : "";
          cx.report(s.layers.empty() ? s.layers_header : s.layers.front().digest.where,
                    fmt::format("attestation manifest {} has {} in-toto layer(s){}{}{}: an SBOM and a provenance statement are expected{}", of,
                                have, sizes.empty() ? "" : " (", sizes, sizes.empty() ? "" : ")", others),

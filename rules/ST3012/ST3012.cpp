@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include "engine/context.hpp"
+#include "parse/values.hpp"
 
 namespace strata::rules {
 namespace {
@@ -32,28 +33,6 @@ std::string_view dpkg_arch_of(std::string_view platform) {
       if (p == platform || (p.ends_with(" variant v8") && platform == p.substr(0, p.size() - 11))) return arch;
    }
    return {};
-}
-
-// The UTC date of an epoch, as Mojo::Date prints it (`Mon, 03 Aug 2026 00:00:00 GMT`).
-std::string http_date(std::int64_t epoch) {
-   static constexpr std::array<std::string_view, 7> days = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-   static constexpr std::array<std::string_view, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-   const std::int64_t day_count = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
-   const std::int64_t secs = epoch - day_count * 86400;
-   // civil_from_days (Howard Hinnant's algorithm)
-   const std::int64_t z = day_count + 719468;
-   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-   const std::int64_t doe = z - era * 146097;
-   const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-   const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-   const std::int64_t mp = (5 * doy + 2) / 153;
-   const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-   const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-   const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-   const auto weekday = static_cast<std::size_t>(((day_count % 7) + 7) % 7);
-   return fmt::format("{}, {:02} {} {} {:02}:{:02}:{:02} GMT", days[weekday], d, months[static_cast<std::size_t>(m - 1)], y,
-                      secs / 3600, secs / 60 % 60, secs % 60);
 }
 
 void check(const ast::tag_page& page, engine::context& cx) {
@@ -84,7 +63,7 @@ void check(const ast::tag_page& page, engine::context& cx) {
             if (epoch != e.created.epoch) {
                cx.report(e.created.where,
                          fmt::format("the root filesystem entry is dated {} but its snapshot timestamp @{} is {}", e.created.text,
-                                     std::string_view(epoch_text.data(), epoch_text.size()), http_date(epoch)),
+                                     std::string_view(epoch_text.data(), epoch_text.size()), parse::format_rfc1123(epoch)),
                          &s);
             }
          }

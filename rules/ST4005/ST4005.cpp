@@ -9,7 +9,6 @@
 
 #include "engine/context.hpp"
 #include "engine/kept_findings.hpp"
-#include "engine/outliers.hpp"
 
 namespace strata::rules {
 namespace {
@@ -42,41 +41,25 @@ void collect(const engine::run_view& view, engine::context& cx) {
       const std::string& digest = d.verified_by->digest;
       const std::string algorithm = digest.substr(0, digest.find(':'));
       const std::size_t id = st.kept.keep(cx.locate(d.url_where, url));
-      st.by_url[{algorithm, without_scheme(url)}][digest].push_back(id);
-      st.by_digest[digest][without_scheme(url)].push_back(id);
+      std::string compared = without_scheme(url);
+      st.by_digest[digest][compared].push_back(id);
+      st.by_url[{algorithm, std::move(compared)}][digest].push_back(id);
    }
 }
 
 void finish(engine::context& cx) {
-   auto& st = cx.state<state>();
-   // `<value> at <places>; …` for the other values; a URL is shown as first written
-   auto others = [&](const auto& by_value, const std::string& except, bool urls) {
-      std::string out;
-      for (const auto& [value, ids] : by_value) {
-         if (value == except) continue;
-         out += fmt::format("{}{} at {}", out.empty() ? "" : "; ", urls ? st.kept.get(ids.front()).message : value, st.kept.places(ids));
-      }
-      return out;
-   };
+   const auto& st = cx.state<state>();
+   auto digest = [](const std::string& value, const std::vector<std::size_t>&) { return value; };
+   auto url = [&](const std::string&, const std::vector<std::size_t>& ids) { return st.kept.message(ids.front()); };  // as written
    for (const auto& [key, by_digest] : st.by_url) {
-      for (const std::string* digest : engine::outlier_values(by_digest)) {
-         const std::string other = others(by_digest, *digest, false);
-         for (const std::size_t id : by_digest.at(*digest)) {
-            auto f = st.kept.get(id);
-            f.message = fmt::format("{} is verified against {} here but against {}", f.message, *digest, other);
-            cx.report(std::move(f));
-         }
-      }
+      engine::report_outliers(cx, st.kept, by_digest, digest, [](const std::string& written, const std::string& value, const std::string& others) {
+         return fmt::format("{} is verified against {} here but against {}", written, value, others);
+      });
    }
-   for (const auto& [digest, by_url] : st.by_digest) {
-      for (const std::string* url : engine::outlier_values(by_url)) {
-         const std::string other = others(by_url, *url, true);
-         for (const std::size_t id : by_url.at(*url)) {
-            auto f = st.kept.get(id);
-            f.message = fmt::format("{} verifies {} here but also the different URL {}", digest, f.message, other);
-            cx.report(std::move(f));
-         }
-      }
+   for (const auto& [hash, by_url] : st.by_digest) {
+      engine::report_outliers(cx, st.kept, by_url, url, [&](const std::string& written, const std::string&, const std::string& others) {
+         return fmt::format("{} verifies {} here but also the different URL {}", hash, written, others);
+      });
    }
 }
 constexpr std::string_view tags[] = {"security", "supply-chain"};

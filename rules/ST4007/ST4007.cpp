@@ -10,7 +10,6 @@
 
 #include "engine/context.hpp"
 #include "engine/kept_findings.hpp"
-#include "engine/outliers.hpp"
 
 namespace strata::rules {
 namespace {
@@ -42,17 +41,13 @@ void collect(const ast::tag_page& page, engine::context& cx) {
 }
 
 void finish(engine::context& cx) {
-   auto& st = cx.state<state>();
-   auto where = [&](const std::vector<std::size_t>& ids) { return st.kept.places(ids); };
+   const auto& st = cx.state<state>();
    for (const auto& [digest, by_history] : st.by_layer) {
-      for (const std::string* history : engine::outlier_values(by_history)) {
-         const std::string others = engine::other_values(by_history, *history, where, " at ");
-         for (const std::size_t id : by_history.at(*history)) {
-            auto f = st.kept.get(id);
-            f.message = fmt::format("layer {} has the history {} here but {}", digest, *history, others);
-            cx.report(std::move(f));
-         }
-      }
+      engine::report_outliers(
+          cx, st.kept, by_history, [](const std::string& history, const std::vector<std::size_t>&) { return history; },
+          [&](const std::string&, const std::string& history, const std::string& others) {
+             return fmt::format("layer {} has the history {} here but {}", digest, history, others);
+          });
    }
 }
 constexpr std::string_view tags[] = {"consistency", "provenance"};

@@ -1,13 +1,16 @@
 // Findings kept across the documents of a run, for rules that decide in
-// `visitors::finish` which to report (ST4005, ST4007).
+// `visitors::finish` which to report (ST4003, ST4005, ST4007).
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/context.hpp"
 #include "engine/finding.hpp"
+#include "engine/outliers.hpp"
 
 namespace strata::engine {
 
@@ -30,6 +33,9 @@ public:
       f.snippet = *lines_[kept_[id].line];
       return f;
    }
+
+   /// The message the finding kept as `id` was made with.
+   [[nodiscard]] const std::string& message(std::size_t id) const { return kept_[id].f.message; }
 
    /// `file:line` of the finding kept as `id`, for messages that name the other side.
    [[nodiscard]] std::string place(std::size_t id) const {
@@ -54,5 +60,27 @@ private:
    std::unordered_map<std::string, std::size_t> line_ids_;
    std::vector<const std::string*> lines_;  ///< keys of line_ids_ (node-based: stable addresses)
 };
+
+/// For the values one key takes across the inputs (value -> ids kept here), reports every
+/// finding of each outlier value (engine/outliers.hpp). Its message is
+/// `message(kept message, value, others)`, where `others` is `<shown> at <places>; …` for
+/// the other values and `show(value, ids)` names one of them.
+template <class Show, class Message>
+void report_outliers(context& cx, const kept_findings& kept, const std::map<std::string, std::vector<std::size_t>>& by_value,
+                     Show&& show, Message&& message) {
+   for (const std::string* value : outlier_values(by_value)) {
+      std::string others;
+      for (const auto& [other, ids] : by_value) {
+         if (other == *value) continue;
+         if (!others.empty()) others += "; ";
+         others += show(other, ids) + " at " + kept.places(ids);
+      }
+      for (const std::size_t id : by_value.at(*value)) {
+         finding f = kept.get(id);
+         f.message = message(f.message, *value, others);
+         cx.report(std::move(f));
+      }
+   }
+}
 
 }  // namespace strata::engine

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <map>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace strata::engine {
@@ -35,16 +34,16 @@ template <class Holder>
 }
 
 /// `<value> on <places>; <value> on <places>` for every value but `except`, where
-/// `places(holders)` names the holders of one value (`joiner` stands between).
+/// `places(holders)` names the holders of one value.
 template <class Holder, class Places>
 [[nodiscard]] std::string other_values(const std::map<std::string, std::vector<Holder>>& by_value, const std::string& except,
-                                       Places&& places, std::string_view joiner = " on ") {
+                                       Places&& places) {
    std::string out;
    for (const auto& [value, holders] : by_value) {
       if (value == except) continue;
       if (!out.empty()) out += "; ";
       out += value;
-      out += joiner;
+      out += " on ";
       out += places(holders);
    }
    return out;

@@ -35,8 +35,8 @@ struct visitors {
    void (*run)(const run_view&, context&) = nullptr;
    /// Every repo-info tag page, once.
    void (*tag_page)(const ast::tag_page&, context&) = nullptr;
-   /// Once after the last document of a run, for rules that compare inputs (ST4005,
-   /// ST4007): the other visitors keep what they need in `context::state<T>()` and
+   /// Once after the last document of a run, for rules that compare inputs (ST4003,
+   /// ST4005, ST4007): the other visitors keep what they need in `context::state<T>()` and
    /// the findings they may report as `context::locate(...)` results; this reports.
    /// `context::doc()` is not available here.
    void (*finish)(context&) = nullptr;

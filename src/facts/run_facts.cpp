@@ -33,6 +33,12 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
 
 bool is_flag(const shell_word& w) { return w.value.size() > 1 && w.value[0] == '-'; }
 
+// A hash as a check names it: 32 to 128 hex digits (MD5 to SHA-512).
+bool is_hex_digest(std::string_view s) {
+   static const RE2 hex("[0-9a-fA-F]{32,128}");
+   return RE2::FullMatch(s, hex);
+}
+
 // The file name a URL or path names: its last path segment without a query or fragment.
 std::string file_name(std::string_view s) {
    s = s.substr(0, std::min(s.find_first_of("?#"), s.size()));
@@ -521,8 +527,13 @@ private:
                                                                "md5sum", "b2sum", "shasum"};
       bool checksum = false;  // the method checks a hash (else a signature)
       std::string digest;     // the expected hash, `<algorithm>:<hex>`, when known
+      std::optional<std::string_view> comparison;  // hash_compared(index), found once
+      auto compared = [&] {
+         if (!comparison) comparison = hash_compared(index);
+         return !comparison->empty();
+      };
       auto compared_with = [&](std::string_view algorithm) {
-         const std::string d = compared_digest(hash_compared(index), script_.commands[index].begin);
+         const std::string d = compared_digest(*comparison, script_.commands[index].begin);
          if (!d.empty() && !algorithm.empty()) digest = lower(algorithm) + ":" + d;
       };
       if (one_of(n, sums) && check) {
@@ -541,7 +552,7 @@ private:
       } else if (!pwsh_ && (one_of(n, sums) || (n == "openssl" && first + 1 < c.words.size() &&
                                                 (c.words[first + 1].value == "dgst" || c.words[first + 1].value.starts_with("sha") ||
                                                  c.words[first + 1].value == "md5"))) &&
-                 !hash_compared(index).empty()) {
+                 compared()) {
          // `[ "$(openssl sha512 -r f)" = "$SUM" ]`, `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`
          method = n == "openssl" ? "openssl " + c.words[first + 1].value + " (compared)" : n + " (compared)";
          checksum = true;
@@ -564,7 +575,7 @@ private:
          method = "cosign verify";
       } else if ((n == "minisign" || n == "signify") && verify) {
          method = n + " -V";
-      } else if (pwsh_ && n == "get-filehash" && !hash_compared(index).empty()) {
+      } else if (pwsh_ && n == "get-filehash" && compared()) {
          method = "Get-FileHash";
          checksum = true;
          std::string_view algorithm = "sha256";  // Get-FileHash's default
@@ -580,12 +591,8 @@ private:
          if (e != files[k]) files.push_back(std::move(e));
       }
       if (check && one_of(n, sums) && n != "b2sum" && n != "shasum") {  // `sha256sum -c`: the algorithm is in the name
-         static const RE2 hex("[0-9a-fA-F]{32,128}");
-         const auto named = std::find_if(files.begin() + static_cast<std::ptrdiff_t>(n_files), files.end(),
-                                         [](const std::string& w) { return RE2::FullMatch(w, hex); });
-         const auto literal = std::find_if(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(n_files),
-                                           [](const std::string& w) { return RE2::FullMatch(w, hex); });
-         const auto it = literal != files.begin() + static_cast<std::ptrdiff_t>(n_files) ? literal : named;
+         // the words as written come before their expansions: a hash written in the body wins
+         const auto it = std::find_if(files.begin(), files.end(), [](const std::string& w) { return is_hex_digest(w); });
          if (it != files.end()) digest = n.substr(0, n.size() - 3) + ":" + lower(*it);
       }
       f.verifications.push_back({method, c.where, std::move(files), checksum, std::move(digest)});
@@ -646,12 +653,11 @@ private:
    // (expanded before `offset`) is one. "" when none is.
    std::string compared_digest(std::string_view text, std::size_t offset) const {
       static const RE2 token(R"((\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?|[0-9a-fA-F]{32,128}))");
-      static const RE2 hex("[0-9a-fA-F]{32,128}");
       re2::StringPiece rest(text.data(), text.size());
       std::string t;
       while (RE2::FindAndConsume(&rest, token, &t)) {
          const std::string v = t[0] == '$' ? expand(t, offset) : t;
-         if (RE2::FullMatch(v, hex)) return lower(v);
+         if (is_hex_digest(v)) return lower(v);
       }
       return {};
    }
