@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "ast/text.hpp"
+#include "facts/extract.hpp"
 
 namespace strata::facts {
 
@@ -14,23 +15,6 @@ enum class scope { any, sh, pwsh };
 enum class style { posix, pwsh };
 /// Words a wrapper skips before the command it runs, besides its options.
 enum class leading { none, assignments, durations };
-
-std::string basename(std::string_view s) {
-   const auto slash = s.find_last_of("/\\");
-   return std::string(slash == std::string_view::npos ? s : s.substr(slash + 1));
-}
-
-// Whether the blank-separated list `list` holds `word`.
-bool listed(std::string_view list, std::string_view word) {
-   for (std::size_t p = 0; p < list.size();) {
-      const auto b = list.find_first_not_of(' ', p);
-      if (b == std::string_view::npos) break;
-      const auto e = std::min(list.find(' ', b), list.size());
-      if (list.substr(b, e - b) == word) return true;
-      p = e;
-   }
-   return false;
-}
 
 bool is_option_word(std::string_view v) { return v.size() > 1 && v[0] == '-'; }
 

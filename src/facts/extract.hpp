@@ -43,6 +43,9 @@ extern const extractor cleanup_extractor;       // cleanups.cpp
 /// Which verification checks each download (verifications.cpp; see there).
 void associate(run_facts& f);
 
+/// Whether the blank-separated list `list` (`"apt-get apt"`) holds `word`.
+[[nodiscard]] bool listed(std::string_view list, std::string_view word);
+
 /// The last path segment (`/usr/bin/curl` -> `curl`; `\` separates too).
 [[nodiscard]] std::string basename(std::string_view s);
 /// The file name a URL or path names: its last path segment without a query or fragment.

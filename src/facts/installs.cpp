@@ -43,17 +43,6 @@ constexpr std::array<manager, 9> managers = {{
     {"go", "install get", version_rule::at, "", "", ""},
 }};
 
-bool listed(std::string_view list, std::string_view word) {
-   for (std::size_t p = 0; p < list.size();) {
-      const auto b = list.find_first_not_of(' ', p);
-      if (b == std::string_view::npos) break;
-      const auto e = std::min(list.find(' ', b), list.size());
-      if (list.substr(b, e - b) == word) return true;
-      p = e;
-   }
-   return false;
-}
-
 // The manager's name as facts give it (`pip3`, `pip3.11`, `pip2` -> `pip`).
 std::string manager_name(const std::string& program) {
    if (program == "pip3" || program.starts_with("pip3.") || program == "pip2") return "pip";

@@ -85,6 +85,17 @@ private:
 
 }  // namespace
 
+bool listed(std::string_view list, std::string_view word) {
+   for (std::size_t p = 0; p < list.size();) {
+      const auto b = list.find_first_not_of(' ', p);
+      if (b == std::string_view::npos) break;
+      const auto e = std::min(list.find(' ', b), list.size());
+      if (list.substr(b, e - b) == word) return true;
+      p = e;
+   }
+   return false;
+}
+
 std::string basename(std::string_view s) {
    const auto slash = s.find_last_of("/\\");
    return std::string(slash == std::string_view::npos ? s : s.substr(slash + 1));
