@@ -30,7 +30,9 @@
 //
 // Limits: options are known only for the programs in the table (others: no option
 // takes a value, short options group); an unknown option taking a value makes its
-// value an operand. `--` does not end the options. Words are matched on their values
+// value an operand. The package managers' value-taking short options are whole words
+// (`apt-get -o X`, `pip -r f`), as the extractors always read them: in `pip -qr f`,
+// has_option("-r") holds but `f` is an operand. `--` does not end the options. Words are matched on their values
 // (quotes removed, expansions as written). PowerShell commands are never unwrapped.
 #pragma once
 
