@@ -4,6 +4,7 @@
 
 #include "ast/text.hpp"
 #include "engine/document.hpp"
+#include "facts/command_query.hpp"
 #include "parse/dockerfile_instructions.hpp"
 #include "parse/sh_parser.hpp"
 
@@ -54,24 +55,34 @@ bool shebang_allows_shell(std::string_view body) {
    return facts::shell_from_executable(interpreter) == facts::shell_kind::sh;
 }
 
+// The index of the word holding the script of an exec-form RUN (`["sh", "-c", "script"]`,
+// `["bash", "-o", "pipefail", "-ec", "script"]`, `["powershell", "-Command", "script"]`): the word
+// after the first script option (sh: a short-option group holding `c`; PowerShell: `-Command`,
+// `-c`; options compared in lower case), or 0 when there is none.
+std::size_t exec_script_index(const ast::instruction& inst, facts::shell_kind kind) {
+   facts::command c;
+   for (const auto& w : inst.words) c.words.push_back({w.text, lower(w.text), w.where, true});
+   const facts::command_query q(c, false);
+   for (const auto& a : q.arguments()) {
+      const bool script_flag = kind == facts::shell_kind::sh ? q.is_option(a, "-c")
+                                                             : q.is_option(a, "-command") || q.is_option(a, "-c");
+      if (script_flag && a.index + 1 < c.words.size()) return a.index + 1;
+   }
+   return 0;
+}
+
 std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect) {
    std::vector<body> out;
    if (inst.form == ast::argument_form::shell) {
       out.push_back({inst.arguments, inst.arguments_map, in_effect});
    } else if (inst.form == ast::argument_form::exec && inst.words.size() >= 3) {
-      // `["sh", "-c", "script"]`, `["bash", "-o", "pipefail", "-ec", "script"]`, `["powershell", "-Command", "script"]`
       const auto kind = facts::shell_from_executable(inst.words[0].text);
-      for (std::size_t i = 1; i + 1 < inst.words.size(); ++i) {
-         const std::string flag = lower(inst.words[i].text);
-         const bool script_flag = kind == facts::shell_kind::sh ? flag.size() > 1 && flag[0] == '-' && flag[1] != '-' &&
-                                                                      flag.find('c') != std::string::npos
-                                                                : flag == "-command" || flag == "-c";
-         if (kind == facts::shell_kind::unknown || kind == facts::shell_kind::cmd || !script_flag) continue;
-         const auto& w = inst.words[i + 1];
+      const std::size_t script = kind == facts::shell_kind::sh || kind == facts::shell_kind::pwsh ? exec_script_index(inst, kind) : 0;
+      if (script != 0) {
+         const auto& w = inst.words[script];
          ast::offset_map m;
          m.append(0, w.where.begin + 1, w.text.size());  // approximate when the JSON string holds escapes
          out.push_back({w.text, std::move(m), kind});
-         break;
       }
    }
    const bool heredoc_script = !inst.heredocs.empty() && command_line_runs_heredoc(inst);

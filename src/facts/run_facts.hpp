@@ -17,10 +17,9 @@
 
 #include "ast/dockerfile.hpp"
 #include "ast/source.hpp"
+#include "facts/model.hpp"
 
 namespace strata::facts {
-
-enum class shell_kind { sh, pwsh, cmd, unknown };
 
 /// `sh`, `pwsh`, `cmd`, `unknown`.
 [[nodiscard]] std::string_view to_string(shell_kind k) noexcept;
@@ -28,99 +27,6 @@ enum class shell_kind { sh, pwsh, cmd, unknown };
 /// The shell of a SHELL instruction or of image metadata, from its first
 /// element (`powershell`, `pwsh` -> pwsh; `cmd` -> cmd; `sh`, `bash`, ... -> sh).
 [[nodiscard]] shell_kind shell_from_executable(std::string_view executable);
-
-/// One word of a command: as written, and with quotes removed.
-struct shell_word {
-   std::string text;   ///< as written
-   std::string value;  ///< quotes and escapes removed, expansions kept as written (ast::shell_word)
-   ast::span where;
-   bool literal = true;  ///< no expansion in `value`
-};
-
-/// One simple command (sh) or cmdlet / native command / .NET method call (PowerShell).
-struct command {
-   std::string name;               ///< words[0]'s value; sh: its basename (`/usr/bin/curl` -> `curl`)
-   std::vector<shell_word> words;  ///< words[0] is the name (method calls: the method's name)
-   ast::span where;
-   bool method = false;  ///< a PowerShell .NET method call (`(New-Object Net.WebClient).DownloadFile(...)`)
-   int depth = 0;        ///< nesting (0 = top level; see ast::shell_command::depth)
-   int piped_to = -1;    ///< index of the command this one pipes into, or -1
-};
-
-struct verification {
-   std::string method;  ///< `sha256sum -c`, `gpg --verify`, `gpgv`, `Get-FileHash`, `ADD --checksum`, ...
-   ast::span where;
-   /// What it names: the file arguments (and for `sha256sum -c -`, the words piped in).
-   std::vector<std::string> subjects;
-   /// A checksum fixes the file's content (`sha256sum -c`, a compared hash, `Get-FileHash`,
-   /// `ADD --checksum`); a signature check does not (a newer signed release passes too).
-   bool pins_content = false;
-   /// The expected hash when the check names it (after expansion), as `<algorithm>:<hex>`
-   /// in lower case: `echo "$SHA256 *f" | sha256sum -c -` -> `sha256:3b48…`,
-   /// `ADD --checksum=sha256:…`. Empty for signatures, sums files and hashes compared
-   /// with a value the facts cannot see.
-   std::string digest;
-};
-
-struct download {
-   std::string tool;  ///< `wget`, `curl`, `Invoke-WebRequest`, `DownloadFile`, `ADD`
-   std::string url;   ///< after quote removal; variables as written (`$URL`, `$env:V`, `$url`)
-   /// `url` with the values known here substituted: variables set earlier in the same
-   /// body, and the ARG/ENV values in scope (Dockerfiles) or ENV history entries (pages).
-   std::string expanded_url;
-   std::string output;  ///< the output file when named, else ""
-   ast::span where;     ///< the command (or the ADD source)
-   ast::span url_where;  ///< the word holding the URL
-   std::optional<verification> verified_by;
-   /// Index into run_facts::commands of the command that downloads (-1 for ADD).
-   int command = -1;
-   /// The option that turns TLS certificate checks off, as written (`-k`, `-fsSLk`, `--insecure`,
-   /// `--no-check-certificate`, `-SkipCertificateCheck`), or "".
-   std::string insecure;
-};
-
-/// One package named by a package manager's install command.
-struct install {
-   std::string manager;  ///< `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip`, `npm`, `yarn`, `gem`, `go`
-   std::string package;  ///< the name as written, version suffix removed
-   std::string version;  ///< `=1.2-3`, `==2.0`, `@1.4`, `-v 1.0`: the version part, or ""
-   bool pinned = false;  ///< a version is given (npm/go: other than `latest`)
-   ast::span where;      ///< the package's word
-};
-
-/// A cache or package list removed in the same body.
-struct cleanup {
-   std::string kind;  ///< `apt-lists`, `apt-cache`, `apk-cache`, `yum-cache`, `dnf-cache`, `zypper-cache`, `pip-cache`, `npm-cache`, `gem-cache`
-   ast::span where;   ///< the command (or the `--no-cache`-style flag) that does it
-};
-
-struct variable_set {
-   std::string name;   ///< sh `NAME`; PowerShell `url`, `env:PATH`
-   std::string value;  ///< the value, expansions kept as written
-   ast::span where;
-};
-
-struct variable_reference {
-   std::string name;
-   ast::span where;
-};
-
-struct run_facts {
-   shell_kind shell = shell_kind::sh;
-   /// False when the body did not parse: `error` says why, `error_where` where;
-   /// the facts found before the failure are still listed. Always true for cmd
-   /// and unknown shells (their bodies are not parsed: no commands).
-   bool parsed = true;
-   std::string error;
-   ast::span error_where;
-   std::vector<command> commands;
-   std::vector<download> downloads;
-   std::vector<verification> verifications;
-   std::vector<install> installs;
-   std::vector<cleanup> cleanups;
-   std::vector<variable_set> variables_set;
-   std::vector<variable_reference> variables_referenced;
-};
 
 /// The downloads of an ADD: every source word holding `://` (sources exclude the
 /// flags and the destination), verified by the builder when the ADD has a

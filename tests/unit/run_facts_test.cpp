@@ -328,3 +328,24 @@ TEST_CASE("facts: branch constants are unknown; option variables and empty URLs 
    CHECK(f.downloads[0].url == "$URL");
    CHECK(f.downloads[0].expanded_url == "https://example.com/a.zip");
 }
+
+TEST_CASE("installs, cleanups and verifications name their command", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "curl -fsSLo a.tgz https://example.com/a.tgz && sha256sum -c a.tgz.sha256 && "
+       "apk add --no-cache curl=8.0 && rm -rf /var/cache/apk/*",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.commands.size() == 4);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].command == 0);
+   REQUIRE(f.verifications.size() == 1);
+   CHECK(f.verifications[0].command == 1);
+   REQUIRE(f.installs.size() == 1);
+   CHECK(f.installs[0].command == 2);
+   REQUIRE(f.cleanups.size() == 2);
+   CHECK(f.cleanups[0].kind == "apk-cache");
+   CHECK(f.cleanups[0].command == 2);
+   CHECK(f.cleanups[1].command == 3);
+   CHECK(facts::add_facts({{"https://e.example/x", "https://e.example/x", {}, true}}, ast::span{}, "sha256:00")
+             .downloads[0].verified_by->command == -1);
+}

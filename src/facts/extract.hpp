@@ -1,0 +1,54 @@
+// Internal to src/facts/: what the fact extractors share. run_facts.cpp parses a body,
+// views each command through a command_query and hands it to every extractor whose
+// programs it runs (downloads.cpp, verifications.cpp, installs.cpp, cleanups.cpp), in
+// that order; then it expands the download URLs and associates verifications with
+// downloads (verifications.cpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast/shell_script.hpp"
+#include "facts/command_query.hpp"
+#include "facts/model.hpp"
+#include "facts/variables.hpp"
+
+namespace strata::facts {
+
+/// The body being analysed.
+struct body_context {
+   std::string_view body;            ///< the RUN body's text
+   const ast::shell_script& script;  ///< its parse (commands[i] is run_facts::commands[i])
+   bool pwsh = false;                ///< PowerShell (else sh)
+   const expander& vars;             ///< its variables
+   /// Body offset of each download's command (run_facts::downloads order), for the URL
+   /// expansion done once all commands are seen.
+   std::vector<std::size_t>& download_offsets;
+};
+
+/// One kind of facts: which commands it reads, and what it finds in command `index` of
+/// `f` (viewed by `q`); findings are appended to `f`.
+struct extractor {
+   bool (*handles)(const command_query& q, const body_context& cx);
+   void (*extract)(run_facts& f, std::size_t index, const command_query& q, body_context& cx);
+};
+
+extern const extractor download_extractor;      // downloads.cpp
+extern const extractor verification_extractor;  // verifications.cpp
+extern const extractor install_extractor;       // installs.cpp
+extern const extractor cleanup_extractor;       // cleanups.cpp
+
+/// Which verification checks each download (verifications.cpp; see there).
+void associate(run_facts& f);
+
+/// Whether the blank-separated list `list` (`"apt-get apt"`) holds `word`.
+[[nodiscard]] bool listed(std::string_view list, std::string_view word);
+
+/// The last path segment (`/usr/bin/curl` -> `curl`; `\` separates too).
+[[nodiscard]] std::string basename(std::string_view s);
+/// The file name a URL or path names: its last path segment without a query or fragment.
+[[nodiscard]] std::string file_name(std::string_view s);
+
+}  // namespace strata::facts

@@ -1,0 +1,167 @@
+// Installs: the packages a package manager's install command names, table-driven per
+// manager (install subcommands, version separator, pin rule), and the cache flags of
+// those commands (`apk --no-cache`, `pip --no-cache-dir`) as cleanups.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "ast/text.hpp"
+#include "facts/extract.hpp"
+
+namespace strata::facts {
+
+namespace {
+
+using ast::lower;
+
+/// How a manager writes a package's version, and when that pins it.
+enum class version_rule {
+   separator,  ///< NAME<sep>VERSION (`curl=7.88`, `pip==2.0`, `musl=~1.2`): any version pins
+   at,         ///< npm / go: NAME@VERSION, pinned by an exact version or a commit (not `@latest`)
+   rpm,        ///< yum / dnf: NAME-VERSION[-RELEASE]
+   gem,        ///< NAME:VERSION, or `-v VERSION`
+};
+
+struct manager {
+   std::string_view names;       ///< blank-separated programs (pip2/pip3 are pip)
+   std::string_view installs;    ///< blank-separated subcommands that install
+   version_rule rule;
+   std::string_view separator;   ///< version_rule::separator: the characters that start the version
+   std::string_view cache_flag;  ///< the option that keeps no cache (a cleanup), or ""
+   std::string_view cache_kind;  ///< its cleanup kind
+};
+
+constexpr std::array<manager, 9> managers = {{
+    {"apt-get apt", "install", version_rule::separator, "=", "", ""},
+    {"apk", "add", version_rule::separator, "=~<>", "--no-cache", "apk-cache"},
+    {"yum dnf microdnf", "install", version_rule::rpm, "", "", ""},
+    {"zypper", "install in", version_rule::separator, "=", "", ""},
+    {"pip", "install", version_rule::separator, "==", "--no-cache-dir", "pip-cache"},
+    {"npm pnpm", "install i add", version_rule::at, "", "", ""},
+    {"yarn", "add", version_rule::at, "", "", ""},  // also `yarn global add`
+    {"gem", "install", version_rule::gem, ":", "", ""},
+    {"go", "install get", version_rule::at, "", "", ""},
+}};
+
+// The manager's name as facts give it (`pip3`, `pip3.11`, `pip2` -> `pip`).
+std::string manager_name(const std::string& program) {
+   if (program == "pip3" || program.starts_with("pip3.") || program == "pip2") return "pip";
+   return program;
+}
+
+const manager* manager_of(const command_query& q) {
+   const std::string name = manager_name(q.program());
+   const auto it = std::find_if(managers.begin(), managers.end(), [&](const manager& m) { return listed(m.names, name); });
+   return it == managers.end() ? nullptr : &*it;
+}
+
+bool handles(const command_query& q, const body_context& /*cx*/) { return !q.cmd().method && manager_of(q) != nullptr; }
+
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Where the version starts in `v` (npos: none).
+std::size_t version_start(const std::string& v, version_rule rule, std::string_view separator) {
+   if (rule == version_rule::at) return v.find('@', v.starts_with('@') ? 1 : 0);  // npm scoped packages `@scope/name@1.0`
+   if (separator == "==") return v.find_first_of("=<>~!");
+   std::size_t at = std::string::npos;
+   for (char s : separator) at = std::min(at, v.find(s, 1));
+   return at;
+}
+
+// npm / go: an exact version (`@1.2.3`, `@v1.2.3`) or a commit; not `@latest`, `@^1`, `@master`.
+bool pins_at(const std::string& version) {
+   std::string_view ver = std::string_view(version).substr(1);
+   if (ver.starts_with('v')) ver.remove_prefix(1);
+   const bool commit = version.size() >= 8 && std::all_of(version.begin() + 1, version.end(), [](char ch) {
+                          return std::isxdigit(static_cast<unsigned char>(ch)) != 0;
+                       });
+   return commit || (!ver.empty() && is_digit(ver[0]));
+}
+
+// NAME-VERSION or NAME-VERSION-RELEASE: the last one or two dash-separated parts start
+// with a digit (`httpd-2.4.6-90.el7`; not `java-11-openjdk-devel`).
+void split_rpm(install& in) {
+   const std::string& p = in.package;
+   auto digit_after = [&](std::size_t k) { return k != std::string::npos && k + 1 < p.size() && is_digit(p[k + 1]); };
+   const auto last = p.rfind('-');
+   if (!digit_after(last) || last == 0) return;
+   const auto before_last = p.rfind('-', last - 1);
+   const std::size_t cut = digit_after(before_last) && before_last > 0 ? before_last : last;
+   in.version = p.substr(cut);
+   in.package.resize(cut);
+}
+
+install package_of(const manager& m, const std::string& name, const shell_word& w, std::string_view gem_version) {
+   install in;
+   in.manager = name;
+   in.where = w.where;
+   in.package = w.value;
+   if (m.rule == version_rule::rpm) {
+      split_rpm(in);
+   } else if (const std::size_t at = version_start(w.value, m.rule, m.separator); at != std::string::npos) {
+      in.package = w.value.substr(0, at);
+      in.version = w.value.substr(at);
+   }
+   in.pinned = !in.version.empty();
+   if (m.rule == version_rule::at && in.pinned) in.pinned = pins_at(in.version);
+   if (m.rule == version_rule::gem && !gem_version.empty() && in.version.empty()) {
+      in.version = gem_version;
+      in.pinned = true;
+   }
+   return in;
+}
+
+// The cache flag among the options `args` (global options, or those after the subcommand).
+void cache_flags(run_facts& f, std::size_t index, const command_query& q, const manager& m,
+                 const std::vector<const argument*>& args) {
+   for (const argument* a : args) {
+      if (a->option && !m.cache_flag.empty() && q.cmd().words[a->index].value == m.cache_flag) {
+         f.cleanups.push_back({std::string(m.cache_kind), q.cmd().words[a->index].where, static_cast<int>(index)});
+      }
+   }
+}
+
+// Index of the word after which the packages come (the install subcommand, `yarn global add`'s
+// `add`), or nullopt when the command installs nothing.
+std::optional<std::size_t> install_word(const command_query& q, const manager& m, const argument& sub) {
+   const std::string s = lower(sub.name);
+   if (m.names != "yarn" || s != "global") return listed(m.installs, s) ? std::optional(sub.index) : std::nullopt;
+   const auto& w = q.cmd().words;
+   if (sub.index + 1 >= w.size() || lower(w[sub.index + 1].value) != "add") return std::nullopt;
+   return sub.index + 1;
+}
+
+bool is_local_path(const std::string& v) {
+   return v.empty() || v == "." || v.starts_with("./") || v.starts_with("/") || v.find("://") != std::string::npos;
+}
+
+void extract(run_facts& f, std::size_t index, const command_query& q, body_context& /*cx*/) {
+   const manager& m = *manager_of(q);
+   const argument* sub = q.subcommand();
+   std::vector<const argument*> global, after;
+   for (const auto& a : q.arguments()) (sub == nullptr || a.index < sub->index ? global : after).push_back(&a);
+   cache_flags(f, index, q, m, global);  // `apk --no-cache add`, `pip --no-cache-dir install`
+   if (sub == nullptr) return;
+   const auto start = install_word(q, m, *sub);
+   if (!start) return;
+   after.erase(std::remove_if(after.begin(), after.end(), [&](const argument* a) { return a->index <= *start; }), after.end());
+   cache_flags(f, index, q, m, after);
+   std::string gem_version;
+   std::vector<const shell_word*> packages;
+   for (const argument* a : after) {
+      const bool version_option = a->name == "-v" || a->name == "--version";
+      if (a->option && version_option && a->value_index && *a->value_index != a->index) gem_version = *a->value;
+      if (!a->option && !is_local_path(a->name)) packages.push_back(&q.cmd().words[a->index]);
+   }
+   const std::string name = manager_name(q.program());
+   for (const shell_word* p : packages) {
+      f.installs.push_back(package_of(m, name, *p, gem_version));
+      f.installs.back().command = static_cast<int>(index);
+   }
+}
+
+}  // namespace
+
+const extractor install_extractor{handles, extract};
+
+}  // namespace strata::facts

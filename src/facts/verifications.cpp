@@ -1,0 +1,304 @@
+// Verifications: checksum tools (`sha256sum -c`, a hash computed and compared, PowerShell
+// `Get-FileHash` compared), signature tools (`gpg --verify`, `gpgv`, `cosign verify`,
+// `minisign -V`, `signify -V`), and which download each one checks (associate).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+
+#include <re2/re2.h>
+
+#include "ast/text.hpp"
+#include "facts/extract.hpp"
+
+namespace strata::facts {
+
+namespace {
+
+using ast::lower;
+
+constexpr std::array<std::string_view, 8> sums = {"sha1sum", "sha224sum", "sha256sum", "sha384sum",
+                                                  "sha512sum", "md5sum",    "b2sum",     "shasum"};
+
+bool is_sum(std::string_view n) { return std::find(sums.begin(), sums.end(), n) != sums.end(); }
+
+// `sha256sum` -> `sha256`; "" for tools whose name does not give the algorithm.
+std::string sum_algorithm(std::string_view n) {
+   return n == "b2sum" || n == "shasum" ? std::string() : std::string(n.substr(0, n.size() - 3));
+}
+
+// A hash as a check names it: 32 to 128 hex digits (MD5 to SHA-512).
+bool is_hex_digest(std::string_view s) {
+   static const RE2 hex("[0-9a-fA-F]{32,128}");
+   return RE2::FullMatch(s, hex);
+}
+
+bool handles(const command_query& q, const body_context& /*cx*/) {
+   return !q.cmd().method && (is_sum(q.program()) || q.is_any({"gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign",
+                                                                "signify", "openssl", "get-filehash"}));
+}
+
+// The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`:
+// split on blanks, the binary-mode `*` dropped (`echo "$SHA *file"`).
+std::vector<std::string> piped_words(const run_facts& f, std::size_t index) {
+   std::vector<std::string> out;
+   for (const auto& p : f.commands) {
+      if (p.piped_to != static_cast<int>(index)) continue;
+      for (std::size_t i = 1; i < p.words.size(); ++i) {
+         const std::string_view v = p.words[i].value;
+         for (std::size_t pos = 0; pos < v.size();) {
+            const auto b = v.find_first_not_of(" \t", pos);
+            if (b == std::string_view::npos) break;
+            const auto e = std::min(v.find_first_of(" \t", b), v.size());
+            std::string_view token = v.substr(b, e - b);
+            if (token.starts_with('*')) token.remove_prefix(1);
+            out.emplace_back(token);
+            pos = e;
+         }
+      }
+   }
+   return out;
+}
+
+// Whether `text` compares values (sh `=`, `!=`, `==`, `-eq`; PowerShell `-eq`, `-ne`, `-match`, ...).
+bool has_comparison(std::string_view text, bool pwsh) {
+   static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq",  "-ne",    "-ceq",     "-cne",  "-ieq",
+                                                                 "-ine", "-match", "-notmatch", "-like", "-notlike"};
+   static constexpr std::array<std::string_view, 4> sh_ops = {" = ", " != ", " == ", " -eq "};
+   const std::string t = lower(text);
+   if (!pwsh) return std::any_of(sh_ops.begin(), sh_ops.end(), [&](std::string_view op) { return t.find(op) != std::string::npos; });
+   return std::any_of(pwsh_ops.begin(), pwsh_ops.end(), [&](std::string_view op) {
+      for (auto p = t.find(op); p != std::string::npos; p = t.find(op, p + 1)) {
+         const std::size_t e = p + op.size();
+         if (e >= t.size() || std::isalpha(static_cast<unsigned char>(t[e])) == 0) return true;
+      }
+      return false;
+   });
+}
+
+// The comparison around body range [begin, end): sh, the innermost command around it
+// shallower than `depth` (`[ "$(sha256sum f | cut -c1-64)" = "$SHA" ]`); PowerShell, the
+// statement (`if ((Get-FileHash f).Hash -ne $env:SHA)`). "" when it compares nothing.
+std::string_view comparison_at(std::size_t begin, std::size_t end, int depth, const body_context& cx) {
+   if (cx.pwsh) {
+      const std::string_view separators = ";\n{";
+      const auto start = cx.body.find_last_of(separators, begin == 0 ? 0 : begin - 1);
+      const std::size_t b = start == std::string_view::npos ? 0 : start + 1;
+      const std::size_t e = std::min(cx.body.find_first_of(separators, end), cx.body.size());
+      return has_comparison(cx.body.substr(b, e - b), true) ? cx.body.substr(b, e - b) : std::string_view();
+   }
+   const ast::shell_command* around = nullptr;
+   for (const auto& o : cx.script.commands) {
+      if (o.depth < depth && o.begin <= begin && end <= o.end && (around == nullptr || o.depth > around->depth)) around = &o;
+   }
+   if (around == nullptr) return {};
+   const std::string_view text = cx.body.substr(around->begin, around->end - around->begin);
+   return has_comparison(text, false) ? text : std::string_view();
+}
+
+// The hash command `index` computes is compared with an expected value in the same statement,
+// or through a variable set from it (`sum=$(sha256sum f | cut -c1-64); [ "$sum" = "$SHA" ]`).
+// Returns the text of the comparison, or "" when the hash is not compared.
+std::string_view hash_compared(std::size_t index, const body_context& cx) {
+   const auto& sc = cx.script.commands[index];
+   if (!cx.pwsh && sc.depth == 0) return {};  // sh: only a captured output can be compared
+   if (const auto text = comparison_at(sc.begin, sc.end, sc.depth, cx); !text.empty()) return text;
+   for (const auto& a : cx.script.assignments) {
+      if (!(a.begin <= sc.begin && sc.end <= a.end)) continue;
+      for (const auto& r : cx.script.references) {
+         if (r.begin < a.end || (cx.pwsh ? lower(r.name) != lower(a.name) : r.name != a.name)) continue;
+         if (const auto text = comparison_at(r.begin, r.end, std::numeric_limits<int>::max(), cx); !text.empty()) return text;
+      }
+   }
+   return {};
+}
+
+// The expected hash in a comparison's text: a hex literal, or a variable whose value
+// (expanded before `offset`) is one. "" when none is.
+std::string compared_digest(std::string_view text, std::size_t offset, const body_context& cx) {
+   static const RE2 token(R"((\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?|[0-9a-fA-F]{32,128}))");
+   re2::StringPiece rest(text.data(), text.size());
+   std::string t;
+   while (RE2::FindAndConsume(&rest, token, &t)) {
+      const std::string v = t[0] == '$' ? cx.vars.expand(t, offset) : t;
+      if (is_hex_digest(v)) return lower(v);
+   }
+   return {};
+}
+
+// What one command checks, while it is being classified.
+struct check {
+   std::string method;
+   std::vector<std::string> files;
+   bool pins_content = false;
+   std::string digest;
+};
+
+// `<algorithm>:<hex>` of the hash a computed hash is compared with, when the comparison names one.
+std::string digest_compared(std::string_view algorithm, std::string_view comparison, std::size_t index,
+                            const body_context& cx) {
+   if (algorithm.empty()) return {};
+   const std::string d = compared_digest(comparison, cx.script.commands[index].begin, cx);
+   return d.empty() ? std::string() : lower(algorithm) + ":" + d;
+}
+
+// `openssl sha512 -r f`, `openssl dgst -sha256 f`: the digest it computes.
+std::string openssl_algorithm(const command_query& q) {
+   std::string algorithm = q.word(1)->value;
+   if (algorithm != "dgst") return algorithm;
+   algorithm = "sha256";  // openssl's default digest
+   for (const auto& a : q.arguments()) {
+      if (a.option && (a.name.starts_with("-sha") || a.name == "-md5")) algorithm = a.name.substr(1);
+   }
+   return algorithm;
+}
+
+bool is_openssl_hash(const command_query& q) {
+   const shell_word* sub = q.word(1);
+   return q.program() == "openssl" && sub != nullptr &&
+          (sub->value == "dgst" || sub->value.starts_with("sha") || sub->value == "md5");
+}
+
+// A hash computed in sh and compared: `[ "$(openssl sha512 -r f)" = "$SUM" ]`,
+// `test "$(sha256sum f | cut -d' ' -f1)" = "$SHA"`.
+void compared_hash(check& k, std::string_view comparison, std::size_t index, const command_query& q,
+                   const body_context& cx) {
+   const std::string& n = q.program();
+   k.pins_content = true;
+   if (n == "openssl") {
+      k.method = "openssl " + q.word(1)->value + " (compared)";
+      k.digest = digest_compared(openssl_algorithm(q), comparison, index, cx);
+   } else {
+      k.method = n + " (compared)";
+      k.digest = digest_compared(sum_algorithm(n), comparison, index, cx);
+   }
+}
+
+// PowerShell `Get-FileHash f -Algorithm SHA512` compared with an expected hash.
+void compared_file_hash(check& k, std::string_view comparison, std::size_t index, const command_query& q,
+                        const body_context& cx) {
+   k.method = "Get-FileHash";
+   k.pins_content = true;
+   std::string algorithm = "sha256";  // Get-FileHash's default
+   for (std::size_t i = 1; q.word(i + 1) != nullptr; ++i) {
+      if (lower(q.word(i)->value) == "-algorithm") algorithm = q.word(i + 1)->value;
+   }
+   k.digest = digest_compared(algorithm, comparison, index, cx);
+}
+
+bool verifies(const command_query& q) {
+   const auto& args = q.arguments();
+   return q.has_option("--verify") || q.has_option("--verify-files") || q.has_option("-V") ||
+          std::any_of(args.begin(), args.end(), [](const argument& a) {
+             return !a.option && (a.name == "verify" || a.name.starts_with("verify-"));
+          });
+}
+
+// The method of a signature check, or "".
+std::string signature_method(const command_query& q) {
+   const std::string& n = q.program();
+   if (q.is_any({"gpg", "gpg2"})) {
+      if (verifies(q)) return n + " --verify";
+      // a signed message: gpg checks the signature and fails on a bad one
+      if (q.has_option("--decrypt") || q.has_option("-d")) return n + " --decrypt";
+      return {};
+   }
+   if (q.is_any({"gpgv", "gpgv2"})) return n;
+   if (n == "cosign" && verifies(q)) return "cosign verify";
+   if (q.is_any({"minisign", "signify"}) && verifies(q)) return n + " -V";
+   return {};
+}
+
+// Classifies command `index`: its method ("" when it verifies nothing) and what it names.
+check classify(const run_facts& f, std::size_t index, const command_query& q, const body_context& cx) {
+   check k;
+   for (const argument* a : q.operands()) k.files.push_back(a->name);
+   const std::string& n = q.program();
+   const bool sum = is_sum(n);
+   if (sum && (q.has_option("-c") || q.has_option("--check"))) {
+      k.method = n + " -c";
+      k.pins_content = true;
+      if (k.files.empty() || std::find(k.files.begin(), k.files.end(), "-") != k.files.end()) {
+         auto piped = piped_words(f, index);
+         k.files.insert(k.files.end(), piped.begin(), piped.end());
+      }
+   } else if (!signature_method(q).empty()) {
+      k.method = signature_method(q);
+   } else if (!cx.pwsh && (sum || is_openssl_hash(q))) {
+      if (const auto comparison = hash_compared(index, cx); !comparison.empty()) compared_hash(k, comparison, index, q, cx);
+   } else if (cx.pwsh && n == "get-filehash") {
+      if (const auto comparison = hash_compared(index, cx); !comparison.empty()) compared_file_hash(k, comparison, index, q, cx);
+   }
+   return k;
+}
+
+void extract(run_facts& f, std::size_t index, const command_query& q, body_context& cx) {
+   check k = classify(f, index, q, cx);
+   if (k.method.empty()) return;
+   const std::size_t before = cx.script.commands[index].begin;
+   const std::size_t n_files = k.files.size();
+   for (std::size_t i = 0; i < n_files; ++i) {  // `sha256sum -c "$FILE.sha256"`: also as expanded here
+      std::string e = cx.vars.expand(k.files[i], before);
+      if (e != k.files[i]) k.files.push_back(std::move(e));
+   }
+   const std::string algorithm = sum_algorithm(q.program());
+   if (k.method == q.program() + " -c" && !algorithm.empty()) {  // `sha256sum -c`: the algorithm is in the name
+      // the words as written come before their expansions: a hash written in the body wins
+      const auto it = std::find_if(k.files.begin(), k.files.end(), [](const std::string& w) { return is_hex_digest(w); });
+      if (it != k.files.end()) k.digest = algorithm + ":" + lower(*it);
+   }
+   f.verifications.push_back(
+       {k.method, q.cmd().where, std::move(k.files), k.pins_content, std::move(k.digest), static_cast<int>(index)});
+}
+
+// True when a verification subject names file `name` (or a checksum/signature file of it).
+bool names_file(std::string_view subject, std::string_view name) {
+   if (name.empty()) return false;
+   const std::string s = file_name(subject);
+   return s == name || (s.size() > name.size() && s.starts_with(name) && s[name.size()] == '.');
+}
+
+// For each verification, the downloads (indexes) whose file it names.
+std::vector<std::vector<std::size_t>> named_downloads(const run_facts& f, const std::vector<std::string>& names) {
+   std::vector<std::vector<std::size_t>> named(f.verifications.size());
+   for (std::size_t v = 0; v < f.verifications.size(); ++v) {
+      const auto& subjects = f.verifications[v].subjects;
+      for (std::size_t d = 0; d < f.downloads.size(); ++d) {
+         const auto names_it = [&](const std::string& s) { return names_file(s, names[d]); };
+         if (!names[d].empty() && std::any_of(subjects.begin(), subjects.end(), names_it)) named[v].push_back(d);
+      }
+   }
+   return named;
+}
+
+}  // namespace
+
+const extractor verification_extractor{handles, extract};
+
+// Which verification checks each download: the first one after it that names its file
+// (output, or the URL's file name); failing that, the first one after it that names no
+// downloaded file at all (`sha256sum -c SHA256SUMS`). A download streamed to standard
+// output (`curl URL | sh`, `wget -O- URL`, `iwr URL` without -OutFile) has no file: no
+// later check can verify it.
+void associate(run_facts& f) {
+   auto streamed = [](const download& d) { return d.output.empty() || d.output == "-" || d.output == "/dev/stdout"; };
+   std::vector<std::string> names;
+   for (const auto& d : f.downloads) names.push_back(streamed(d) ? std::string() : file_name(d.output));
+   const auto named = named_downloads(f, names);
+   for (std::size_t d = 0; d < f.downloads.size(); ++d) {
+      if (names[d].empty()) continue;
+      std::optional<std::size_t> by_name, fallback;
+      for (std::size_t v = 0; v < f.verifications.size() && !by_name; ++v) {
+         if (f.verifications[v].where.begin < f.downloads[d].where.begin) continue;
+         if (std::find(named[v].begin(), named[v].end(), d) != named[v].end()) {
+            by_name = v;
+         } else if (named[v].empty() && !fallback) {
+            fallback = v;
+         }
+      }
+      if (by_name) fallback = by_name;
+      if (fallback) f.downloads[d].verified_by = f.verifications[*fallback];
+   }
+}
+
+}  // namespace strata::facts
