@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "engine/run.hpp"
 #include "support/helpers.hpp"
 
 using namespace strata;
@@ -13,18 +14,7 @@ using namespace strata;
 namespace {
 struct corpus_run {
    std::vector<const engine::registered_rule*> rules = engine::enabled_rules({});
-   std::vector<engine::finding> findings;
-   corpus_run() {
-      std::vector<engine::input_error> errors;
-      engine::checker checker(rules);
-      for (const auto& f : engine::expand_inputs({"corpus"}, errors)) {
-         std::string text, error;
-         if (!engine::read_file(f.path, text, error)) continue;
-         if (auto doc = engine::load_document(f.path, std::move(text), f.how)) checker.check(*doc, findings);
-      }
-      checker.finish(findings);
-      std::sort(findings.begin(), findings.end(), engine::finding_order);
-   }
+   std::vector<engine::finding> findings = engine::run_check({"corpus"}, rules, nullptr).findings;
 };
 
 // The rules that have findings in the run, in registry order: the SARIF golden lists only
