@@ -31,9 +31,12 @@
 #include "parse/dockerfile_parser.hpp"
 #include "parse/values.hpp"
 #include "engine/inputs.hpp"
+#include "engine/run.hpp"
 #include "render/document.hpp"
+#include "render/model_json.hpp"
 #include "report/inspect.hpp"
 #include "report/report.hpp"
+#include "version.hpp"
 
 namespace {
 
@@ -91,19 +94,6 @@ std::string docs_name(const std::string& relative, std::set<std::string>& used) 
    return unique;
 }
 
-// Reads and classifies one input. Nullopt when it cannot be read (the error is appended to
-// `errors`) or is neither a Dockerfile nor a known history document (said on stderr if `verbose`).
-std::optional<engine::document> load_input(const engine::input_file& file, std::vector<engine::input_error>& errors, bool verbose) {
-   std::string text, error;
-   if (!engine::read_file(file.path, text, error)) {
-      errors.push_back({file.path, error});
-      return std::nullopt;
-   }
-   auto doc = engine::load_document(file.path, std::move(text), file.how);
-   if (!doc && verbose) fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
-   return doc;
-}
-
 int run_check(const check_options& o) {
    const auto fmt_kind = report::format_from_string(o.format);
    if (!fmt_kind) {
@@ -143,31 +133,29 @@ int run_check(const check_options& o) {
       return 2;
    }
 
-   std::vector<engine::input_error> errors;
    const auto paths = o.paths.empty() ? std::vector<std::string>{"corpus"} : o.paths;
-   const auto files = engine::expand_inputs(paths, errors);
-   std::vector<engine::finding> findings;
    std::set<std::string> docs_names;
-   std::size_t checked = 0;
-   engine::checker checker(rules, &cfg);
-   for (const auto& file : files) {
-      const auto doc = load_input(file, errors, o.verbose);
-      if (!doc) continue;
-      ++checked;
-      if (o.verbose) fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc->kind));
-      const auto first = findings.size();
-      checker.check(*doc, findings);
-      if (!o.emit_docs.empty()) {  // findings that compare inputs come after the last one: not in the docs
-         std::sort(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), engine::finding_order);
-         const std::span<const engine::finding> mine(findings.data() + first, findings.size() - first);
+   engine::run_observer observer;
+   if (o.verbose) {
+      observer.skipped = [](const engine::input_file& file) {
+         fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
+      };
+      observer.checking = [](const engine::input_file& file, const engine::document& doc) {
+         fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc.kind));
+      };
+   }
+   if (!o.emit_docs.empty()) {  // findings that compare inputs come after the last one: not in the docs
+      observer.checked = [&](const engine::input_file& file, const engine::document& doc, std::span<const engine::finding> mine,
+                             std::vector<engine::input_error>& errors) {
          std::string error;
-         if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), *doc, mine, error)) {
+         if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), doc, mine, error)) {
             errors.push_back({o.emit_docs, error});
          }
-      }
+      };
    }
-   checker.finish(findings);
-   std::sort(findings.begin(), findings.end(), engine::finding_order);
+   const auto run = engine::run_check(paths, rules, &cfg, observer);
+   const auto& findings = run.findings;
+   const auto& errors = run.errors;
    for (const auto& e : errors) {
       fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
    }
@@ -187,7 +175,7 @@ int run_check(const check_options& o) {
    report::options ro{colour, rules, errors};
    report::write(*fmt_kind, findings, ro, *out);
    out->flush();
-   if (o.verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), checked);
+   if (o.verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), run.checked);
 
    if (!errors.empty()) return 2;
    if (o.exit_zero || !threshold) return 0;
@@ -206,58 +194,21 @@ int run_rules(const std::string& id, const std::string& format) {
       if (!r->doc_markdown.ends_with('\n')) std::cout << '\n';
       return 0;
    }
+   // markdown: the table of README.md's `## Rules` (rules/readme_table.cmake puts it there)
    if (format == "markdown") {
-      std::cout << "| id | name | severity | summary |\n|---|---|---|---|\n";
+      std::cout << "| id | name | severity | what |\n|---|---|---|---|\n";
    }
    for (const auto& r : engine::registry()) {
       const auto& d = *r.definition;
       if (format == "markdown") {
-         fmt::print("| [{}]({}) | {} | {} | {} |\n", d.id, r.doc_path.substr(6), d.name, engine::to_string(d.default_severity), d.summary);
+         std::string what;
+         for (const char c : d.summary) what += c == '|' ? std::string("\\|") : std::string(1, c);
+         fmt::print("| [{}]({}) | {} | {} | {} |\n", d.id, r.doc_path, d.name, engine::to_string(d.default_severity), what);
       } else {
          fmt::print("{:<7} {:<8} {:<38} {}\n", d.id, engine::to_string(d.default_severity), d.name, d.summary);
       }
    }
    return 0;
-}
-
-nlohmann::json instruction_json(const ast::instruction& inst) {
-   nlohmann::json j = parse::span_json(inst.where);
-   j["instruction"] = inst.name;
-   j["keyword"] = inst.keyword;
-   j["start_line"] = inst.start_line;
-   j["end_line_consumed"] = inst.end_line;
-   j["form"] = inst.form == ast::argument_form::exec ? "exec" : inst.form == ast::argument_form::shell ? "shell" : "none";
-   auto& flags = j["flags"] = nlohmann::json::array();
-   for (const auto& f : inst.flags) {
-      auto fj = parse::span_json(f.where);
-      fj["name"] = f.name;
-      if (f.has_value) fj["value"] = f.value;
-      flags.push_back(fj);
-   }
-   auto& words = j["words"] = nlohmann::json::array();
-   for (const auto& w : inst.words) {
-      auto wj = parse::span_json(w.where);
-      wj["text"] = w.text;
-      words.push_back(wj);
-   }
-   if (!inst.pairs.empty()) {
-      auto& pairs = j["pairs"] = nlohmann::json::array();
-      for (const auto& kv : inst.pairs) {
-         nlohmann::json pj = {{"key", kv.key}, {"line", kv.key_span.start.line}, {"column", kv.key_span.start.column}};
-         if (kv.has_value) pj["value"] = kv.value;
-         pairs.push_back(pj);
-      }
-   }
-   for (const auto& h : inst.heredocs) {
-      j["heredocs"].push_back({{"name", h.name},
-                               {"chomp", h.chomp},
-                               {"expand", h.expand},
-                               {"body", h.body},
-                               {"body_line", h.body_span.start.line}});
-   }
-   if (!inst.trigger.empty()) j["trigger"] = instruction_json(inst.trigger.front());
-   if (inst.variables && !inst.variables->empty()) j["variables"] = *inst.variables;
-   return j;
 }
 
 // Reads a file named on the command line; on failure prints the error and sets status 2.
@@ -294,10 +245,10 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
       }
       nlohmann::json f = {{"file", path}, {"escape", std::string(1, df.escape)}};
       auto& insts = f["instructions"] = nlohmann::json::array();
-      for (const auto& inst : df.instructions) insts.push_back(instruction_json(inst));
+      for (const auto& inst : df.instructions) insts.push_back(render::to_json(inst));
       auto& errs = f["errors"] = nlohmann::json::array();
       for (const auto& e : df.errors) {
-         auto ej = parse::span_json(e.where);
+         auto ej = render::span_json(e.where);
          ej["message"] = e.message;
          ej["layer"] = e.layer == ast::error_layer::parser ? "parser" : "instructions";
          errs.push_back(ej);
@@ -368,7 +319,7 @@ int run_inspect(const std::vector<std::string>& given, const std::string& format
    if (json) std::cout << "{\"files\": [";
    std::size_t written = 0;
    for (const auto& file : files) {
-      const auto doc = load_input(file, errors, false);
+      const auto doc = engine::load_input(file, errors);
       if (!doc) continue;
       if (json) {
          std::cout << (written++ == 0 ? "\n" : ",\n")
@@ -386,7 +337,7 @@ int run_inspect(const std::vector<std::string>& given, const std::string& format
 
 int main(int argc, char** argv) {
    CLI::App app{"strata: checks Dockerfiles and published image history (repo-info tag pages)", "strata"};
-   app.set_version_flag("--version", std::string("strata ") + STRATA_VERSION);
+   app.set_version_flag("--version", std::string("strata ") + std::string(strata::version()));
    app.require_subcommand(1);
 
    check_options co;

@@ -5,10 +5,12 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <tao/pegtl.hpp>
 
 #include "ast/unicode.hpp"
 #include "grammar/docker_history.hpp"
+#include "parse/go_string.hpp"
 #include "parse/history_line.hpp"
 #include "parse/image_config_parser.hpp"
 #include "parse/values.hpp"
@@ -462,51 +464,6 @@ bool looks_like_docker_history(std::string_view text) {
       b = nl + 1;
    }
    return false;
-}
-
-nlohmann::json to_json(const ast::docker_history& h) {
-   nlohmann::json j = {{"path", h.source.path()}, {"order", "newest_first"}};
-   switch (h.format) {
-      case ast::docker_history_format::table:
-         j["format"] = "table";
-         break;
-      case ast::docker_history_format::json_lines:
-         j["format"] = "json_lines";
-         break;
-      case ast::docker_history_format::unknown:
-         j["format"] = "unknown";
-         break;
-   }
-   auto& columns = j["columns"] = nlohmann::json::array();
-   for (const auto& c : h.columns) columns.push_back({{"name", c.name}, {"column", c.column}});
-   auto& rows = j["rows"] = nlohmann::json::array();
-   for (const auto& r : h.rows) {
-      nlohmann::json row = {{"line", r.where.start.line},
-                            {"end_line", r.where.stop.line},
-                            {"image", r.image.text},
-                            {"missing", r.missing},
-                            {"created_by", r.created_by.text},
-                            {"created_by_line", r.created_by.where.start.line},
-                            {"created_by_column", r.created_by.where.start.column},
-                            {"truncated", r.truncated},
-                            {"instruction", to_json(r.instruction)},
-                            {"comment", r.comment.text}};
-      if (r.created) {
-         row["created"] = {{"text", r.created->text}};
-         if (r.created->age_seconds) row["created"]["age_seconds"] = *r.created->age_seconds;
-      }
-      if (r.created_at) {
-         row["created_at"] = r.created_at->text;
-         if (r.created_at->time && r.created_at->time->valid) row["created_at_epoch"] = r.created_at->time->epoch;
-      }
-      if (r.size) {
-         row["size"] = {{"text", r.size->text}, {"approx_bytes", r.size->approx_bytes}};
-         if (r.size->bytes) row["size"]["bytes"] = *r.size->bytes;
-      }
-      rows.push_back(std::move(row));
-   }
-   j["errors"] = errors_json(h.errors);
-   return j;
 }
 
 }  // namespace strata::parse

@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/docker_history.hpp"
 
@@ -45,17 +44,5 @@ namespace strata::parse {
 /// A CREATED / CREATED AT cell read alone: a HumanDuration age (`About an hour ago`,
 /// `3 weeks ago`: age_seconds is the least age printed that way) or an RFC 3339 date.
 [[nodiscard]] ast::history_age read_history_age(std::string_view text);
-
-/// The output as JSON:
-///   {"path", "format": "table"|"json_lines"|"unknown", "order": "newest_first",
-///    "columns": [{"name", "column"}],
-///    "rows": [{"line", "end_line", "image", "missing",
-///              "created"?: {"text", "age_seconds"?} , "created_at"?: RFC 3339 text,
-///              "created_at_epoch"?, "created_by", "created_by_line", "created_by_column",
-///              "truncated", "instruction": (parse/history_line.hpp to_json),
-///              "size"?: {"text", "bytes"?, "approx_bytes"}, "comment"}],
-///    "errors": [{"message", "line", "column", "end_line", "end_column"}]}
-/// "bytes" is present only when exact (a byte count, or a whole number of B).
-[[nodiscard]] nlohmann::json to_json(const ast::docker_history& history);
 
 }  // namespace strata::parse

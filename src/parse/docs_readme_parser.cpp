@@ -294,23 +294,6 @@ struct action<g::unknown_line> {
    }
 };
 
-std::string layout_name(ast::readme_layout l) {
-   switch (l) {
-      case ast::readme_layout::simple_and_shared:
-         return "simple-shared";
-      case ast::readme_layout::flat:
-         return "flat";
-      case ast::readme_layout::none:
-         break;
-   }
-   return "none";
-}
-
-nlohmann::json optional_text(const std::optional<ast::readme_value>& v) {
-   if (!v) return nullptr;
-   return v->text;
-}
-
 }  // namespace
 
 ast::docs_readme parse_docs_readme(std::string path, std::string text) {
@@ -333,70 +316,6 @@ ast::docs_readme parse_docs_readme(std::string path, std::string text) {
    }
    st.sort_errors();
    return readme;
-}
-
-nlohmann::json to_json(const ast::docs_readme& readme) {
-   nlohmann::json j;
-   j["path"] = readme.source.path();
-   j["architecture"] = optional_text(readme.architecture);
-   if (readme.has_section) {
-      j["section"] = {{"line", readme.section.start.line}, {"end_line", readme.section.stop.line}};
-   } else {
-      j["section"] = nullptr;
-   }
-   j["layout"] = layout_name(readme.layout);
-   j["unsupported_architecture"] = optional_text(readme.unsupported_architecture);
-   j["no_supported_tags"] = readme.no_supported_tags;
-   auto link_json = [](nlohmann::json& x, const ast::readme_link& l) {
-      x["url"] = l.url.text;
-      x["commit"] = l.commit.text;
-      x["directory"] = l.directory;
-      x["file"] = l.file;
-   };
-   auto tags = nlohmann::json::object();
-   auto simple = nlohmann::json::array();
-   for (const auto& item : readme.simple_tags) {
-      nlohmann::json x;
-      x["line"] = item.where.start.line;
-      x["tags"] = texts_json(item.tags);
-      link_json(x, item.link);
-      for (const auto& t : item.tags) {
-         nlohmann::json ref = {{"line", item.where.start.line}, {"shared", false}};
-         link_json(ref, item.link);
-         ref.erase("url");
-         tags[t.text].push_back(std::move(ref));
-      }
-      simple.push_back(std::move(x));
-   }
-   j["simple_tags"] = std::move(simple);
-   auto shared = nlohmann::json::array();
-   for (const auto& group : readme.shared_tags) {
-      nlohmann::json x;
-      x["line"] = group.where.start.line;
-      x["tags"] = texts_json(group.tags);
-      auto entries = nlohmann::json::array();
-      for (const auto& e : group.entries) {
-         nlohmann::json y;
-         y["line"] = e.where.start.line;
-         y["tag"] = e.tag.text;
-         link_json(y, e.link);
-         entries.push_back(std::move(y));
-      }
-      for (const auto& t : group.tags) {
-         for (const auto& e : group.entries) {
-            nlohmann::json ref = {{"line", e.where.start.line}, {"shared", true}};
-            link_json(ref, e.link);
-            ref.erase("url");
-            tags[t.text].push_back(std::move(ref));
-         }
-      }
-      x["entries"] = std::move(entries);
-      shared.push_back(std::move(x));
-   }
-   j["shared_tags"] = std::move(shared);
-   j["tags"] = std::move(tags);
-   j["errors"] = errors_json(readme.errors);
-   return j;
 }
 
 }  // namespace strata::parse

@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/docs_readme.hpp"
 
@@ -19,17 +18,5 @@ namespace strata::parse {
 /// ≤ 2016 libraries could name a git tag); a README without the section, or a section
 /// with neither tags nor an unsupported-architecture warning. Errors are sorted by position.
 [[nodiscard]] ast::docs_readme parse_docs_readme(std::string path, std::string text);
-
-/// The section as JSON:
-///   {"path", "architecture": null | text, "section": null | {"line", "end_line"},
-///    "layout": "simple-shared"|"flat"|"none", "unsupported_architecture": null | text,
-///    "no_supported_tags": bool,
-///    "simple_tags": [{"line", "tags", "url", "commit", "directory", "file"}],
-///    "shared_tags": [{"line", "tags", "entries": [{"line", "tag", "url", "commit", "directory", "file"}]}],
-///    "tags": {tag: [{"line", "commit", "directory", "file", "shared": bool}]},
-///    "errors": [{"message", "line", "column", "end_line", "end_column"}]}
-/// Lines and columns are 1-based (columns in code points). A simple tag maps to its
-/// bullet, a shared tag to every sub-bullet of its group.
-[[nodiscard]] nlohmann::json to_json(const ast::docs_readme& readme);
 
 }  // namespace strata::parse

@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/history_line.hpp"
 #include "ast/source.hpp"
+#include "parse/go_string.hpp"  // go_unquote, decode_json_string (moved there; included for their users)
 
 namespace strata::parse {
 
@@ -49,42 +49,9 @@ namespace strata::parse {
 /// (a prefix test: `# ARGS:`, `# ARG:`, `# unable to parse`).
 [[nodiscard]] bool is_history_arg_line(std::string_view line) noexcept;
 
-/// Go's strconv.Unquote for a double-quoted literal (with its quotes): the inverse of
-/// ast::go_quote. Escapes `\a \b \f \n \r \t \v \\ \"`, `\xNN` and `\NNN` (raw bytes, octal
-/// ≤ 0377), `\uXXXX` and `\UXXXXXXXX` (valid code points, no surrogates); an invalid
-/// UTF-8 byte decodes to U+FFFD as in Go. nullopt on a syntax error (no quotes, an
-/// unescaped `"` or newline inside, a bad escape).
-[[nodiscard]] std::optional<std::string> go_unquote(std::string_view literal);
-
-/// Decodes a JSON string literal (quotes included; the caller has validated it) with
-/// Go's encoding/json rules: invalid UTF-8 and lone surrogates become U+FFFD. Appends
-/// to `map` where each decoded byte came from: `file_offset` is the literal's offset in
-/// its file; the bytes an escape decodes to map to the escape's bytes, in order.
-[[nodiscard]] std::string decode_json_string(std::string_view literal, std::size_t file_offset, ast::offset_map& map);
-
 /// RFC 3339 with optional fractional seconds (`2024-05-01T12:34:56.5Z`,
 /// `2024-05-01T14:34:56+02:00`; `t`/`z` and a space separator accepted as Go does not,
 /// for lenience). Never throws; `valid` false when the text is not one.
 [[nodiscard]] ast::timestamp parse_rfc3339(std::string_view text);
-
-/// The instruction as JSON:
-///   {"text", "prefix": {"kind": "none"|"shell"|"nop"|"build_args"|"buildkit_run"|"cmd_residue"|
-///                                "implicit_run"|"unparsed",
-///                       "leading_run"?: range, "build_arg_count"?: N, "build_args"?: [pair],
-///                       "shell": "none"|"posix_sh"|"windows_cmd"|"image_shell"|"inferred",
-///                       "shell_range"?: range, "nop"?: range},
-///    "keyword", "keyword_range", "implicit_keyword", "known", "arguments", "arguments_range",
-///    "buildkit", "form": "none"|"shell"|"quoted_array"|"bracket_list"|"json_array"|"port_map"|
-///                        "words"|"source_hash"|"key_values"|"trigger",
-///    "elements"?: [{"text", "range"}], "pairs"?: [pair],
-///    "source"?: {"kind", "hash", "destination", "trailing_space"},
-///    "trigger"?: {"keyword", "arguments"}, "body"?: {"text", "range"},
-///    "problem"?: {"reason", "offset"}}
-/// where range = [begin, end] (byte offsets in "text") and pair =
-/// {"key", "value", "has_value", "legacy", "key_range", "value_range"}.
-[[nodiscard]] nlohmann::json to_json(const ast::history_instruction& instruction);
-
-/// {"text", "kind": "args"|"arg"|"unable"|"other", "pairs": [pair], "problem"?: {…}}.
-[[nodiscard]] nlohmann::json to_json(const ast::history_arg_line& line);
 
 }  // namespace strata::parse

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "parse/go_string.hpp"
 #include "parse/history_line.hpp"
 #include "parse/values.hpp"
 
@@ -299,10 +301,6 @@ bool is_inspect_item(const json& j) {
    return j.is_object() && j.contains("Config") && (j.contains("RootFS") || j.contains("Architecture"));
 }
 
-nlohmann::json strings_json(const std::optional<std::vector<std::string>>& v) {
-   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 std::map<std::string, ast::byte_range, std::less<>> json_value_ranges(std::string_view text, unsigned max_depth) {
@@ -368,83 +366,6 @@ bool looks_like_image_config(std::string_view text) {
       return (rootfs != doc.end() && rootfs->is_object()) || (history != doc.end() && history->is_array());
    }
    return doc.is_array() && !doc.empty() && is_inspect_item(doc.front());
-}
-
-nlohmann::json to_json(const ast::image_config_file& file) {
-   nlohmann::json j = {{"path", file.source.path()}};
-   switch (file.kind) {
-      case ast::image_config_kind::config:
-         j["kind"] = "config";
-         break;
-      case ast::image_config_kind::inspect:
-         j["kind"] = "inspect";
-         break;
-      case ast::image_config_kind::unknown:
-         j["kind"] = "unknown";
-         break;
-   }
-   auto& images = j["images"] = nlohmann::json::array();
-   for (const auto& img : file.images) {
-      nlohmann::json i = {
-          {"line", img.where.start.line}, {"architecture", img.architecture},    {"os", img.os},
-          {"variant", img.variant},       {"os_version", img.os_version},        {"os_features", img.os_features},
-          {"author", img.author},         {"docker_version", img.docker_version}};
-      if (file.kind == ast::image_config_kind::inspect) {
-         i["id"] = img.id;
-         i["repo_tags"] = img.repo_tags;
-         i["repo_digests"] = img.repo_digests;
-      }
-      if (img.created) {
-         i["created"] = img.created->text;
-         if (img.created->valid) i["created_epoch"] = img.created->epoch;
-      }
-      if (img.config.present) {
-         const auto& c = img.config;
-         nlohmann::json labels = nlohmann::json::object();
-         for (const auto& [k, v] : c.labels) labels[k] = v;
-         i["config"] = {{"Env", c.env},
-                        {"Cmd", strings_json(c.cmd)},
-                        {"Entrypoint", strings_json(c.entrypoint)},
-                        {"Shell", strings_json(c.shell)},
-                        {"Labels", std::move(labels)},
-                        {"WorkingDir", c.working_dir},
-                        {"User", c.user},
-                        {"StopSignal", c.stop_signal},
-                        {"ExposedPorts", c.exposed_ports},
-                        {"Volumes", c.volumes},
-                        {"OnBuild", c.on_build},
-                        {"ArgsEscaped", c.args_escaped}};
-      } else {
-         i["config"] = nullptr;
-      }
-      i["rootfs"] = {{"type", img.rootfs_type}, {"diff_ids", img.diff_ids}};
-      auto& history = i["history"] = nlohmann::json::array();
-      for (const auto& h : img.history) {
-         nlohmann::json e = {{"index", h.index},
-                             {"line", h.where.start.line},
-                             {"empty_layer", h.empty_layer},
-                             {"comment", h.comment},
-                             {"author", h.author}};
-         if (h.created) {
-            e["created"] = h.created->text;
-            if (h.created->valid) {
-               e["created_epoch"] = h.created->epoch;
-               e["created_nanos"] = h.created->nanos;
-            }
-         }
-         if (h.created_by) {
-            e["created_by"] = *h.created_by;
-            e["created_by_line"] = h.created_by_span.start.line;
-            e["created_by_column"] = h.created_by_span.start.column;
-         }
-         if (h.instruction) e["instruction"] = to_json(*h.instruction);
-         if (h.layer) e["layer"] = *h.layer;
-         history.push_back(std::move(e));
-      }
-      images.push_back(std::move(i));
-   }
-   j["errors"] = errors_json(file.errors);
-   return j;
 }
 
 }  // namespace strata::parse

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/image_config.hpp"
 
@@ -35,24 +34,8 @@ namespace strata::parse {
 /// 64 MiB and anything that is not valid JSON give false.
 [[nodiscard]] bool looks_like_image_config(std::string_view text);
 
-/// The file as JSON:
-///   {"path", "kind": "config"|"inspect"|"unknown",
-///    "images": [{"line", "id"?, "repo_tags"?, "architecture", "os", "variant", "os_version",
-///                "os_features", "created"?: RFC 3339 text, "created_epoch"?, "author", "docker_version",
-///                "config": {"Env", "Cmd", "Entrypoint", "Shell", "Labels", "WorkingDir", "User",
-///                           "StopSignal", "ExposedPorts", "Volumes", "OnBuild", "ArgsEscaped"} | null,
-///                "rootfs": {"type", "diff_ids"},
-///                "history": [{"index", "line", "created"?, "created_epoch"?, "created_nanos"?,
-///                             "created_by"?, "created_by_line"?, "created_by_column"?,
-///                             "instruction"?: (parse/history_line.hpp to_json), "empty_layer",
-///                             "comment", "author", "layer"?}]}],
-///    "errors": [{"message", "line", "column", "end_line", "end_column"}]}
-/// Dates are RFC 3339 strings as written (plus epoch seconds when valid); lines and
-/// columns are 1-based (columns in code points).
-[[nodiscard]] nlohmann::json to_json(const ast::image_config_file& file);
-
 // ---- JSON positions (shared with the docker history parser; decoding with
-// parse/history_line.hpp decode_json_string) -------------------------------------------
+// parse/go_string.hpp decode_json_string) -------------------------------------------
 
 /// Byte ranges [begin, end) of the values of a VALID JSON text, keyed by JSON pointer
 /// (RFC 6901: `""` is the root, `/history/0/created_by`; `~` and `/` in keys escaped as

@@ -476,18 +476,6 @@ void build_line_based(state& st) {
    }
 }
 
-std::string format_name(ast::library_format f) {
-   switch (f) {
-      case ast::library_format::rfc2822:
-         return "rfc2822";
-      case ast::library_format::line_based:
-         return "line-based";
-      case ast::library_format::empty:
-         break;
-   }
-   return "empty";
-}
-
 /// Lines of a text, skipping comment lines and trimming a CR.
 class line_reader {
 public:
@@ -610,71 +598,6 @@ bool looks_like_library_file(std::string_view text) {
       if (l.starts_with("GitCommit:")) commit = true;
    }
    return ((maintainers && tags && commit) || (old_maintainer && old_entry)) && bad * 10 <= fields;
-}
-
-nlohmann::json to_json(const ast::library_file& lib) {
-   nlohmann::json j;
-   j["path"] = lib.source.path();
-   j["format"] = format_name(lib.format);
-   j["maintainers"] = texts_json(lib.maintainers);
-   if (lib.defaults) {
-      auto fields = nlohmann::json::array();
-      for (const auto& f : lib.defaults->fields) {
-         fields.push_back({{"key", f.key}, {"value", f.value}, {"line", f.key_span.start.line}});
-      }
-      j["defaults"] = {{"line", lib.defaults->where.start.line},
-                       {"end_line", lib.defaults->where.stop.line},
-                       {"fields", std::move(fields)}};
-   } else {
-      j["defaults"] = nullptr;
-   }
-   auto entries = nlohmann::json::array();
-   for (std::size_t i = 0; i < lib.entries.size(); ++i) {
-      const auto& e = lib.entries[i];
-      nlohmann::json x;
-      x["index"] = i;
-      x["line"] = e.where.start.line;
-      x["end_line"] = e.where.stop.line;
-      x["tags"] = texts_json(e.tags);
-      x["shared_tags"] = texts_json(e.shared_tags);
-      x["architectures"] = texts_json(e.architectures);
-      x["constraints"] = texts_json(e.constraints);
-      x["git_repo"] = e.git_repo.text;
-      x["git_fetch"] = e.git_fetch.text;
-      x["git_commit"] = e.git_commit.text;
-      x["directory"] = e.directory.text;
-      x["file"] = e.file.text;
-      if (e.builder.present()) x["builder"] = e.builder.text;
-      auto overrides = nlohmann::json::object();
-      for (const auto& [arch, o] : e.overrides) {
-         auto& a = overrides[arch];
-         if (o.git_repo) a["git_repo"] = o.git_repo->text;
-         if (o.git_fetch) a["git_fetch"] = o.git_fetch->text;
-         if (o.git_commit) a["git_commit"] = o.git_commit->text;
-         if (o.directory) a["directory"] = o.directory->text;
-         if (o.file) a["file"] = o.file->text;
-      }
-      x["overrides"] = std::move(overrides);
-      entries.push_back(std::move(x));
-   }
-   j["entries"] = std::move(entries);
-   auto tags = nlohmann::json::object();
-   for (const auto& [tag, indices] : lib.tag_map()) {
-      auto list = nlohmann::json::array();
-      for (const auto i : indices) {
-         const auto& e = lib.entries[i];
-         list.push_back({{"entry", i},
-                         {"line", e.where.start.line},
-                         {"commit", e.git_commit.text},
-                         {"directory", e.directory.text},
-                         {"file", e.file.text},
-                         {"architectures", texts_json(e.architectures)}});
-      }
-      tags[tag] = std::move(list);
-   }
-   j["tags"] = std::move(tags);
-   j["errors"] = errors_json(lib.errors);
-   return j;
 }
 
 }  // namespace strata::parse

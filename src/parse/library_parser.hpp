@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/library_file.hpp"
 
@@ -30,18 +29,5 @@ namespace strata::parse {
 /// still read as one (and its bad lines reported). False for Dockerfiles, markdown,
 /// binary data.
 [[nodiscard]] bool looks_like_library_file(std::string_view text);
-
-/// The library as JSON:
-///   {"path", "format": "rfc2822"|"line-based"|"empty", "maintainers": [text],
-///    "defaults": null | {"line", "end_line", "fields": [{"key", "value", "line"}]},
-///    "entries": [{"index", "line", "end_line", "tags", "shared_tags", "architectures",
-///                 "constraints", "git_repo", "git_fetch", "git_commit", "directory", "file",
-///                 "builder" (when set), "overrides": {arch: {"git_commit"|"directory"|…: text}}}],
-///    "tags": {tag: [{"entry", "line", "commit", "directory", "file", "architectures"}]},
-///    "errors": [{"message", "line", "column", "end_line", "end_column"}]}
-/// Lines and columns are 1-based (columns in code points). A tag maps to every entry
-/// whose Tags or SharedTags hold it, in file order; values there are the entry's
-/// (per-architecture overrides are listed under the entry's "overrides").
-[[nodiscard]] nlohmann::json to_json(const ast::library_file& library);
 
 }  // namespace strata::parse

@@ -181,9 +181,4 @@ std::string format_size(std::uint64_t bytes) {
    return text;
 }
 
-nlohmann::json span_json(const ast::span& s) {
-   return {
-       {"line", s.start.line}, {"column", s.start.column}, {"end_line", s.stop.line}, {"end_column", s.stop.column}};
-}
-
 }  // namespace strata::parse

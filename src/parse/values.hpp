@@ -1,5 +1,5 @@
 // Value readers shared by the history parsers: RFC 1123 and RFC 3339 dates, generator
-// sizes; and the pieces every history document's --format json model shares.
+// sizes, and their renderings (the --format json models are in render/model_json.hpp).
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "ast/source.hpp"
 
@@ -52,29 +51,5 @@ struct rfc3339_time {
 /// The generator's human size of a byte count (formats.md §1.6: decimal units,
 /// one decimal, `(N bytes)` unless the unit is B).
 [[nodiscard]] std::string format_size(std::uint64_t bytes);
-
-/// `{"line", "column", "end_line", "end_column"}` of a span, as the --format json models write it.
-[[nodiscard]] nlohmann::json span_json(const ast::span& s);
-
-/// The `errors` array of a --format json model: each error's span_json with its `message`
-/// (`Error`: a parser's error struct, `{message, where}`).
-template <typename Error>
-[[nodiscard]] nlohmann::json errors_json(const std::vector<Error>& errors) {
-   auto out = nlohmann::json::array();
-   for (const auto& e : errors) {
-      auto x = span_json(e.where);
-      x["message"] = e.message;
-      out.push_back(std::move(x));
-   }
-   return out;
-}
-
-/// The texts of a list of captured values (`Value`: `{text, where}`) as a JSON array.
-template <typename Value>
-[[nodiscard]] nlohmann::json texts_json(const std::vector<Value>& values) {
-   auto out = nlohmann::json::array();
-   for (const auto& v : values) out.push_back(v.text);
-   return out;
-}
 
 }  // namespace strata::parse

@@ -7,6 +7,7 @@
 #include "parse/library_parser.hpp"
 #include "parse/values.hpp"
 #include "render/local_page.hpp"
+#include "render/model_json.hpp"
 #include "render/tag_details.hpp"
 #include "render/tag_page.hpp"
 
@@ -27,7 +28,7 @@ void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
 // What the history-line grammar read of an entry, without repeating its text: the
 // form, the prefix kind and the form's values (`strata parse`-style ranges are left out).
 nlohmann::json instruction_summary(const ast::history_instruction& inst) {
-   auto full = parse::to_json(inst);
+   auto full = to_json(inst);
    nlohmann::json j = {{"form", full["form"]}, {"prefix", full["prefix"]["kind"]}, {"known", inst.known}};
    if (!inst.elements.empty()) {
       auto& el = j["elements"] = nlohmann::json::array();
@@ -87,7 +88,7 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
                              {"arguments", e.arguments},
                              {"text", e.text}};
          if (e.buildkit) h["buildkit"] = true;
-         for (const auto& a : e.args) h["arg_lines"].push_back(parse::to_json(a));
+         for (const auto& a : e.args) h["arg_lines"].push_back(to_json(a));
          h["parsed"] = instruction_summary(e.instruction);
          history.push_back(std::move(h));
       }
@@ -101,7 +102,7 @@ nlohmann::json tag_page_json(const ast::tag_page& page) {
       }
       platforms.push_back(std::move(p));
    }
-   j["errors"] = parse::errors_json(page.errors);
+   j["errors"] = errors_json(page.errors);
    return j;
 }
 
@@ -123,10 +124,10 @@ std::optional<nlohmann::json> model_json(const engine::document& doc) {
    if (doc.page) return tag_page_json(*doc.page);
    if (doc.tag_details) return with_kind(to_json(*doc.tag_details));
    if (doc.local_page) return with_kind(to_json(*doc.local_page));
-   if (doc.readme) return with_kind(parse::to_json(*doc.readme));
-   if (doc.library) return with_kind(parse::to_json(*doc.library));
-   if (doc.history) return with_kind(parse::to_json(*doc.history));
-   if (doc.config) return with_kind(parse::to_json(*doc.config));
+   if (doc.readme) return with_kind(to_json(*doc.readme));
+   if (doc.library) return with_kind(to_json(*doc.library));
+   if (doc.history) return with_kind(to_json(*doc.history));
+   if (doc.config) return with_kind(to_json(*doc.config));
    return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 
 #include "parse/local_page_parser.hpp"
 #include "parse/values.hpp"
+#include "render/model_json.hpp"
 
 namespace strata::render {
 namespace {
@@ -249,7 +250,7 @@ nlohmann::json to_json(const ast::local_page& page) {
       for (const auto& a : p.apk) apk.push_back(apk_json(a));
       j["packages"] = std::move(pj);
    }
-   j["errors"] = parse::errors_json(page.errors);
+   j["errors"] = errors_json(page.errors);
    return j;
 }
 

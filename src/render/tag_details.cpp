@@ -4,6 +4,7 @@
 
 #include "parse/tag_details_parser.hpp"
 #include "parse/values.hpp"
+#include "render/model_json.hpp"
 
 namespace strata::render {
 namespace {
@@ -137,7 +138,7 @@ nlohmann::json to_json(const ast::tag_details& page) {
       for (const auto& l : t.layers) layers.push_back(layer_json(l));
       tags.push_back(std::move(tj));
    }
-   j["errors"] = parse::errors_json(page.errors);
+   j["errors"] = errors_json(page.errors);
    return j;
 }
 

@@ -1,8 +1,10 @@
 #include <ostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "report/report.hpp"
+#include "version.hpp"
 
 namespace strata::report {
 
@@ -29,7 +31,7 @@ nlohmann::ordered_json finding_json(const engine::finding& f) {
 
 void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
    nlohmann::ordered_json doc;
-   doc["tool"] = {{"name", "strata"}, {"version", STRATA_VERSION}};
+   doc["tool"] = {{"name", "strata"}, {"version", std::string(strata::version())}};
    auto list = nlohmann::ordered_json::array();
    for (const auto& f : findings) list.push_back(finding_json(f));
    doc["findings"] = std::move(list);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.hpp"
+#include "version.hpp"
 
 namespace strata::report {
 
@@ -153,8 +154,8 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
    json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                {"version", "2.1.0"},
                {"runs", json::array({{{"tool", {{"driver", {{"name", "strata"},
-                                                             {"semanticVersion", STRATA_VERSION},
-                                                             {"version", STRATA_VERSION},
+                                                             {"semanticVersion", std::string(strata::version())},
+                                                             {"version", std::string(strata::version())},
                                                              {"rules", rules}}}}},
                                       {"invocations", json::array({invocation})},
                                       {"columnKind", "unicodeCodePoints"},

@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include <catch2/catch.hpp>  // the implementation is tests/support/catch2.cpp (strata_catch2)
 #include <nlohmann/json.hpp>
 
 #include "acceptance/acceptance.hpp"
+#include "support/catch2.hpp"
 
 namespace {
 const std::string seeds = "../shared/corpus/seeds";
@@ -107,5 +107,5 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "SKIPPED: %s is not present (the shared corpus sits beside the checkout)\n", seeds.c_str());
       return 77;
    }
-   return Catch::Session().run(argc, argv);
+   return strata::test::run_catch2(argc, argv);
 }

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "parse/docker_history_parser.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 using strata::ast::docker_history_format;
@@ -258,9 +259,9 @@ TEST_CASE("docker history: arbitrary bytes never throw; to_json", "[docker_histo
       CAPTURE(i);
       strata::ast::docker_history h;
       REQUIRE_NOTHROW(h = parse_docker_history("r.txt", text));
-      REQUIRE_NOTHROW(strata::parse::to_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      REQUIRE_NOTHROW(strata::render::to_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
    }
-   const auto j = strata::parse::to_json(fixture("python-3.12-slim.no-trunc.txt"));
+   const auto j = strata::render::to_json(fixture("python-3.12-slim.no-trunc.txt"));
    CHECK(j["format"] == "table");
    CHECK(j["order"] == "newest_first");
    CHECK(j["rows"].size() == 12);

@@ -10,6 +10,7 @@
 #include "grammar/docs_readme.hpp"
 #include "parse/docs_readme_parser.hpp"
 #include "parse/library_parser.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 using strata::ast::position;
@@ -82,7 +83,7 @@ TEST_CASE("docs README: Simple Tags and Shared Tags", "[docs-readme]") {
    // template text after the section is not parsed
    CHECK(r.find_simple("not-a-tag") == nullptr);
 
-   const auto j = strata::parse::to_json(r);
+   const auto j = strata::render::to_json(r);
    CHECK(j["layout"] == "simple-shared");
    CHECK(j["section"]["line"] == 12);
    CHECK(j["simple_tags"][2]["commit"] == "fedcba9876543210fedcba9876543210fedcba98");
@@ -117,7 +118,7 @@ TEST_CASE("docs README: per-architecture note, blank lines between bullets, badg
    CHECK(r.shared_tags[0].entries.size() == 2);
    CHECK(r.shared_tags[1].entries.size() == 2);
    CHECK(r.section.stop.line == 36U);  // the badge line
-   CHECK(strata::parse::to_json(r)["architecture"] == "windows-amd64");
+   CHECK(strata::render::to_json(r)["architecture"] == "windows-amd64");
 }
 
 TEST_CASE("docs README: the unsupported-architecture forms", "[docs-readme]") {
@@ -251,7 +252,7 @@ TEST_CASE("docs README: arbitrary bytes never throw", "[docs-readme]") {
       strata::ast::docs_readme r;
       REQUIRE_NOTHROW(r = parse_docs_readme("fuzz", text));
       for (const auto& e : r.errors) CHECK(e.where.end <= text.size());
-      CHECK_NOTHROW(strata::parse::to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      CHECK_NOTHROW(strata::render::to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
    }
 }
 

@@ -12,6 +12,7 @@
 #include "grammar/history_line.hpp"
 #include "parse/history_line.hpp"
 #include "parse/values.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 using strata::ast::byte_range;
@@ -513,7 +514,7 @@ TEST_CASE("arbitrary bytes never throw and ranges stay inside the text", "[histo
       for (const auto& e : h.elements) CHECK(e.where.end <= text.size());
       for (const auto& p : h.pairs) CHECK(p.value_range.end <= text.size());
       CHECK(h.unparsed() == h.keyword.empty());
-      REQUIRE_NOTHROW(strata::parse::to_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      REQUIRE_NOTHROW(strata::render::to_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       REQUIRE_NOTHROW(strata::parse::parse_history_arg_line(text));
    }
 }
@@ -535,7 +536,7 @@ TEST_CASE("long adversarial texts stay linear", "[history_line][robust]") {
 }
 
 TEST_CASE("to_json of an instruction", "[history_line]") {
-   const auto j = strata::parse::to_json(parse_history_instruction("RUN |1 A=b /bin/sh -c true # buildkit"));
+   const auto j = strata::render::to_json(parse_history_instruction("RUN |1 A=b /bin/sh -c true # buildkit"));
    CHECK(j["prefix"]["kind"] == "buildkit_run");
    CHECK(j["prefix"]["build_args"][0]["key"] == "A");
    CHECK(j["keyword"] == "RUN");
@@ -543,7 +544,7 @@ TEST_CASE("to_json of an instruction", "[history_line]") {
    CHECK(j["buildkit"] == true);
    CHECK(j["form"] == "shell");
    CHECK_FALSE(j.contains("problem"));
-   const auto bad = strata::parse::to_json(parse_history_instruction(""));
+   const auto bad = strata::render::to_json(parse_history_instruction(""));
    CHECK(bad["prefix"]["kind"] == "unparsed");
    CHECK(bad["problem"]["offset"] == 0);
 }

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "parse/image_config_parser.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 using strata::ast::history_form;
@@ -215,10 +216,10 @@ TEST_CASE("image config: deep nesting and mutated bytes never throw; to_json", "
       CAPTURE(i);
       strata::ast::image_config_file f;
       REQUIRE_NOTHROW(f = parse_image_config("m.json", text));
-      REQUIRE_NOTHROW(strata::parse::to_json(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      REQUIRE_NOTHROW(strata::render::to_json(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
    }
 
-   const auto j = strata::parse::to_json(fixture("python-3.12-slim.linux-amd64.json"));
+   const auto j = strata::render::to_json(fixture("python-3.12-slim.linux-amd64.json"));
    CHECK(j["kind"] == "config");
    const auto& img = j["images"][0];
    CHECK(img["created"] == "2024-06-13T02:10:41.732099845Z");

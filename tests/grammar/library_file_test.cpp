@@ -7,6 +7,7 @@
 
 #include "grammar/library_file.hpp"
 #include "parse/library_parser.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 using strata::ast::position;
@@ -148,7 +149,7 @@ TEST_CASE("library: SharedTags map to several entries", "[library]") {
    CHECK(windows[0].directory.text == "2.1/windows/windowsservercore-ltsc2022");
    CHECK(windows[1].directory.text == "2.1/windows/windowsservercore-1809");
 
-   const auto j = strata::parse::to_json(lib);
+   const auto j = strata::render::to_json(lib);
    CHECK(j["format"] == "rfc2822");
    REQUIRE(j["tags"]["latest"].size() == 3);
    CHECK(j["tags"]["latest"][1]["directory"] == "2.1/windows/windowsservercore-ltsc2022");
@@ -222,7 +223,7 @@ TEST_CASE("library: bad lines and bad fields are errors with line:col; parsing g
    CHECK(lib.entries[0].directory.text == "1.0");
    CHECK(texts(lib.entries[1].tags) == std::vector<std::string>{"1.0", "2"});
    CHECK(lib.entries[2].git_repo.text == "https://github.com/example-org/x.git");
-   const auto j = strata::parse::to_json(lib);
+   const auto j = strata::render::to_json(lib);
    REQUIRE(j["errors"].size() == 9);
    CHECK(j["errors"][0]["line"] == 6);
    CHECK(j["errors"][0]["end_column"] == 18);
@@ -289,7 +290,7 @@ TEST_CASE("library: arbitrary bytes never throw and give spans inside the text",
       for (const auto& e : lib.entries) {
          for (const auto& t : e.tags) CHECK(t.where.end <= text.size());
       }
-      CHECK_NOTHROW(strata::parse::to_json(lib).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      CHECK_NOTHROW(strata::render::to_json(lib).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       CHECK_NOTHROW(looks_like_library_file(text));
    }
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -60,80 +61,115 @@ TEST_CASE("registry: ids unique, sorted, well formed; metadata complete", "[rule
    }
 }
 
+namespace {
+
+// The checks of one rule, run for every rule by the test cases below (one section per
+// rule) and for one rule by "rule: ..." (ctest rules.<ID>, tests/CMakeLists.txt).
+
+void check_doc_headings(const engine::registered_rule& r) {
+   static const std::vector<std::string> headings = {"## What it does", "## Why is this bad?", "## Example",
+                                                     "## Use instead", "## Exceptions", "## References"};
+   const std::string id(r.definition->id);
+   const std::string md(r.doc_markdown);
+   CHECK(md.starts_with("# " + id + ": "));
+   std::size_t at = 0;
+   for (const auto& h : headings) {
+      const auto pos = md.find("\n" + h + "\n", at);
+      INFO(h);
+      CHECK(pos != std::string::npos);
+      if (pos != std::string::npos) at = pos + 1;
+   }
+   CHECK_FALSE(engine::doc_section(md, "Why is this bad?").empty());
+}
+
+// The Dockerfile blocks of Example and Use instead, when the rule reads Dockerfiles and has both.
+std::optional<std::pair<std::string, std::string>> doc_examples(const engine::registered_rule& r) {
+   static const std::regex block("```dockerfile\n([\\s\\S]*?)```");
+   const auto& v = r.definition->visit;
+   if (v.dockerfile == nullptr && v.instruction == nullptr && v.run == nullptr) return std::nullopt;  // history-only rules
+   const std::string example(engine::doc_section(r.doc_markdown, "Example"));
+   const std::string fixed(engine::doc_section(r.doc_markdown, "Use instead"));
+   std::smatch m1, m2;
+   if (!std::regex_search(example, m1, block) || !std::regex_search(fixed, m2, block)) return std::nullopt;
+   return std::pair{m1[1].str(), m2[1].str()};
+}
+
+void check_doc_examples(const engine::registered_rule& r, const std::pair<std::string, std::string>& examples) {
+   const engine::selection sel{{std::string(r.definition->id)}, {}};
+   CHECK_FALSE(test::check_text("Dockerfile", examples.first, sel).empty());
+   CHECK(test::check_text("Dockerfile", examples.second, sel).empty());
+}
+
+void check_fixtures(const engine::registered_rule& r) {
+   const bool update = std::getenv("STRATA_UPDATE_SNAPSHOTS") != nullptr;
+   const std::string id(r.definition->id);
+   const engine::selection sel{{id}, {}};
+   const auto failing = fixtures(id, "fail");
+   const auto passing = fixtures(id, "pass");
+   CHECK_FALSE(failing.empty());
+   CHECK_FALSE(passing.empty());
+   std::string rendered;
+   for (const auto& f : failing) {
+      const auto found = test::check_fixture(f, sel);
+      INFO(f);
+      CHECK_FALSE(found.empty());
+      rendered += test::render(found);
+   }
+   const std::string snap_path = test::source_path("rules/" + id + "/" + id + ".snap");
+   if (update) {
+      test::write(snap_path, rendered);
+   } else {
+      CHECK(rendered == test::read(snap_path));
+   }
+   for (const auto& f : passing) {
+      INFO(f);
+      const auto found = test::check_fixture(f, sel);
+      CHECK(test::render(found).empty());
+   }
+}
+
+}  // namespace
+
 TEST_CASE("docs: every rule's markdown has the required headings", "[rules][docs]") {
-   const std::vector<std::string> headings = {"## What it does", "## Why is this bad?", "## Example", "## Use instead",
-                                              "## Exceptions", "## References"};
    for (const auto& r : engine::registry()) {
-      const std::string id(r.definition->id);
-      DYNAMIC_SECTION(id) {
-         const std::string md(r.doc_markdown);
-         CHECK(md.starts_with("# " + id + ": "));
-         std::size_t at = 0;
-         for (const auto& h : headings) {
-            const auto pos = md.find("\n" + h + "\n", at);
-            INFO(h);
-            CHECK(pos != std::string::npos);
-            if (pos != std::string::npos) at = pos + 1;
-         }
-         CHECK_FALSE(engine::doc_section(md, "Why is this bad?").empty());
-      }
+      DYNAMIC_SECTION(r.definition->id) { check_doc_headings(r); }
    }
 }
 
 TEST_CASE("docs: Dockerfile examples fire and their fixes are silent", "[rules][docs]") {
-   const std::regex block("```dockerfile\n([\\s\\S]*?)```");
    for (const auto& r : engine::registry()) {
-      const std::string id(r.definition->id);
-      const std::string example(engine::doc_section(r.doc_markdown, "Example"));
-      const std::string fixed(engine::doc_section(r.doc_markdown, "Use instead"));
-      const auto& v = r.definition->visit;
-      if (v.dockerfile == nullptr && v.instruction == nullptr && v.run == nullptr) continue;  // history-only rules
-      std::smatch m1, m2;
-      if (!std::regex_search(example, m1, block) || !std::regex_search(fixed, m2, block)) continue;
-      DYNAMIC_SECTION(id) {
-         const engine::selection sel{{id}, {}};
-         CHECK_FALSE(test::check_text("Dockerfile", m1[1].str(), sel).empty());
-         CHECK(test::check_text("Dockerfile", m2[1].str(), sel).empty());
-      }
+      const auto examples = doc_examples(r);
+      if (!examples) continue;
+      DYNAMIC_SECTION(r.definition->id) { check_doc_examples(r, *examples); }
    }
 }
 
 TEST_CASE("fixtures: failing ones match the snapshot, passing ones are silent", "[rules][fixtures]") {
-   const bool update = std::getenv("STRATA_UPDATE_SNAPSHOTS") != nullptr;
    for (const auto& r : engine::registry()) {
-      const std::string id(r.definition->id);
-      DYNAMIC_SECTION(id) {
-         const engine::selection sel{{id}, {}};
-         const auto failing = fixtures(id, "fail");
-         const auto passing = fixtures(id, "pass");
-         CHECK_FALSE(failing.empty());
-         CHECK_FALSE(passing.empty());
-         std::string rendered;
-         for (const auto& f : failing) {
-            const auto found = test::check_fixture(f, sel);
-            INFO(f);
-            CHECK_FALSE(found.empty());
-            rendered += test::render(found);
-         }
-         const std::string snap_path = test::source_path("rules/" + id + "/" + id + ".snap");
-         if (update) {
-            test::write(snap_path, rendered);
-         } else {
-            CHECK(rendered == test::read(snap_path));
-         }
-         for (const auto& f : passing) {
-            INFO(f);
-            const auto found = test::check_fixture(f, sel);
-            CHECK(test::render(found).empty());
-         }
-      }
+      DYNAMIC_SECTION(r.definition->id) { check_fixtures(r); }
    }
+}
+
+// One rule, named by the environment variable STRATA_RULE: its docs, doc examples, fixtures
+// and snapshot. Hidden (not in the plain run, which covers every rule above); ctest runs it
+// once per rules/<ID>/ folder as rules.<ID>, so a failing rule shows by name.
+TEST_CASE("rule: the docs and fixtures of $STRATA_RULE", "[.][rule]") {
+   const char* wanted = std::getenv("STRATA_RULE");
+   REQUIRE(wanted != nullptr);
+   INFO("STRATA_RULE=" << wanted);
+   const auto* r = engine::find_rule(wanted);
+   REQUIRE(r != nullptr);  // rules/<ID>/ without <ID>.cpp defining the rule, or the registry not rebuilt
+   REQUIRE(r->definition->id == std::string_view(wanted));
+   check_doc_headings(*r);
+   if (const auto examples = doc_examples(*r)) check_doc_examples(*r, *examples);
+   check_fixtures(*r);
 }
 
 TEST_CASE("every rules/ folder is a registered rule", "[rules][registry]") {
    for (const auto& e : fs::directory_iterator(test::source_path("rules"))) {
       if (!e.is_directory()) continue;
       const std::string name = e.path().filename().string();
+      if (name == "_template") continue;  // the templates of rules/new_rule.cmake
       INFO(name);
       CHECK(engine::find_rule(name) != nullptr);
    }

@@ -1,0 +1,44 @@
+#include "engine/run.hpp"
+
+#include <algorithm>
+
+namespace strata::engine {
+
+std::optional<document> load_input(const input_file& file, std::vector<input_error>& errors) {
+   std::string text, error;
+   if (!read_file(file.path, text, error)) {
+      errors.push_back({file.path, error});
+      return std::nullopt;
+   }
+   return load_document(file.path, std::move(text), file.how);
+}
+
+run_result run_check(const std::vector<std::string>& paths, std::span<const registered_rule* const> rules,
+                     const config* cfg, const run_observer& observer) {
+   run_result run;
+   const auto files = expand_inputs(paths, run.errors);
+   checker check(rules, cfg);
+   for (const auto& file : files) {
+      const auto errors_before = run.errors.size();
+      const auto doc = load_input(file, run.errors);
+      if (!doc) {
+         if (run.errors.size() == errors_before && observer.skipped) observer.skipped(file);
+         continue;
+      }
+      ++run.checked;
+      if (observer.checking) observer.checking(file, *doc);
+      const auto first = run.findings.size();
+      check.check(*doc, run.findings);
+      if (observer.checked) {
+         const auto mine = run.findings.begin() + static_cast<std::ptrdiff_t>(first);
+         std::sort(mine, run.findings.end(), finding_order);
+         observer.checked(file, *doc, std::span<const finding>(run.findings.data() + first, run.findings.size() - first),
+                          run.errors);
+      }
+   }
+   check.finish(run.findings);
+   std::sort(run.findings.begin(), run.findings.end(), finding_order);
+   return run;
+}
+
+}  // namespace strata::engine
