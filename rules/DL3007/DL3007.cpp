@@ -1,4 +1,5 @@
 // DL3007 (hadolint's id and message): FROM uses the `latest` tag without a digest.
+#include "ast/dockerfile.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

@@ -1,4 +1,5 @@
 // ST0001 dockerfile-syntax-error: the Dockerfile parser's errors, as findings.
+#include "ast/dockerfile.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

@@ -3,6 +3,7 @@
 // file, docs README "Supported tags" section, `docker history` output, image
 // config JSON) that are not part of its format, or out of place.
 #include "engine/context.hpp"
+#include "engine/document.hpp"
 
 namespace strata::rules {
 namespace {

@@ -1,5 +1,7 @@
 // ST0003 input-not-text: an input holds a NUL byte or invalid UTF-8.
+#include "ast/source.hpp"
 #include "engine/context.hpp"
+#include "engine/document.hpp"
 
 namespace strata::rules {
 namespace {

@@ -1,5 +1,6 @@
 // ST0004 base-image-name-invalid: a FROM image reference that is well formed but that
 // BuildKit refuses by name (upper case in the repository name, a bare 64-hex name).
+#include "ast/dockerfile.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

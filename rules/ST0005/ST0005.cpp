@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
+#include "engine/document.hpp"
 #include "render/document.hpp"
 #include "render/line_diff.hpp"
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/context.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::rules {
 namespace {

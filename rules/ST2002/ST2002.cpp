@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "engine/context.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::rules {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "ast/text.hpp"
 #include "engine/context.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::rules {
 namespace {

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "ast/dockerfile.hpp"
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 #include "parse/dockerfile_instructions.hpp"
 

@@ -2,6 +2,7 @@
 // twice (attestation entries, `unknown; unknown`, excepted).
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

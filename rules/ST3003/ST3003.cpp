@@ -2,6 +2,7 @@
 // sum of its layer sizes (the generator computes it as that sum).
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

@@ -3,6 +3,7 @@
 // Total Size and for each layer.
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 #include "parse/values.hpp"
 

@@ -3,6 +3,7 @@
 // consecutive cached metadata entries one timestamp).
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

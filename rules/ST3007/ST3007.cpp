@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

@@ -2,6 +2,7 @@
 // `Last Modified` line (in practice: foreign Windows base layers).
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

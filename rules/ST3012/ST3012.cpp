@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 #include "parse/values.hpp"
 

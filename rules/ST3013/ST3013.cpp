@@ -3,6 +3,7 @@
 // the `created` date of the entry that made it.
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 
 namespace strata::rules {

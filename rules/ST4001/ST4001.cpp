@@ -5,6 +5,7 @@
 // by index. Packaging-tool pins (`PYTHON_PIP_VERSION`) are ST4002's.
 #include <re2/re2.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/platform_env.hpp"
 
 namespace strata::rules {

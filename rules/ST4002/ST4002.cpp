@@ -4,6 +4,7 @@
 // Windows installer of one release have different checksums by design.
 #include <array>
 
+#include "ast/tag_page.hpp"
 #include "engine/platform_env.hpp"
 
 namespace strata::rules {

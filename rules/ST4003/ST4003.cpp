@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/kept_findings.hpp"
 #include "engine/platform_env.hpp"
 

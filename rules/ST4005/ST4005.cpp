@@ -9,6 +9,7 @@
 
 #include "engine/context.hpp"
 #include "engine/kept_findings.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::rules {
 namespace {

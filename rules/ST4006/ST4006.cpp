@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 #include "engine/outliers.hpp"
 

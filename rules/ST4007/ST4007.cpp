@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "ast/tag_page.hpp"
 #include "engine/context.hpp"
 #include "engine/kept_findings.hpp"
 

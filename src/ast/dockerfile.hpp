@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,48 @@ struct key_value {
 /// Only values known from the file are present (an ARG without a default is absent).
 using environment = std::map<std::string, std::string, std::less<>>;
 
+/// ARG names declared in scope whose value the file does not give: `ARG X` without a
+/// default (and no value from a global `ARG X=...`), or a default that does not expand.
+/// At build time they are empty unless `--build-arg` passes them; a name in neither
+/// this set nor `environment` was never declared (a later ENV/ARG with a known value
+/// takes the name out of this set).
+using name_set = std::set<std::string, std::less<>>;
+
+/// A comment line (`#` after optional white space) that is not a parser directive,
+/// at the top level or inside an instruction's continuation lines (BuildKit drops both).
+struct comment {
+   std::string raw;   ///< the line from `#` to its end (line ending and trailing CRs excluded)
+   std::string text;  ///< `raw` without the `#` (`" hadolint ignore=DL3008"`: leading space kept)
+   span where;        ///< `raw` in the file
+   bool in_continuation = false;  ///< between the continuation lines of an instruction
+   /// The index in dockerfile::instructions of the instruction that follows the comment
+   /// (for a comment inside a continuation: the instruction it sits in); equal to
+   /// instructions.size() when no instruction follows. A following line that BuildKit
+   /// rejects is skipped: the index is the next instruction kept.
+   std::size_t next_instruction = 0;
+};
+
+/// One `--mount=...` of a RUN, read as BuildKit's parseMount does: the value is CSV
+/// (Go encoding/csv: `"` quoted fields, `""` inside them), fields `key=value` with keys
+/// case-insensitive. Values are as written (not expanded). A field BuildKit rejects sets
+/// `error` (BuildKit's message) and ends the reading; the fields before it are kept.
+struct mount {
+   std::string type = "bind";  ///< lowercased: bind, cache, tmpfs, secret, ssh
+   std::string target;         ///< target= / dst= / destination=
+   std::string source;         ///< source= / src=
+   std::string from;           ///< from=: a stage name or index, or an image
+   std::string id;             ///< id= (cache id, secret or ssh id)
+   std::string sharing;        ///< sharing=, lowercased: shared, private, locked ("" when absent)
+   std::string mode, uid, gid, size, env;  ///< as written ("" when absent)
+   /// Explicit `ro`/`readonly`[=bool] or `rw`/`readwrite`[=bool]; otherwise BuildKit's
+   /// default: read-only for bind, secret and ssh, writable for cache and tmpfs.
+   bool readonly = true;
+   bool required = false;  ///< secret/ssh `required`[=true]
+   std::vector<std::pair<std::string, std::string>> fields;  ///< every CSV field read: lowercased key, value
+   std::optional<std::string> error;
+   span where;  ///< the `--mount=...` flag
+};
+
 /// A heredoc (`<<EOF` ... `EOF`) of a RUN, COPY or ADD.
 struct heredoc {
    std::string name;     ///< the delimiter word, quotes removed
@@ -91,6 +134,16 @@ struct instruction {
    std::vector<instruction> trigger;  ///< ONBUILD: the trigger instruction (0 or 1)
    /// ARG/ENV values in scope before this instruction (for FROM: the global ARGs).
    std::shared_ptr<const environment> variables;
+   /// ARG names declared in scope before this instruction whose value is not known
+   /// (see `name_set`); never null after parsing. For FROM: the global ARGs.
+   std::shared_ptr<const name_set> declared_args;
+   /// RUN: its `--mount` flags, in order (empty for other instructions).
+   std::vector<mount> mounts;
+   /// Index in dockerfile::stages of the stage this instruction belongs to (a FROM
+   /// starts its stage); `no_stage` for the global ARGs (and parser directives) before
+   /// the first FROM, and for ONBUILD triggers.
+   std::size_t stage = no_stage;
+   static constexpr std::size_t no_stage = static_cast<std::size_t>(-1);
 
    /// Value of flag `--name`, if present.
    [[nodiscard]] const flag* find_flag(std::string_view flag_name) const;
@@ -104,6 +157,12 @@ struct stage {
    std::string image_expanded;   ///< with the global ARG defaults substituted (unknown variables kept as written)
    span image_span;
    std::string name;             ///< the `AS name`, or ""
+   std::size_t index = 0;        ///< in dockerfile::stages
+   bool final = false;           ///< the last stage of the file (what a build without --target produces)
+   /// A later instruction names this stage: `FROM <name>`, `COPY --from=<name|index>`,
+   /// `RUN --mount=from=<name|index>` (names compared case-insensitively, as BuildKit does).
+   bool reused = false;
+   std::vector<std::size_t> reused_by;  ///< the indices of those instructions, in order
 };
 
 /// Which BuildKit stage rejects the input: `parser.Parse` (the AST; `strata parse
@@ -129,6 +188,13 @@ struct dockerfile {
    std::vector<instruction> instructions;
    std::vector<stage> stages;
    std::vector<syntax_error> errors;
+   std::vector<comment> comments;  ///< in file order
+
+   /// The stage of instruction `index` (of `instructions`), or null before the first FROM.
+   [[nodiscard]] const stage* stage_of(std::size_t index) const noexcept {
+      if (index >= instructions.size() || instructions[index].stage >= stages.size()) return nullptr;
+      return &stages[instructions[index].stage];
+   }
 };
 
 }  // namespace strata::ast

@@ -6,6 +6,8 @@
 
 #include "ast/text.hpp"
 #include "engine/context.hpp"
+#include "engine/document.hpp"
+#include "engine/runs.hpp"
 
 namespace strata::engine {
 
@@ -72,6 +74,16 @@ finding context::locate(const ast::span& where, std::string message, const ast::
    return f;
 }
 
+const std::vector<run_view>& context::runs() const {
+   assert(runs_ != nullptr);
+   return runs_->all();
+}
+
+std::span<const run_view> context::runs_of(const ast::instruction& inst) const {
+   assert(runs_ != nullptr);
+   return runs_->of(inst);
+}
+
 bool finding_order(const finding& a, const finding& b) {
    return std::tie(a.file, a.start.line, a.start.column, a.source_rule->id, a.message) <
           std::tie(b.file, b.start.line, b.start.column, b.source_rule->id, b.message);
@@ -116,44 +128,50 @@ checker::checker(std::span<const registered_rule* const> rules, const config* cf
     : rules_(rules.begin(), rules.end()), cfg_(cfg), states_(rules_.size()) {}
 
 template <class Member, class Call>
-void checker::each(const document* doc, std::vector<finding>& out, Member member, Call&& call) {
+void checker::each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member,
+                   Call&& call) {
    for (std::size_t i = 0; i < rules_.size(); ++i) {
       const rule& def = *rules_[i]->definition;
-      if (def.visit.*member != nullptr) {
+      if (def.visit.*member != nullptr && (!onbuild || def.onbuild)) {
          const rule_settings* s = cfg_ != nullptr ? cfg_->find(def.id) : nullptr;
          context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out, s != nullptr ? &s->options : nullptr,
-                    &states_[i]);
+                    &states_[i], runs, onbuild);
          call(def.visit.*member, cx);
       }
    }
 }
 
 void checker::check(const document& doc, std::vector<finding>& out) {
-   each(&doc, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
+   document_runs runs(doc);
+   each(&doc, &runs, false, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
    const bool wants_runs = std::any_of(rules_.begin(), rules_.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
 
    if (doc.dockerfile) {
       const ast::dockerfile& df = *doc.dockerfile;
-      each(&doc, out, &visitors::dockerfile, [&](auto fn, context& cx) { fn(df, cx); });
+      each(&doc, &runs, false, out, &visitors::dockerfile, [&](auto fn, context& cx) { fn(df, cx); });
       for (const auto& inst : df.instructions) {
-         each(&doc, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst, cx); });
+         each(&doc, &runs, false, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst, cx); });
+         if (inst.name == "onbuild" && !inst.trigger.empty()) {
+            each(&doc, &runs, true, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst.trigger[0], cx); });
+         }
       }
    }
    if (doc.page) {
-      each(&doc, out, &visitors::tag_page, [&](auto fn, context& cx) { fn(*doc.page, cx); });
+      each(&doc, &runs, false, out, &visitors::tag_page, [&](auto fn, context& cx) { fn(*doc.page, cx); });
    }
    if (wants_runs) {
-      for_each_run(doc, [&](const run_view& view) {
-         each(&doc, out, &visitors::run, [&](auto fn, context& cx) {
+      for (const run_view& view : runs.all()) {
+         each(&doc, &runs, view.onbuild, out, &visitors::run, [&](auto fn, context& cx) {
             cx.set_section(view.section);
             fn(view, cx);
          });
-      });
+      }
    }
+   each(&doc, &runs, false, out, &visitors::end_of_document, [&](auto fn, context& cx) { fn(cx); });
 }
 
 void checker::finish(std::vector<finding>& out) {
-   each(nullptr, out, &visitors::finish, [&](auto fn, context& cx) { fn(cx); });
+   each(nullptr, nullptr, false, out, &visitors::finish, [&](auto fn, context& cx) { fn(cx); });
    for (auto& s : states_) s.reset();
 }
 

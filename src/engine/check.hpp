@@ -9,9 +9,10 @@
 #include "engine/document.hpp"
 #include "engine/finding.hpp"
 #include "engine/registry.hpp"
-#include "engine/runs.hpp"
 
 namespace strata::engine {
+
+class document_runs;
 
 /// Which rules run, and at what severity.
 struct selection {
@@ -31,14 +32,18 @@ class checker {
 public:
    /// `rules` and `cfg` must outlive the checker.
    explicit checker(std::span<const registered_rule* const> rules, const config* cfg = nullptr);
-   /// Runs every visitor but `finish` over one document.
+   /// Runs every visitor but `finish` over one document: `document`, `dockerfile`,
+   /// `instruction` (ONBUILD triggers right after their ONBUILD), `tag_page`, `run`, then
+   /// `end_of_document`. The document's run views are computed at most once, shared.
    void check(const document& doc, std::vector<finding>& out);
    /// Reports what rules that compare documents found, and forgets their state.
    void finish(std::vector<finding>& out);
 
 private:
    template <class Member, class Call>
-   void each(const document* doc, std::vector<finding>& out, Member member, Call&& call);
+   /// Calls `call(visitor, context)` for every rule with that visitor; with `onbuild`
+   /// (an ONBUILD trigger), only for rules with `rule::onbuild`.
+   void each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member, Call&& call);
 
    std::vector<const registered_rule*> rules_;
    const config* cfg_;

@@ -5,22 +5,33 @@
 #include <cassert>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
-#include "engine/document.hpp"
 #include "engine/finding.hpp"
 
+namespace strata::ast {
+struct instruction;
+struct section;
+}  // namespace strata::ast
+
 namespace strata::engine {
+
+struct document;
+struct run_view;
+class document_runs;
 
 class context {
 public:
    /// `options`: the rule's options from the config (`threshold-days: 7`), or null.
    /// `doc`: the document visited, or null in `visitors::finish`. `state`: the rule's
-   /// state across the documents of one run (owned by the engine), or null.
+   /// state across the documents of one run (owned by the engine), or null. `runs`: the
+   /// run views of `doc`, shared by its visitors (engine/runs.hpp), or null.
    context(const rule& r, severity level, const document* doc, std::vector<finding>& out,
-           const std::map<std::string, std::string, std::less<>>* options = nullptr, std::any* state = nullptr)
-       : rule_(r), level_(level), doc_(doc), out_(out), options_(options), state_(state) {}
+           const std::map<std::string, std::string, std::less<>>* options = nullptr, std::any* state = nullptr,
+           document_runs* runs = nullptr, bool onbuild = false)
+       : rule_(r), level_(level), doc_(doc), out_(out), options_(options), state_(state), runs_(runs), onbuild_(onbuild) {}
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
@@ -64,6 +75,17 @@ public:
    /// Set by the engine while it visits the RUNs of a tag page section.
    void set_section(const ast::section* s) noexcept { section_ = s; }
 
+   /// True while an instruction visitor sees the trigger of an ONBUILD (only for rules
+   /// with `rule::onbuild`); run visitors read `run_view::onbuild`.
+   [[nodiscard]] bool onbuild() const noexcept { return onbuild_; }
+
+   /// Every run view of the current document with its facts (engine/runs.hpp), ONBUILD
+   /// triggers included: computed once per document, on the first call of any visitor,
+   /// and shared by all of them. Not available in `visitors::finish`.
+   [[nodiscard]] const std::vector<run_view>& runs() const;
+   /// The run views of one instruction of the current Dockerfile (see `document_runs::of`).
+   [[nodiscard]] std::span<const run_view> runs_of(const ast::instruction& inst) const;
+
 private:
    const rule& rule_;
    severity level_;
@@ -72,6 +94,8 @@ private:
    const ast::section* section_ = nullptr;
    const std::map<std::string, std::string, std::less<>>* options_;
    std::any* state_;
+   document_runs* runs_;
+   bool onbuild_;
 };
 
 }  // namespace strata::engine

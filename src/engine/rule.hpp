@@ -8,11 +8,15 @@
 #include <span>
 #include <string_view>
 
-#include "ast/dockerfile.hpp"
-#include "ast/tag_page.hpp"
-#include "engine/runs.hpp"
+namespace strata::ast {
+struct dockerfile;
+struct instruction;
+struct tag_page;
+}  // namespace strata::ast
 
 namespace strata::engine {
+
+struct run_view;
 
 /// Severities, lowest first. Text and SARIF print info and style as `note`.
 enum class severity { style, info, warning, error };
@@ -29,12 +33,18 @@ struct visitors {
    void (*document)(const document&, context&) = nullptr;
    /// Every Dockerfile, once.
    void (*dockerfile)(const ast::dockerfile&, context&) = nullptr;
-   /// Every instruction of every Dockerfile, in order.
+   /// Every instruction of every Dockerfile, in order. The trigger of an ONBUILD comes
+   /// right after its ONBUILD, with `context::onbuild()` true, for rules with `rule::onbuild`.
    void (*instruction)(const ast::instruction&, context&) = nullptr;
    /// Every RUN body and ADD-from-URL, of Dockerfiles and of history entries (engine/runs.hpp).
+   /// RUN triggers of ONBUILD (`run_view::onbuild`) only for rules with `rule::onbuild`.
    void (*run)(const run_view&, context&) = nullptr;
    /// Every repo-info tag page, once.
    void (*tag_page)(const ast::tag_page&, context&) = nullptr;
+   /// Once per document, after its other visitors and before the next document: for rules
+   /// that look at the whole file (what the instruction visitors kept in `context::state<T>()`,
+   /// `context::runs()`).
+   void (*end_of_document)(context&) = nullptr;
    /// Once after the last document of a run, for rules that compare inputs (ST4003,
    /// ST4005, ST4007): the other visitors keep what they need in `context::state<T>()` and
    /// the findings they may report as `context::locate(...)` results; this reports.
@@ -51,6 +61,10 @@ struct rule {
    std::span<const std::string_view> aliases = {};  ///< other ids meaning this rule (hadolint, BuildKit checks)
    std::span<const std::string_view> tags = {};     ///< SARIF tags (`security`, `correctness`, ...)
    visitors visit = {};
+   /// Whether the instruction and run visitors also see ONBUILD triggers (the instruction
+   /// after `ONBUILD`, which runs in the builds of images based on this one). Off by default:
+   /// a rule that turns it on tells triggers apart by `context::onbuild()` / `run_view::onbuild`.
+   bool onbuild = false;
 };
 
 }  // namespace strata::engine

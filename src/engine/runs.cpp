@@ -169,7 +169,7 @@ public:
       }
       if (in.keyword == "ADD") {
          const auto f = history_add_facts(in.arguments, base + in.arguments_range.begin, map, source_);
-         if (!f.downloads.empty()) visit_({f, nullptr, page_entry, section, "ADD", where});
+         if (!f.downloads.empty()) visit_({f, nullptr, page_entry, section, "ADD", where, false, nullptr});
          return;
       }
       if (in.keyword != "RUN" || !in.body) return;
@@ -191,7 +191,7 @@ public:
          m.append(0, base + b.where.begin, b.text.size());
       }
       const auto f = facts::analyze_run(b.text, m, source_, shell, &env);
-      visit_({f, nullptr, page_entry, section, "RUN", where});
+      visit_({f, nullptr, page_entry, section, "RUN", where, false, nullptr});
    }
 
    void set_shell(facts::shell_kind s) { shell_ = s; }
@@ -224,20 +224,28 @@ std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
    return shells;
 }
 
-void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit) {
+void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit, bool onbuild_triggers) {
    if (doc.dockerfile) {
       const ast::dockerfile& df = *doc.dockerfile;
       const auto shells = dockerfile_shells(df);
       for (std::size_t i = 0; i < df.instructions.size(); ++i) {
          const auto& inst = df.instructions[i];
+         const ast::stage* stage = df.stage_of(i);
          if (inst.name == "run") {
             for (const auto& b : dockerfile_bodies(inst, shells[i])) {
                const auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, inst.variables.get());
-               visit({f, &inst, nullptr, nullptr, "RUN", inst.where});
+               visit({f, &inst, nullptr, nullptr, "RUN", inst.where, false, stage});
             }
          } else if (inst.name == "add") {
             const auto f = dockerfile_add_facts(df, inst);
-            visit({f, &inst, nullptr, nullptr, "ADD", inst.where});
+            visit({f, &inst, nullptr, nullptr, "ADD", inst.where, false, stage});
+         } else if (onbuild_triggers && inst.name == "onbuild" && !inst.trigger.empty() && inst.trigger[0].name == "run") {
+            // the trigger runs in a later build: the shell in effect here, none of this file's ARG/ENV values
+            const auto& trigger = inst.trigger[0];
+            for (const auto& b : dockerfile_bodies(trigger, shells[i])) {
+               const auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, nullptr);
+               visit({f, &trigger, nullptr, nullptr, "RUN", trigger.where, true, stage});
+            }
          }
       }
    }
@@ -261,6 +269,27 @@ void for_each_run(const document& doc, const std::function<void(const run_view&)
          }
       }
    }
+}
+
+const std::vector<run_view>& document_runs::all() {
+   if (computations_ == 0) {
+      ++computations_;
+      for_each_run(
+          doc_,
+          [&](const run_view& v) {
+             facts_.push_back(v.facts);
+             views_.push_back({facts_.back(), v.instruction, v.entry, v.section, v.keyword, v.where, v.onbuild, v.stage});
+          },
+          true);
+   }
+   return views_;
+}
+
+std::span<const run_view> document_runs::of(const ast::instruction& inst) {
+   const auto& views = all();
+   const auto first = std::find_if(views.begin(), views.end(), [&](const run_view& v) { return v.instruction == &inst; });
+   const auto last = std::find_if(first, views.end(), [&](const run_view& v) { return v.instruction != &inst; });
+   return {first, last};
 }
 
 }  // namespace strata::engine

@@ -5,7 +5,9 @@
 // The rule engine's `run` visitor and `strata inspect` both read them here.
 #pragma once
 
+#include <deque>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,10 @@ struct run_view {
    const ast::section* section = nullptr;          ///< set for tag page history entries
    std::string_view keyword;  ///< `RUN` or `ADD`
    ast::span where;           ///< the instruction, or the history entry's text
+   /// The trigger of an `ONBUILD RUN ...` (`instruction` is the trigger; it runs in the
+   /// builds of images based on this one, so its body is parsed without the file's ARG/ENV values).
+   bool onbuild = false;
+   const ast::stage* stage = nullptr;  ///< the Dockerfile stage of the instruction (null before any FROM)
 };
 
 /// The shell in effect for each instruction of a Dockerfile (index = instruction
@@ -35,6 +41,33 @@ struct run_view {
 
 /// Calls `visit` for every RUN body and ADD-from-URL of `doc`, in document order
 /// (docker history rows oldest first). Bodies are parsed with the shell in effect.
-void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit);
+/// With `onbuild_triggers`, the RUN trigger of an ONBUILD is visited too, right after
+/// the instructions before it (`run_view::onbuild`).
+void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit, bool onbuild_triggers = false);
+
+/// The run views of one document with their facts (ONBUILD triggers included), computed
+/// on the first call and kept: the engine makes one per document and shares it with every
+/// visitor of that document through `context::runs()`. `doc` must outlive it.
+class document_runs {
+public:
+   explicit document_runs(const document& doc) : doc_(doc) {}
+   document_runs(const document_runs&) = delete;
+   document_runs& operator=(const document_runs&) = delete;
+
+   /// Every view, in `for_each_run` order.
+   [[nodiscard]] const std::vector<run_view>& all();
+   /// The views of one Dockerfile instruction (a RUN has one per body: shell form, heredoc
+   /// scripts; an ADD from a URL one; an ONBUILD trigger's views are the trigger's). Empty
+   /// when it has none.
+   [[nodiscard]] std::span<const run_view> of(const ast::instruction& inst);
+   /// How many times the views were computed (0 or 1).
+   [[nodiscard]] int computations() const noexcept { return computations_; }
+
+private:
+   const document& doc_;
+   std::deque<facts::run_facts> facts_;  ///< stable addresses for the views' references
+   std::vector<run_view> views_;
+   int computations_ = 0;
+};
 
 }  // namespace strata::engine

@@ -305,6 +305,184 @@ std::string check_image_reference(std::string_view reference) {
    return "";
 }
 
+namespace {
+
+// Go encoding/csv Reader.Read of one record with the default settings: fields split at
+// `,`; a field starting with `"` is quoted (`""` is a quote, `,` allowed); a `"` elsewhere
+// is an error.
+std::optional<std::string> read_csv(std::string_view text, std::vector<std::string>& fields) {
+   if (text.empty()) return "EOF";
+   std::size_t pos = 0;
+   for (;;) {
+      std::string field;
+      if (pos < text.size() && text[pos] == '"') {
+         std::size_t i = pos + 1;
+         for (;;) {
+            const auto q = text.find('"', i);
+            if (q == std::string_view::npos) {
+               return fmt::format("parse error on line 1, column {}: extraneous or missing \" in quoted-field", text.size() + 1);
+            }
+            field.append(text.substr(i, q - i));
+            if (q + 1 < text.size() && text[q + 1] == '"') {
+               field += '"';
+               i = q + 2;
+               continue;
+            }
+            if (q + 1 == text.size() || text[q + 1] == ',') {
+               pos = q + 1;
+               break;
+            }
+            return fmt::format("parse error on line 1, column {}: extraneous or missing \" in quoted-field", q + 2);
+         }
+      } else {
+         const auto comma = std::min(text.find(',', pos), text.size());
+         const std::string_view f = text.substr(pos, comma - pos);
+         if (const auto q = f.find('"'); q != std::string_view::npos) {
+            return fmt::format("parse error on line 1, column {}: bare \" in non-quoted-field", pos + q + 1);
+         }
+         field = std::string(f);
+         pos = comma;
+      }
+      fields.push_back(std::move(field));
+      if (pos >= text.size()) return std::nullopt;
+      ++pos;  // the comma
+   }
+}
+
+// Go strconv.ParseBool.
+std::optional<bool> parse_bool(std::string_view v) {
+   for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"}) if (v == t) return true;
+   for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"}) if (v == f) return false;
+   return std::nullopt;
+}
+
+}  // namespace
+
+ast::mount parse_mount(std::string_view value, const ast::span& where) {
+   ast::mount m;
+   m.where = where;
+   std::vector<std::string> fields;
+   if (auto err = read_csv(value, fields)) {
+      m.error = "failed to parse csv mounts: " + *err;
+      return m;
+   }
+   bool read_only_auto = true;
+   auto fail = [&](std::string message) {
+      m.error = std::move(message);
+      return m;
+   };
+   for (const auto& field : fields) {
+      const auto eq = field.find('=');
+      const std::string key = lower(std::string_view(field).substr(0, eq));
+      const std::string v = eq == std::string::npos ? std::string() : field.substr(eq + 1);
+      m.fields.emplace_back(key, v);
+      const bool secret_or_ssh = m.type == "secret" || m.type == "ssh";
+      if (eq == std::string::npos) {
+         if (key == "readonly" || key == "ro" || key == "readwrite" || key == "rw") {
+            m.readonly = key == "readonly" || key == "ro";
+            read_only_auto = false;
+            continue;
+         }
+         if (key == "required") {
+            if (!secret_or_ssh) return fail(fmt::format("unexpected key '{}' for mount type '{}'", key, m.type));
+            m.required = true;
+            continue;
+         }
+      }
+      if (key == "type") {
+         const std::string t = lower(v);
+         if (t != "bind" && t != "cache" && t != "tmpfs" && t != "secret" && t != "ssh") {
+            return fail(fmt::format("unsupported mount type {}", ast::go_quote(v)));
+         }
+         m.type = t;
+      } else if (key == "from") {
+         m.from = v;
+      } else if (key == "source" || key == "src") {
+         m.source = v;
+      } else if (key == "target" || key == "dst" || key == "destination") {
+         m.target = v;
+      } else if (key == "readonly" || key == "ro" || key == "readwrite" || key == "rw") {
+         const auto b = parse_bool(v);
+         if (!b) return fail(fmt::format("invalid value for {}: {}", key, v));
+         m.readonly = (key == "readonly" || key == "ro") ? *b : !*b;
+         read_only_auto = false;
+      } else if (key == "required") {
+         if (!secret_or_ssh) return fail(fmt::format("unexpected key '{}' for mount type '{}'", key, m.type));
+         const auto b = parse_bool(v);
+         if (!b) return fail(fmt::format("invalid value for {}: {}", key, v));
+         m.required = *b;
+      } else if (key == "id") {
+         m.id = v;
+      } else if (key == "sharing") {
+         if (m.type != "cache") return fail(fmt::format("unexpected key '{}' for mount type '{}'", key, m.type));
+         const std::string s = lower(v);
+         if (s != "shared" && s != "private" && s != "locked") return fail(fmt::format("unsupported sharing value {}", ast::go_quote(v)));
+         m.sharing = s;
+      } else if (key == "mode") {
+         m.mode = v;
+      } else if (key == "uid") {
+         m.uid = v;
+      } else if (key == "gid") {
+         m.gid = v;
+      } else if (key == "size") {
+         m.size = v;
+      } else if (key == "env") {
+         m.env = v;
+      } else {
+         return fail(fmt::format("unexpected key '{}' in '{}'", key, field));
+      }
+   }
+   if (read_only_auto) m.readonly = m.type != "cache" && m.type != "tmpfs";
+   return m;
+}
+
+namespace {
+
+// The earlier stage a `--from` / `from=` / FROM base names: a stage name
+// (case-insensitive) or a stage index; none for an image or a later stage.
+std::optional<std::size_t> named_stage(const ast::dockerfile& df, std::string_view ref, std::size_t before) {
+   if (ref.empty()) return std::nullopt;
+   const std::string key = lower(ref);
+   for (std::size_t s = 0; s < before && s < df.stages.size(); ++s) {
+      if (!df.stages[s].name.empty() && lower(df.stages[s].name) == key) return s;
+   }
+   if (std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) && key.size() < 10) {
+      const auto n = static_cast<std::size_t>(std::stoul(key));
+      if (n < before && n < df.stages.size()) return n;
+   }
+   return std::nullopt;
+}
+
+void mark_stage_uses(ast::dockerfile& df) {
+   if (!df.stages.empty()) df.stages.back().final = true;
+   for (std::size_t i = 0; i < df.instructions.size(); ++i) {
+      const auto& inst = df.instructions[i];
+      if (inst.stage >= df.stages.size()) continue;
+      std::vector<std::size_t> used;
+      if (inst.name == "from") {
+         const auto& st = df.stages[inst.stage];
+         for (std::size_t s = 0; s < inst.stage; ++s) {  // by name only: `FROM 0` is an image
+            if (!df.stages[s].name.empty() && lower(df.stages[s].name) == lower(st.image_expanded)) used.push_back(s);
+         }
+      } else if (inst.name == "copy") {
+         if (const auto* f = inst.find_flag("from"); f != nullptr && f->has_value) {
+            if (auto s = named_stage(df, f->value, inst.stage)) used.push_back(*s);
+         }
+      } else if (inst.name == "run") {
+         for (const auto& m : inst.mounts) {
+            if (auto s = named_stage(df, m.from, inst.stage)) used.push_back(*s);
+         }
+      }
+      for (const std::size_t s : used) {
+         auto& target = df.stages[s];
+         target.reused = true;
+         if (target.reused_by.empty() || target.reused_by.back() != i) target.reused_by.push_back(i);
+      }
+   }
+}
+
+}  // namespace
+
 lex_result expand(const ast::dockerfile& df, const ast::instruction& inst, std::string_view word, bool keep_unknown) {
    lex_options options;
    options.escape = df.escape;
@@ -331,6 +509,10 @@ void finish_dockerfile(ast::dockerfile& df) {
    std::vector<std::pair<std::string, std::shared_ptr<const ast::environment>>> stage_env;  // name -> ENV values
    std::shared_ptr<const ast::environment> env_only;
    bool in_stage = false;
+   // declared ARGs without a known value: global, and the current stage's
+   auto global_declared = std::make_shared<ast::name_set>();
+   std::shared_ptr<const ast::name_set> global_declared_snapshot = std::make_shared<const ast::name_set>();
+   std::shared_ptr<const ast::name_set> declared = global_declared_snapshot;
    auto value_of = [&](const std::string& raw, const ast::environment& env) -> std::optional<std::string> {
       auto r = process_word(raw, env, options);
       if (r.error) return std::nullopt;
@@ -344,8 +526,12 @@ void finish_dockerfile(ast::dockerfile& df) {
             stage_env.emplace_back(lower(df.stages.back().name), env_only);
          }
          inst.variables = global_snapshot;  // FROM expands with the global ARGs only
+         inst.declared_args = global_declared_snapshot;
+         inst.stage = df.stages.size();
          in_stage = true;
+         declared = std::make_shared<const ast::name_set>();
          ast::stage st;
+         st.index = df.stages.size();
          st.from_index = i;
          st.end_index = df.instructions.size();
          if (!inst.words.empty()) {
@@ -377,26 +563,50 @@ void finish_dockerfile(ast::dockerfile& df) {
       }
       if (!in_stage) {
          inst.variables = global_snapshot;
+         inst.declared_args = global_declared_snapshot;
          if (inst.name == "arg") {
             for (const auto& kv : inst.pairs) {
-               if (!kv.has_value) continue;
-               if (auto v = value_of(kv.value, *global)) (*global)[kv.key] = *v;
+               std::optional<std::string> v;
+               if (kv.has_value) v = value_of(kv.value, *global);
+               if (v) {
+                  (*global)[kv.key] = *v;
+                  global_declared->erase(kv.key);
+               } else if (!global->contains(kv.key)) {
+                  global_declared->insert(kv.key);
+               }
             }
             global_snapshot = std::make_shared<const ast::environment>(*global);
+            global_declared_snapshot = std::make_shared<const ast::name_set>(*global_declared);
          }
          continue;
       }
       inst.variables = current;
+      inst.declared_args = declared;
+      inst.stage = df.stages.size() - 1;
+      if (inst.name == "run") {
+         for (const auto& f : inst.flags) {
+            if (f.name == "mount") inst.mounts.push_back(parse_mount(f.value, f.where));
+         }
+      }
       if (inst.name == "arg") {
          auto next = std::make_shared<ast::environment>(*current);
+         auto next_declared = std::make_shared<ast::name_set>(*declared);
          for (const auto& kv : inst.pairs) {
+            std::optional<std::string> v;
             if (kv.has_value) {
-               if (auto v = value_of(kv.value, *current)) (*next)[kv.key] = *v;
+               v = value_of(kv.value, *current);
             } else if (const auto g = global->find(kv.key); g != global->end()) {
-               (*next)[kv.key] = g->second;
+               v = g->second;
+            }
+            if (v) {
+               (*next)[kv.key] = *v;
+               next_declared->erase(kv.key);
+            } else if (!next->contains(kv.key)) {
+               next_declared->insert(kv.key);
             }
          }
          current = next;
+         declared = next_declared;
       } else if (inst.name == "env") {
          auto next = std::make_shared<ast::environment>(*current);
          auto next_env = std::make_shared<ast::environment>(*env_only);
@@ -406,6 +616,11 @@ void finish_dockerfile(ast::dockerfile& df) {
             if (k && v) {
                (*next)[*k] = *v;
                (*next_env)[*k] = *v;
+               if (declared->contains(*k)) {
+                  auto next_declared = std::make_shared<ast::name_set>(*declared);
+                  next_declared->erase(*k);
+                  declared = next_declared;
+               }
             }
          }
          current = next;
@@ -413,6 +628,7 @@ void finish_dockerfile(ast::dockerfile& df) {
       }
    }
    if (!df.stages.empty()) df.stages.back().end_index = df.instructions.size();
+   mark_stage_uses(df);
    std::stable_sort(df.errors.begin(), df.errors.end(), [](const auto& a, const auto& b) { return a.where.begin < b.where.begin; });
 }
 

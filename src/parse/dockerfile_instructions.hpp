@@ -14,9 +14,15 @@
 namespace strata::parse {
 
 /// Runs after parsing: appends instructions-layer errors (ast::error_layer::instructions,
-/// with BuildKit's messages) to df.errors, fills df.stages, and sets every instruction's
-/// `variables`. Never throws.
+/// with BuildKit's messages) to df.errors, fills df.stages (with `final` and `reused`),
+/// and sets every instruction's `variables`, `declared_args`, `stage` and (RUN) `mounts`.
+/// Never throws.
 void finish_dockerfile(ast::dockerfile& df);
+
+/// Reads a RUN `--mount` value (`type=cache,target=/root/.cache`) as BuildKit's
+/// parseMount does (see ast::mount); `where` is the flag's span. Never throws: problems
+/// set `error`.
+[[nodiscard]] ast::mount parse_mount(std::string_view value, const ast::span& where);
 
 /// Expands `word` as BuildKit's shell lexer does, with the ARG/ENV values in scope at
 /// `inst` and the file's escape character. With `keep_unknown`, variables whose value

@@ -259,7 +259,10 @@ public:
             directives_done = !read_directive(left, ln);
             if (!directives_done) continue;
          }
-         if (matches<g::comment_line>(raw)) continue;
+         if (matches<g::comment_line>(raw)) {
+            add_comment(ln, false);
+            continue;
+         }
          const std::size_t left_begin = ln.begin + (raw.size() - left.size());
          auto [continued, kept] = continuation(left);
          if (!continued && kept == 0) continue;  // a blank line
@@ -279,7 +282,10 @@ public:
                break;
             }
             const std::string_view t = next.text();
-            if (matches<g::comment_line>(t)) continue;
+            if (matches<g::comment_line>(t)) {
+               add_comment(next, true);
+               continue;
+            }
             if (ast::go_trim_left_space(t).empty()) {
                empty_continuation = true;
                continue;
@@ -339,6 +345,19 @@ private:
                                df_.source.make_span(col_end, raw_end)});
       }
       return ln;
+   }
+
+   // A comment line: the next instruction kept in the model gets index `instructions.size()`.
+   void add_comment(const line& ln, bool in_continuation) {
+      const std::string_view t = ln.text();
+      const std::size_t hash = t.find('#');
+      ast::comment c;
+      c.raw = std::string(t.substr(hash));
+      c.text = c.raw.substr(1);
+      c.where = df_.source.make_span(ln.begin + hash, ln.end);
+      c.in_continuation = in_continuation;
+      c.next_instruction = df_.instructions.size();
+      df_.comments.push_back(std::move(c));
    }
 
    void error_at(std::size_t begin, std::size_t end, std::string message) {
