@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "engine/document.hpp"
-#include "parse/dockerfile_parser.hpp"
 #include "engine/runs.hpp"
+#include "parse/dockerfile_parser.hpp"
 #include "parse/pwsh_parser.hpp"
 #include "parse/sh_parser.hpp"
 #include "parse/shell_lexer.hpp"
@@ -54,7 +54,8 @@ const std::vector<input>& dockerfiles() {
 void parse_dockerfiles(benchmark::State& state) {
    const auto& files = dockerfiles();
    if (files.empty()) {
-      state.SkipWithError("no Dockerfiles: ../shared/corpus/dockerfiles-bench is absent (set STRATA_BENCH_DOCKERFILES)");
+      state.SkipWithError(
+          "no Dockerfiles: ../shared/corpus/dockerfiles-bench is absent (set STRATA_BENCH_DOCKERFILES)");
       return;
    }
    std::size_t bytes = 0;
@@ -122,16 +123,21 @@ void parse_bodies(benchmark::State& state, const std::vector<std::string>& list)
    state.counters["bodies"] = static_cast<double>(list.size());
 }
 
-void parse_sh_bodies(benchmark::State& state) { parse_bodies<strata::parse::parse_sh>(state, run_bodies().sh); }
+void parse_sh_bodies(benchmark::State& state) {
+   parse_bodies<strata::parse::parse_sh>(state, run_bodies().sh);
+}
 BENCHMARK(parse_sh_bodies)->Unit(benchmark::kMillisecond);
-void parse_pwsh_bodies(benchmark::State& state) { parse_bodies<strata::parse::parse_pwsh>(state, run_bodies().pwsh); }
+void parse_pwsh_bodies(benchmark::State& state) {
+   parse_bodies<strata::parse::parse_pwsh>(state, run_bodies().pwsh);
+}
 BENCHMARK(parse_pwsh_bodies)->Unit(benchmark::kMillisecond);
 
 // Every RUN of every bench Dockerfile with its facts (parse + downloads, installs, ...).
 void run_facts_of_dockerfiles(benchmark::State& state) {
    std::vector<strata::engine::document> docs;
    for (const auto& f : dockerfiles()) {
-      if (auto d = strata::engine::load_document(f.path, f.text, strata::engine::origin::named)) docs.push_back(std::move(*d));
+      if (auto d = strata::engine::load_document(f.path, f.text, strata::engine::origin::named))
+         docs.push_back(std::move(*d));
    }
    if (docs.empty()) {
       state.SkipWithError("no Dockerfiles");

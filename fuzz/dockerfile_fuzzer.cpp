@@ -9,8 +9,8 @@
 #include "ast/source.hpp"
 #include "engine/check.hpp"
 #include "engine/document.hpp"
-#include "parse/dockerfile_parser.hpp"
 #include "fuzz_common.hpp"
+#include "parse/dockerfile_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
    using namespace strata;

@@ -10,6 +10,7 @@
 
 #include "ast/source.hpp"
 #include "engine/document.hpp"
+#include "fuzz_common.hpp"
 #include "parse/docker_history_parser.hpp"
 #include "parse/docs_readme_parser.hpp"
 #include "parse/history_line.hpp"
@@ -20,7 +21,6 @@
 #include "render/document.hpp"
 #include "render/local_page.hpp"
 #include "render/tag_details.hpp"
-#include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
    using namespace strata;

@@ -10,10 +10,10 @@
 #include "ast/source.hpp"
 #include "engine/check.hpp"
 #include "engine/document.hpp"
+#include "fuzz_common.hpp"
 #include "parse/tag_page_parser.hpp"
 #include "render/document.hpp"
 #include "render/tag_page.hpp"
-#include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
    using namespace strata;

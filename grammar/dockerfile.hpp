@@ -220,6 +220,6 @@ struct heredoc_word : seq< heredoc_fd, two< '<' >, opt< heredoc_chomp >, star< d
 
 namespace tao::pegtl {
 /// For pegtl::analyze: json_other consumes input whenever it succeeds.
-template< typename Name >
-struct analyze_traits< Name, strata::grammar::dockerfile::json_other > : analyze_any_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, strata::grammar::dockerfile::json_other> : analyze_any_traits<> {};
 }  // namespace tao::pegtl

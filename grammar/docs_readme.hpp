@@ -7,7 +7,8 @@
 // to the next top-level `# ` heading (or the end). Inside it, each line is one of the
 // known kinds (Simple/Shared Tags headings and bullets, the older flat bullets with a
 // `(*path*)` note, the unsupported-architecture warnings, the FAQ pointer and the
-// older pointers to the manifest file, the build badge, blank lines); anything else is an `unknown_line`, so the section always parses.
+// older pointers to the manifest file, the build badge, blank lines); anything else is an `unknown_line`, so the
+// section always parses.
 // clang-format off
 #pragma once
 

@@ -18,7 +18,9 @@ void check(const ast::instruction& inst, engine::context& cx) {
       return;  // no tag (DL3006's case) or a registry port
    }
    if (image.text.substr(colon + 1) == "latest") {
-      cx.report(image.where, "Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag");
+      cx.report(
+          image.where,
+          "Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag");
    }
 }
 constexpr std::string_view tags[] = {"maintainability", "reproducibility"};

@@ -20,8 +20,11 @@ extern const engine::rule st0002{
     .id = "ST0002",
     .name = "history-document-syntax-error",
     .default_severity = engine::severity::warning,
-    .summary = "A line of a history document (tag page, library file, README tags, docker history ...) is not part of its format",
-    .help = "Compare the line with the generator's output (formats.md §1-3); the rest of the document is still checked.",
+    .summary =
+        "A line of a history document (tag page, library file, README tags, docker history ...) is not part of its "
+        "format",
+    .help =
+        "Compare the line with the generator's output (formats.md §1-3); the rest of the document is still checked.",
     .aliases = aliases,
     .tags = tags,
     .visit = {.document = check},

@@ -12,9 +12,8 @@ void check(const engine::document& doc, engine::context& cx) {
    const auto& src = doc.source();
    const std::size_t at = ast::first_non_text_offset(src.text());
    const bool nul = at < src.text().size() && src.text()[at] == '\0';
-   cx.report(src.make_span(at, at + 1),
-             nul ? "file holds a NUL byte: it is not text and was not checked"
-                 : "file is not valid UTF-8: it is not text and was not checked");
+   cx.report(src.make_span(at, at + 1), nul ? "file holds a NUL byte: it is not text and was not checked"
+                                            : "file is not valid UTF-8: it is not text and was not checked");
 }
 constexpr std::string_view tags[] = {"correctness"};
 }  // namespace

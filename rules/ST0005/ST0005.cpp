@@ -71,14 +71,16 @@ void check(const engine::document& doc, engine::context& cx) {
       const std::size_t extra_new = h.new_begin + paired;
       if (extra_new < h.new_end) {
          const auto at = h.old_end;  // the missing lines belong before this input line
-         const auto where = at < old_lines.size() ? line_span(at, at) : src.make_span(src.text().size(), src.text().size());
+         const auto where =
+             at < old_lines.size() ? line_span(at, at) : src.make_span(src.text().size(), src.text().size());
          const auto n = h.new_end - extra_new;
          const auto first = new_lines[extra_new];
          if (n == 1 && first.empty()) {
             cx.report(where, "a blank line of the canonical form is missing here");
          } else {
-            cx.report(where, fmt::format("{} of the canonical form missing here, starting \"{}\"",
-                                         n == 1 ? std::string("a line") : fmt::format("{} lines", n), excerpt(first, 0)));
+            cx.report(where,
+                      fmt::format("{} of the canonical form missing here, starting \"{}\"",
+                                  n == 1 ? std::string("a line") : fmt::format("{} lines", n), excerpt(first, 0)));
          }
       }
    }
@@ -92,7 +94,9 @@ extern const engine::rule st0005{
     .name = "non-canonical-document",
     .default_severity = engine::severity::warning,
     .summary = "A history document differs from what its generator writes for the same data",
-    .help = "Regenerate the page, or compare it with `strata normalize FILE`; the values strata read are those of the model.",
+    .help =
+        "Regenerate the page, or compare it with `strata normalize FILE`; the values strata read are those of the "
+        "model.",
     .aliases = {},
     .tags = tags,
     .visit = {.document = check},

@@ -21,7 +21,8 @@ void check(const engine::run_view& run, engine::context& cx) {
       if (d.tool == "ADD") {
          cx.report(d.where, fmt::format("ADD downloads {} without --checksum", url));
       } else {
-         cx.report(d.where, fmt::format("{} downloads {} and nothing in this RUN verifies it (checksum or signature)", d.tool, url));
+         cx.report(d.where, fmt::format("{} downloads {} and nothing in this RUN verifies it (checksum or signature)",
+                                        d.tool, url));
       }
    }
 }
@@ -33,7 +34,9 @@ extern const engine::rule st2001{
     .name = "download-without-verification",
     .default_severity = engine::severity::warning,
     .summary = "A downloaded file is used without checking its checksum or signature",
-    .help = "Verify in the same RUN: echo \"$SHA256 *file\" | sha256sum -c -, gpg --verify, or Get-FileHash compared with an expected hash.",
+    .help =
+        "Verify in the same RUN: echo \"$SHA256 *file\" | sha256sum -c -, gpg --verify, or Get-FileHash compared with "
+        "an expected hash.",
     .aliases = {},
     .tags = tags,
     .visit = {.run = check},

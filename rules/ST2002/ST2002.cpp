@@ -20,7 +20,8 @@ std::string unpinned(const std::string& url) {
    static const RE2 version(R"((\d+\.\d+)|([/_@#=+-]v?\d+([/._+-]|$))|(\b[0-9a-f]{7,64}\b)|(sha256:))");
    // the path and query only: a host name such as `stable.example.com` says nothing
    const auto scheme = url.find("://");
-   const std::string_view host_path = scheme == std::string::npos ? std::string_view(url) : std::string_view(url).substr(scheme + 3);
+   const std::string_view host_path =
+       scheme == std::string::npos ? std::string_view(url) : std::string_view(url).substr(scheme + 3);
    const auto slash = host_path.find('/');
    const std::string rest(slash == std::string_view::npos ? std::string_view() : host_path.substr(slash));
    std::string word;
@@ -39,8 +40,8 @@ void check(const engine::run_view& run, engine::context& cx) {
       if (d.verified_by && d.verified_by->pins_content) continue;  // a checksum fixes the content whatever the URL
       const std::string why = unpinned(d.expanded_url);
       if (why.empty()) continue;
-      cx.report(d.url_where, fmt::format("{} downloads {} but {}: the build gets whatever it points to that day", d.tool,
-                                         d.expanded_url, why));
+      cx.report(d.url_where, fmt::format("{} downloads {} but {}: the build gets whatever it points to that day",
+                                         d.tool, d.expanded_url, why));
    }
 }
 constexpr std::string_view tags[] = {"supply-chain", "reproducibility"};

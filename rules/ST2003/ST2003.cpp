@@ -22,16 +22,18 @@ void check(const engine::run_view& run, engine::context& cx) {
    for (const auto& d : f.downloads) {
       const std::string url = lower(d.expanded_url);
       if (url.starts_with("http://") && !local_host(url) && !d.verified_by) {
-         cx.report(d.url_where, fmt::format("{} downloads {} over plain HTTP and nothing verifies it: anyone on the path can change it",
-                                            d.tool, d.expanded_url));
+         cx.report(
+             d.url_where,
+             fmt::format("{} downloads {} over plain HTTP and nothing verifies it: anyone on the path can change it",
+                         d.tool, d.expanded_url));
       }
    }
    int reported = -1;  // one finding per command (curl takes several URLs)
    for (const auto& d : f.downloads) {
       if (d.insecure.empty() || d.command < 0 || d.command == reported) continue;
       reported = d.command;
-      cx.report(d.where, fmt::format("{} {} turns TLS certificate checks off", f.commands[static_cast<std::size_t>(d.command)].name,
-                                     d.insecure));
+      cx.report(d.where, fmt::format("{} {} turns TLS certificate checks off",
+                                     f.commands[static_cast<std::size_t>(d.command)].name, d.insecure));
    }
 }
 constexpr std::string_view tags[] = {"security", "supply-chain"};

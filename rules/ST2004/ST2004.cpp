@@ -12,13 +12,14 @@ namespace {
 
 // A shell (sh, bash, ..., PowerShell), `iex` / Invoke-Expression, or a script interpreter.
 bool runs_code(const facts::command& c) {
-   if (facts::shell_from_executable(c.name) == facts::shell_kind::sh || facts::shell_from_executable(c.name) == facts::shell_kind::pwsh) {
+   if (facts::shell_from_executable(c.name) == facts::shell_kind::sh ||
+       facts::shell_from_executable(c.name) == facts::shell_kind::pwsh) {
       return true;
    }
    std::string n = ast::lower(c.name);
    if (n.ends_with(".exe")) n.resize(n.size() - 4);
-   return n == "iex" || n == "invoke-expression" || n == "python" || n.starts_with("python3") || n == "perl" || n == "ruby" ||
-          n == "node";
+   return n == "iex" || n == "invoke-expression" || n == "python" || n.starts_with("python3") || n == "perl" ||
+          n == "ruby" || n == "node";
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
@@ -36,17 +37,19 @@ void check(const engine::run_view& run, engine::context& cx) {
          }
          next = c.piped_to;
       }
-      // or its output is an interpreter's argument: `sh -c "$(curl ...)"`, `bash <(curl ...)`, `iex (...DownloadString(...))`
+      // or its output is an interpreter's argument: `sh -c "$(curl ...)"`, `bash <(curl ...)`, `iex
+      // (...DownloadString(...))`
       if (runner == nullptr) {
          for (const auto& c : f.commands) {
-            if (c.depth < f.commands[index].depth && runs_code(c) && c.where.begin <= d.where.begin && d.where.end <= c.where.end) {
+            if (c.depth < f.commands[index].depth && runs_code(c) && c.where.begin <= d.where.begin &&
+                d.where.end <= c.where.end) {
                runner = &c;
             }
          }
       }
       if (runner == nullptr) continue;
-      cx.report(d.where, fmt::format("{} output of {} runs as code in {} (nothing keeps, pins or verifies the script)", d.tool,
-                                     d.expanded_url, runner->name));
+      cx.report(d.where, fmt::format("{} output of {} runs as code in {} (nothing keeps, pins or verifies the script)",
+                                     d.tool, d.expanded_url, runner->name));
    }
 }
 constexpr std::string_view tags[] = {"security", "supply-chain"};

@@ -13,8 +13,8 @@ namespace {
 void check(const ast::tag_page& page, engine::context& cx) {
    if (page.platforms.empty()) return;  // E1 single-manifest pages have no list
    if (page.platform_count && *page.platform_count != page.platforms.size()) {
-      cx.report(page.platforms_header, fmt::format("`Platforms: {}` but the list names {} platform(s)", *page.platform_count,
-                                                   page.platforms.size()));
+      cx.report(page.platforms_header, fmt::format("`Platforms: {}` but the list names {} platform(s)",
+                                                   *page.platform_count, page.platforms.size()));
    }
    const std::size_t n = std::min(page.platforms.size(), page.sections.size());
    for (std::size_t i = 0; i < n; ++i) {
@@ -22,13 +22,14 @@ void check(const ast::tag_page& page, engine::context& cx) {
       const auto& s = page.sections[i];
       if (listed.text == s.platform.text) continue;
       cx.report(listed.where,
-                fmt::format("platform {} of the list is `{}` but section {} (line {}) is `{}`", i + 1, listed.text, i + 1,
-                            s.platform.where.start.line, s.platform.text),
+                fmt::format("platform {} of the list is `{}` but section {} (line {}) is `{}`", i + 1, listed.text,
+                            i + 1, s.platform.where.start.line, s.platform.text),
                 &s);
    }
    if (page.platforms.size() != page.sections.size()) {
-      cx.report(page.platforms_header, fmt::format("the Platforms list names {} platform(s) but the page has {} section(s)",
-                                                   page.platforms.size(), page.sections.size()));
+      cx.report(page.platforms_header,
+                fmt::format("the Platforms list names {} platform(s) but the page has {} section(s)",
+                            page.platforms.size(), page.sections.size()));
    }
 }
 constexpr std::string_view tags[] = {"correctness", "published-metadata"};

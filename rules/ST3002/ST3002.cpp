@@ -13,10 +13,12 @@ void check(const ast::tag_page& page, engine::context& cx) {
       if (s.is_attestation()) continue;
       for (std::size_t j = 0; j < i; ++j) {
          if (page.sections[j].platform.text != s.platform.text) continue;
-         cx.report(s.platform.where,
-                   fmt::format("platform {} is listed again (section {}, line {}): a manifest list holds one image per platform",
-                               s.platform.text, j + 1, page.sections[j].platform.where.start.line),
-                   &s);
+         cx.report(
+             s.platform.where,
+             fmt::format(
+                 "platform {} is listed again (section {}, line {}): a manifest list holds one image per platform",
+                 s.platform.text, j + 1, page.sections[j].platform.where.start.line),
+             &s);
          break;
       }
    }

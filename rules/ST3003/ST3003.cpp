@@ -22,8 +22,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
       }
       if (sum != s.total_size->bytes) {
          cx.report(s.total_size->where,
-                   fmt::format("Total Size is {} bytes but the {} layer size(s) listed sum to {} bytes", s.total_size->bytes,
-                               sized, sum),
+                   fmt::format("Total Size is {} bytes but the {} layer size(s) listed sum to {} bytes",
+                               s.total_size->bytes, sized, sum),
                    &s);
       }
    }

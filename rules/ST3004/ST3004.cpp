@@ -31,7 +31,8 @@ extern const engine::rule st3004{
     .name = "size-text-mismatch",
     .default_severity = engine::severity::error,
     .summary = "A human-readable size on a tag page is not the rendering of its byte count",
-    .help = "The page was edited by hand or by another tool: regenerate it (`strata normalize` prints the canonical page).",
+    .help =
+        "The page was edited by hand or by another tool: regenerate it (`strata normalize` prints the canonical page).",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

@@ -18,23 +18,28 @@ void check(const ast::tag_page& page, engine::context& cx) {
       if (s.is_windows()) {
          // early pages list the base layers without their history (no `Apply image` entry): not comparable
          const bool base_shown = std::any_of(s.history.begin(), s.history.end(), [](const ast::history_entry& e) {
-            return e.instruction.arguments.starts_with("Apply image") || e.text.find("Apply image") != std::string::npos;
+            return e.instruction.arguments.starts_with("Apply image") ||
+                   e.text.find("Apply image") != std::string::npos;
          });
          if (!base_shown || s.layers.size() == s.history.size()) continue;
          cx.report(s.layers_header,
-                   fmt::format("{} layers but {} history entries: a Windows image has one layer per history entry", s.layers.size(),
-                               s.history.size()),
+                   fmt::format("{} layers but {} history entries: a Windows image has one layer per history entry",
+                               s.layers.size(), s.history.size()),
                    &s);
          continue;
       }
-      const auto creating = static_cast<std::size_t>(std::count_if(s.history.begin(), s.history.end(), [](const ast::history_entry& e) {
-         const auto& k = e.instruction.keyword;
-         return k == "RUN" || k == "ADD" || k == "COPY" || k == "WORKDIR";  // the classic builder's WORKDIR makes the directory
-      }));
+      const auto creating =
+          static_cast<std::size_t>(std::count_if(s.history.begin(), s.history.end(), [](const ast::history_entry& e) {
+             const auto& k = e.instruction.keyword;
+             return k == "RUN" || k == "ADD" || k == "COPY" ||
+                    k == "WORKDIR";  // the classic builder's WORKDIR makes the directory
+          }));
       // images of the old builder (v1 layout) have one layer per entry, metadata entries included
       if (s.layers.size() <= creating || s.layers.size() == s.history.size()) continue;
       cx.report(s.layers_header,
-                fmt::format("{} layers but only {} RUN/ADD/COPY/WORKDIR history entries could have made them", s.layers.size(), creating), &s);
+                fmt::format("{} layers but only {} RUN/ADD/COPY/WORKDIR history entries could have made them",
+                            s.layers.size(), creating),
+                &s);
    }
 }
 constexpr std::string_view tags[] = {"consistency", "published-metadata"};

@@ -31,7 +31,9 @@ extern const engine::rule st3006{
     .name = "history-date-order",
     .default_severity = engine::severity::warning,
     .summary = "A history entry is dated before the one above it",
-    .help = "History lists the image's build steps oldest first; an older date further down means the page or the image was put together by hand.",
+    .help =
+        "History lists the image's build steps oldest first; an older date further down means the page or the image "
+        "was put together by hand.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

@@ -37,7 +37,9 @@ std::optional<std::vector<std::string>> cmd_of(const ast::history_instruction& i
    return std::nullopt;
 }
 
-std::string joined(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+std::string joined(const std::vector<std::string>& v) {
+   return nlohmann::json(v).dump();
+}
 
 void check(const ast::tag_page& page, engine::context& cx) {
    for (const auto& s : page.sections) {

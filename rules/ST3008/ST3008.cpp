@@ -30,7 +30,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
       while (!written.empty() && written.back() == ' ') written.pop_back();
       if (written == expected) continue;
       cx.report(s.shell->where,
-                fmt::format("SHELL metadata {} would be recorded as `SHELL {}`, but the last SHELL of the history (line {}) is `SHELL {}`",
+                fmt::format("SHELL metadata {} would be recorded as `SHELL {}`, but the last SHELL of the history "
+                            "(line {}) is `SHELL {}`",
                             s.shell->text, expected, last->text_span.start.line, written),
                 &s);
    }

@@ -27,7 +27,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
          }
       }
       if (last == nullptr || build == os_version) continue;
-      cx.report(last->text_span, fmt::format("`{} {}` but the platform is windows version {}", kind, build, os_version), &s);
+      cx.report(last->text_span, fmt::format("`{} {}` but the platform is windows version {}", kind, build, os_version),
+                &s);
    }
 }
 constexpr std::string_view tags[] = {"consistency", "published-metadata"};

@@ -23,8 +23,8 @@ std::string_view short_size(const ast::layer& l) {
 }
 
 std::size_t in_toto_layers(const ast::section& s) {
-   return static_cast<std::size_t>(
-       std::count_if(s.layers.begin(), s.layers.end(), [](const ast::layer& l) { return l.mime && l.mime->text == in_toto; }));
+   return static_cast<std::size_t>(std::count_if(
+       s.layers.begin(), s.layers.end(), [](const ast::layer& l) { return l.mime && l.mime->text == in_toto; }));
 }
 
 void check(const ast::tag_page& page, engine::context& cx) {
@@ -39,34 +39,41 @@ void check(const ast::tag_page& page, engine::context& cx) {
       }
    }
    if (attestations == 0) return;
-   const auto usual = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+   const auto usual =
+       std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
 
    for (std::size_t i = 0; i < sections.size(); ++i) {
       const ast::section& s = sections[i];
       if (!s.is_attestation()) {
          if (i + 1 == sections.size() || !sections[i + 1].is_attestation()) {
-            cx.report(s.header, fmt::format("the image for {} has no attestation manifest after it (an `unknown; unknown` section); "
-                                            "{} other image(s) of this index have one",
-                                            s.platform.text, attestations),
-                      &s);
+            cx.report(
+                s.header,
+                fmt::format("the image for {} has no attestation manifest after it (an `unknown; unknown` section); "
+                            "{} other image(s) of this index have one",
+                            s.platform.text, attestations),
+                &s);
          }
          continue;
       }
       const ast::section* image = i > 0 && !sections[i - 1].is_attestation() ? &sections[i - 1] : nullptr;
-      const std::string of = image != nullptr ? "of " + image->platform.text : std::string("at section ") + std::to_string(i + 1);
+      const std::string of =
+          image != nullptr ? "of " + image->platform.text : std::string("at section ") + std::to_string(i + 1);
       if (image == nullptr) {
-         cx.report(s.header, fmt::format("attestation manifest {} follows no image (every attestation comes after its image)", of), &s);
+         cx.report(
+             s.header,
+             fmt::format("attestation manifest {} follows no image (every attestation comes after its image)", of), &s);
       }
       if (!s.history.empty()) {
          cx.report(s.history.front().text_span,
-                   fmt::format("attestation manifest {} has {} history entr{}; attestations have none", of, s.history.size(),
-                               s.history.size() == 1 ? "y" : "ies"),
+                   fmt::format("attestation manifest {} has {} history entr{}; attestations have none", of,
+                               s.history.size(), s.history.size() == 1 ? "y" : "ies"),
                    &s);
       }
       for (const auto& l : s.layers) {
          if (l.mime && l.mime->text != in_toto) {
-            cx.report(l.mime->where, fmt::format("attestation manifest {} has a {} layer; its layers are in-toto statements ({})", of,
-                                                 l.mime->text, in_toto),
+            cx.report(l.mime->where,
+                      fmt::format("attestation manifest {} has a {} layer; its layers are in-toto statements ({})", of,
+                                  l.mime->text, in_toto),
                       &s);
          }
       }
@@ -78,11 +85,13 @@ void check(const ast::tag_page& page, engine::context& cx) {
             if (!sizes.empty()) sizes += ", ";
             sizes += short_size(l);
          }
-         const std::string others =
-             usual->first >= 2 ? fmt::format("; {} of the page's {} attestations have {}", usual->second, attestations, usual->first) : "";
+         const std::string others = usual->first >= 2 ? fmt::format("; {} of the page's {} attestations have {}",
+                                                                    usual->second, attestations, usual->first)
+                                                      : "";
          cx.report(s.layers.empty() ? s.layers_header : s.layers.front().digest.where,
-                   fmt::format("attestation manifest {} has {} in-toto layer(s){}{}{}: an SBOM and a provenance statement are expected{}", of,
-                               have, sizes.empty() ? "" : " (", sizes, sizes.empty() ? "" : ")", others),
+                   fmt::format("attestation manifest {} has {} in-toto layer(s){}{}{}: an SBOM and a provenance "
+                               "statement are expected{}",
+                               of, have, sizes.empty() ? "" : " (", sizes, sizes.empty() ? "" : ")", others),
                    &s);
       }
    }
@@ -94,8 +103,11 @@ extern const engine::rule st3011{
     .id = "ST3011",
     .name = "attestation-incomplete",
     .default_severity = engine::severity::info,
-    .summary = "An image of an OCI index lacks its attestation manifest, or the attestation lacks the SBOM or provenance",
-    .help = "Build with SBOM and provenance attestations for every platform (`docker buildx build --sbom=true --provenance=mode=max`).",
+    .summary =
+        "An image of an OCI index lacks its attestation manifest, or the attestation lacks the SBOM or provenance",
+    .help =
+        "Build with SBOM and provenance attestations for every platform (`docker buildx build --sbom=true "
+        "--provenance=mode=max`).",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

@@ -53,7 +53,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
             if (!expected.empty() && named != expected) {  // platforms missing from the table are not judged
                const std::size_t at = e.arguments_span.begin + static_cast<std::size_t>(arch.data() - args.data());
                cx.report(src.make_span(at, at + arch.size()),
-                         fmt::format("debian.sh built the root filesystem for --arch {} but the platform is {} (dpkg architecture {})",
+                         fmt::format("debian.sh built the root filesystem for --arch {} but the platform is {} (dpkg "
+                                     "architecture {})",
                                      named, s.platform.text, expected),
                          &s);
             }
@@ -63,8 +64,9 @@ void check(const ast::tag_page& page, engine::context& cx) {
             const std::int64_t epoch = std::stoll(std::string(epoch_text.data(), epoch_text.size()));
             if (epoch != e.created.epoch) {
                cx.report(e.created.where,
-                         fmt::format("the root filesystem entry is dated {} but its snapshot timestamp @{} is {}", e.created.text,
-                                     std::string_view(epoch_text.data(), epoch_text.size()), parse::format_rfc1123(epoch)),
+                         fmt::format("the root filesystem entry is dated {} but its snapshot timestamp @{} is {}",
+                                     e.created.text, std::string_view(epoch_text.data(), epoch_text.size()),
+                                     parse::format_rfc1123(epoch)),
                          &s);
             }
          }
@@ -78,8 +80,11 @@ extern const engine::rule st3012{
     .id = "ST3012",
     .name = "rootfs-entry-mismatch",
     .default_severity = engine::severity::warning,
-    .summary = "A debuerreotype `RUN # debian.sh` entry is not dated at its snapshot epoch, or names another architecture",
-    .help = "Publish the root filesystem built for the platform's dpkg architecture, with the history date of its snapshot epoch.",
+    .summary =
+        "A debuerreotype `RUN # debian.sh` entry is not dated at its snapshot epoch, or names another architecture",
+    .help =
+        "Publish the root filesystem built for the platform's dpkg architecture, with the history date of its snapshot "
+        "epoch.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

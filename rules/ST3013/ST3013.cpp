@@ -16,8 +16,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
          const auto& e = s.history[i];
          if (!l.last_modified || l.last_modified->epoch >= e.created.epoch) continue;
          cx.report(l.last_modified->where,
-                   fmt::format("layer {} was last modified {}, before its history entry was created ({}, line {})", i + 1,
-                               l.last_modified->text, e.created.text, e.created.where.start.line),
+                   fmt::format("layer {} was last modified {}, before its history entry was created ({}, line {})",
+                               i + 1, l.last_modified->text, e.created.text, e.created.where.start.line),
                    &s);
       }
    }

@@ -27,7 +27,9 @@ extern const engine::rule st4001{
     .name = "version-mismatch-across-platforms",
     .default_severity = engine::severity::error,
     .summary = "An ENV *_VERSION differs between the platforms of one tag",
-    .help = "Rebuild the stale platforms from the same source commit so that every platform of the tag carries one version.",
+    .help =
+        "Rebuild the stale platforms from the same source commit so that every platform of the tag carries one "
+        "version.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

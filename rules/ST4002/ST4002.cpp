@@ -11,8 +11,8 @@ namespace strata::rules {
 namespace {
 
 bool pin_key(std::string_view key) {
-   static constexpr std::array<std::string_view, 12> suffixes = {"SHA",  "SHA1", "SHA224",   "SHA256", "SHA384", "SHA512",
-                                                                 "MD5",  "HASH", "CHECKSUM", "KEY",    "KEYS",   "URL"};
+   static constexpr std::array<std::string_view, 12> suffixes = {
+       "SHA", "SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "MD5", "HASH", "CHECKSUM", "KEY", "KEYS", "URL"};
    if (engine::is_tool_pin_key(key)) return true;
    const auto underscore = key.rfind('_');
    const std::string_view last = underscore == std::string_view::npos ? key : key.substr(underscore + 1);
@@ -33,7 +33,9 @@ extern const engine::rule st4002{
     .name = "pin-mismatch-across-platforms",
     .default_severity = engine::severity::error,
     .summary = "A checksum, key, URL or tool version set by ENV differs between platforms of one OS family",
-    .help = "Rebuild every platform of the tag from one source commit, so that they download and verify the same artifacts.",
+    .help =
+        "Rebuild every platform of the tag from one source commit, so that they download and verify the same "
+        "artifacts.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

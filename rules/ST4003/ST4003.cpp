@@ -68,7 +68,8 @@ std::string_view comparable(std::string_view value, std::string_view repository)
 // `8` -> `8u151`, `1.13.8` -> `1.13.8-1~stretch`), i.e. `want` is followed by no digit;
 // or `want` with trailing `.0` components dropped (`4.5.0` -> `4.5`, not `3.0` -> `3.6`).
 bool carries(std::string_view value, std::string_view want) {
-   if (value.starts_with(want) && (value.size() == want.size() || !std::isdigit(static_cast<unsigned char>(value[want.size()])))) {
+   if (value.starts_with(want) &&
+       (value.size() == want.size() || !std::isdigit(static_cast<unsigned char>(value[want.size()])))) {
       return true;
    }
    while (want.ends_with(".0")) {
@@ -90,14 +91,18 @@ void check(const ast::tag_page& page, engine::context& cx) {
    }
    std::string key;
    for (const char c : repository) {
-      key += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+      key += std::isalnum(static_cast<unsigned char>(c))
+                 ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                 : '_';
    }
    key += "_VERSION";
    for (const auto& s : page.sections) {
       const ast::env_pair* pair = engine::last_env(s, key);
       if (pair == nullptr || carries(comparable(pair->value, repository), want)) continue;
       st.by_repository[std::string(repository)].push_back(st.kept.keep(cx.locate(
-          pair->value_span, fmt::format("tag {} names version {} but {} is {} on {}", tag, want, key, pair->value, s.platform.text), &s)));
+          pair->value_span,
+          fmt::format("tag {} names version {} but {} is {} on {}", tag, want, key, pair->value, s.platform.text),
+          &s)));
    }
 }
 
@@ -116,7 +121,9 @@ extern const engine::rule st4003{
     .name = "tag-version-mismatch",
     .default_severity = engine::severity::error,
     .summary = "The tag names a version that the image's ENV <REPOSITORY>_VERSION does not carry",
-    .help = "Build the tag from the Dockerfile of the version it names (or pin the FROM of a derived image to that version).",
+    .help =
+        "Build the tag from the Dockerfile of the version it names (or pin the FROM of a derived image to that "
+        "version).",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check, .finish = finish},

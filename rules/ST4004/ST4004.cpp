@@ -30,8 +30,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
          const std::string expected = version.substr(0, letter);
          if (release->value == expected) continue;
          cx.report(release->value_span,
-                   fmt::format("{} is {} but {} is {} (release {}) on {}", key, release->value, version_key, version, expected,
-                               s.platform.text),
+                   fmt::format("{} is {} but {} is {} (release {}) on {}", key, release->value, version_key, version,
+                               expected, s.platform.text),
                    &s);
       }
    }
@@ -44,7 +44,9 @@ extern const engine::rule st4004{
     .name = "release-version-mismatch",
     .default_severity = engine::severity::warning,
     .summary = "ENV <NAME>_RELEASE is not <NAME>_VERSION without its pre-release suffix",
-    .help = "Set the release to the version's numeric part (PYTHON_VERSION=3.7.0b1 -> PYTHON_RELEASE=3.7.0), in the same commit.",
+    .help =
+        "Set the release to the version's numeric part (PYTHON_VERSION=3.7.0b1 -> PYTHON_RELEASE=3.7.0), in the same "
+        "commit.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

@@ -51,16 +51,21 @@ void collect(const engine::run_view& view, engine::context& cx) {
 void finish(engine::context& cx) {
    const auto& st = cx.state<state>();
    auto digest = [](const std::string& value, const std::vector<std::size_t>&) { return value; };
-   auto url = [&](const std::string&, const std::vector<std::size_t>& ids) { return st.kept.message(ids.front()); };  // as written
+   auto url = [&](const std::string&, const std::vector<std::size_t>& ids) {
+      return st.kept.message(ids.front());
+   };  // as written
    for (const auto& [key, by_digest] : st.by_url) {
-      engine::report_outliers(cx, st.kept, by_digest, digest, [](const std::string& written, const std::string& value, const std::string& others) {
-         return fmt::format("{} is verified against {} here but against {}", written, value, others);
-      });
+      engine::report_outliers(cx, st.kept, by_digest, digest,
+                              [](const std::string& written, const std::string& value, const std::string& others) {
+                                 return fmt::format("{} is verified against {} here but against {}", written, value,
+                                                    others);
+                              });
    }
    for (const auto& [hash, by_url] : st.by_digest) {
-      engine::report_outliers(cx, st.kept, by_url, url, [&](const std::string& written, const std::string&, const std::string& others) {
-         return fmt::format("{} verifies {} here but also the different URL {}", hash, written, others);
-      });
+      engine::report_outliers(
+          cx, st.kept, by_url, url, [&](const std::string& written, const std::string&, const std::string& others) {
+             return fmt::format("{} verifies {} here but also the different URL {}", hash, written, others);
+          });
    }
 }
 constexpr std::string_view tags[] = {"security", "supply-chain"};
@@ -70,8 +75,11 @@ extern const engine::rule st4005{
     .id = "ST4005",
     .name = "checksum-conflict",
     .default_severity = engine::severity::error,
-    .summary = "One URL is verified against different checksums across the inputs, or one checksum verifies different URLs",
-    .help = "Find which checksum is right (download the file and hash it) and correct the other pins; a URL whose content changes must be pinned to a version.",
+    .summary =
+        "One URL is verified against different checksums across the inputs, or one checksum verifies different URLs",
+    .help =
+        "Find which checksum is right (download the file and hash it) and correct the other pins; a URL whose content "
+        "changes must be pinned to a version.",
     .aliases = {},
     .tags = tags,
     .visit = {.run = collect, .finish = finish},

@@ -39,7 +39,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
       bases.push_back({&s, &s.history.front().created});
    }
    if (bases.size() < 2) return;
-   std::stable_sort(bases.begin(), bases.end(), [](const base& a, const base& b) { return a.date->epoch < b.date->epoch; });
+   std::stable_sort(bases.begin(), bases.end(),
+                    [](const base& a, const base& b) { return a.date->epoch < b.date->epoch; });
    std::vector<std::vector<base>> groups{{bases.front()}};
    for (std::size_t i = 1; i < bases.size(); ++i) {
       if (bases[i].date->epoch - bases[i - 1].date->epoch > threshold) groups.emplace_back();
@@ -70,8 +71,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
          const auto days = std::llabs(nearest->date->epoch - b.date->epoch) / 86400;
          cx.report(b.date->where,
                    fmt::format("the base image of {} is dated {}, {} days from the base of {} ({}; threshold {} days)",
-                               b.section->platform.text, b.date->text, days, engine::platforms_of(others), nearest->date->text,
-                               threshold_days),
+                               b.section->platform.text, b.date->text, days, engine::platforms_of(others),
+                               nearest->date->text, threshold_days),
                    b.section);
       }
    }
@@ -84,7 +85,8 @@ extern const engine::rule st4006{
     .name = "base-image-skew",
     .default_severity = engine::severity::warning,
     .summary = "The Linux platforms of one tag were built on base images far apart in time",
-    .help = "Rebuild the stale platforms on the current base image (threshold: rules.ST4006.threshold-days, default 7).",
+    .help =
+        "Rebuild the stale platforms on the current base image (threshold: rules.ST4006.threshold-days, default 7).",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

@@ -59,7 +59,9 @@ extern const engine::rule st4007{
     .name = "base-layer-history-conflict",
     .default_severity = engine::severity::info,
     .summary = "One base layer digest has different history texts or dates across the pages of a run",
-    .help = "Trust the layer digest, not the history label: find which base image the layer really is and record it the same way everywhere.",
+    .help =
+        "Trust the layer digest, not the history label: find which base image the layer really is and record it the "
+        "same way everywhere.",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = collect, .finish = finish},

@@ -43,8 +43,8 @@ enum class argument_form { none, shell, exec };
 
 /// A `key=value` pair of ENV, LABEL or ARG, or the legacy `ENV key value` form.
 struct key_value {
-   std::string key;    ///< as written (quotes kept; BuildKit expands it later)
-   std::string value;  ///< as written: quotes and escapes kept (legacy form: rest of the line)
+   std::string key;        ///< as written (quotes kept; BuildKit expands it later)
+   std::string value;      ///< as written: quotes and escapes kept (legacy form: rest of the line)
    bool has_value = true;  ///< false for `ARG name` without a default
    bool legacy = false;    ///< `ENV key value` / `LABEL key value`
    span key_span;
@@ -65,9 +65,9 @@ using name_set = std::set<std::string, std::less<>>;
 /// A comment line (`#` after optional white space) that is not a parser directive,
 /// at the top level or inside an instruction's continuation lines (BuildKit drops both).
 struct comment {
-   std::string raw;   ///< the line from `#` to its end (line ending and trailing CRs excluded)
-   std::string text;  ///< `raw` without the `#` (`" hadolint ignore=DL3008"`: leading space kept)
-   span where;        ///< `raw` in the file
+   std::string raw;               ///< the line from `#` to its end (line ending and trailing CRs excluded)
+   std::string text;              ///< `raw` without the `#` (`" hadolint ignore=DL3008"`: leading space kept)
+   span where;                    ///< `raw` in the file
    bool in_continuation = false;  ///< between the continuation lines of an instruction
    /// The index in dockerfile::instructions of the instruction that follows the comment
    /// (for a comment inside a continuation: the instruction it sits in); equal to
@@ -81,17 +81,17 @@ struct comment {
 /// case-insensitive. Values are as written (not expanded). A field BuildKit rejects sets
 /// `error` (BuildKit's message) and ends the reading; the fields before it are kept.
 struct mount {
-   std::string type = "bind";  ///< lowercased: bind, cache, tmpfs, secret, ssh
-   std::string target;         ///< target= / dst= / destination=
-   std::string source;         ///< source= / src=
-   std::string from;           ///< from=: a stage name or index, or an image
-   std::string id;             ///< id= (cache id, secret or ssh id)
-   std::string sharing;        ///< sharing=, lowercased: shared, private, locked ("" when absent)
+   std::string type = "bind";              ///< lowercased: bind, cache, tmpfs, secret, ssh
+   std::string target;                     ///< target= / dst= / destination=
+   std::string source;                     ///< source= / src=
+   std::string from;                       ///< from=: a stage name or index, or an image
+   std::string id;                         ///< id= (cache id, secret or ssh id)
+   std::string sharing;                    ///< sharing=, lowercased: shared, private, locked ("" when absent)
    std::string mode, uid, gid, size, env;  ///< as written ("" when absent)
    /// Explicit `ro`/`readonly`[=bool] or `rw`/`readwrite`[=bool]; otherwise BuildKit's
    /// default: read-only for bind, secret and ssh, writable for cache and tmpfs.
    bool readonly = true;
-   bool required = false;  ///< secret/ssh `required`[=true]
+   bool required = false;                                    ///< secret/ssh `required`[=true]
    std::vector<std::pair<std::string, std::string>> fields;  ///< every CSV field read: lowercased key, value
    std::optional<std::string> error;
    span where;  ///< the `--mount=...` flag
@@ -99,12 +99,12 @@ struct mount {
 
 /// A heredoc (`<<EOF` ... `EOF`) of a RUN, COPY or ADD.
 struct heredoc {
-   std::string name;     ///< the delimiter word, quotes removed
+   std::string name;              ///< the delimiter word, quotes removed
    unsigned file_descriptor = 0;  ///< the digits before `<<` (`3<<EOF`), 0 when absent
-   bool chomp = false;   ///< `<<-`: leading tabs are stripped from the body
-   bool expand = true;   ///< false when the delimiter was quoted
-   std::string body;     ///< the body lines, line endings kept, terminator excluded
-   span body_span;       ///< the body in the file (empty span at the first body line when empty)
+   bool chomp = false;            ///< `<<-`: leading tabs are stripped from the body
+   bool expand = true;            ///< false when the delimiter was quoted
+   std::string body;              ///< the body lines, line endings kept, terminator excluded
+   span body_span;                ///< the body in the file (empty span at the first body line when empty)
 };
 
 /// One instruction, joined across continuation lines.
@@ -114,8 +114,8 @@ struct instruction {
    bool known = true;    ///< one of the 18 instructions BuildKit dispatches (else its arguments are ignored)
    span where;           ///< from the keyword to the end of the last physical line's text
    span keyword_span;
-   std::uint32_t start_line = 0;  ///< first physical line (1-based)
-   std::uint32_t end_line = 0;    ///< last physical line consumed: continuations, skipped lines, heredocs
+   std::uint32_t start_line = 0;     ///< first physical line (1-based)
+   std::uint32_t end_line = 0;       ///< last physical line consumed: continuations, skipped lines, heredocs
    bool empty_continuation = false;  ///< a blank line inside the continuation (BuildKit warns)
    std::vector<flag> flags;
    /// Text after the flags, joined across continuations (escape + newline removed,
@@ -129,7 +129,7 @@ struct instruction {
    /// MAINTAINER, USER, WORKDIR, STOPSIGNAL); parseWords words (ARG); the type then
    /// the command (HEALTHCHECK). Empty for ENV/LABEL (see `pairs`) and ONBUILD.
    std::vector<word> words;
-   std::vector<key_value> pairs;    ///< ENV/LABEL pairs; ARG `name[=default]` words
+   std::vector<key_value> pairs;  ///< ENV/LABEL pairs; ARG `name[=default]` words
    std::vector<heredoc> heredocs;
    std::vector<instruction> trigger;  ///< ONBUILD: the trigger instruction (0 or 1)
    /// ARG/ENV values in scope before this instruction (for FROM: the global ARGs).
@@ -151,14 +151,14 @@ struct instruction {
 
 /// A build stage: a FROM instruction and the instructions up to the next FROM.
 struct stage {
-   std::size_t from_index = 0;   ///< index of the FROM in dockerfile::instructions
-   std::size_t end_index = 0;    ///< one past the stage's last instruction
-   std::string image;            ///< the base image reference as written
-   std::string image_expanded;   ///< with the global ARG defaults substituted (unknown variables kept as written)
+   std::size_t from_index = 0;  ///< index of the FROM in dockerfile::instructions
+   std::size_t end_index = 0;   ///< one past the stage's last instruction
+   std::string image;           ///< the base image reference as written
+   std::string image_expanded;  ///< with the global ARG defaults substituted (unknown variables kept as written)
    span image_span;
-   std::string name;             ///< the `AS name`, or ""
-   std::size_t index = 0;        ///< in dockerfile::stages
-   bool final = false;           ///< the last stage of the file (what a build without --target produces)
+   std::string name;       ///< the `AS name`, or ""
+   std::size_t index = 0;  ///< in dockerfile::stages
+   bool final = false;     ///< the last stage of the file (what a build without --target produces)
    /// A later instruction names this stage: `FROM <name>`, `COPY --from=<name|index>`,
    /// `RUN --mount=from=<name|index>` (names compared case-insensitively, as BuildKit does).
    bool reused = false;

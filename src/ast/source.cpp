@@ -24,8 +24,9 @@ position source_file::locate(std::size_t offset) const {
    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
    const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
    const std::size_t line_start = line_starts_[index];
-   const auto column = line_ascii_[index] ? offset - line_start
-                                          : count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
+   const auto column = line_ascii_[index]
+                           ? offset - line_start
+                           : count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
    return {static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
 }
 
@@ -119,7 +120,9 @@ std::size_t first_non_text_offset(std::string_view text) noexcept {
    return text.size();
 }
 
-bool looks_binary(std::string_view text) noexcept { return first_non_text_offset(text) != text.size(); }
+bool looks_binary(std::string_view text) noexcept {
+   return first_non_text_offset(text) != text.size();
+}
 
 void offset_map::append(std::size_t text_offset, std::size_t file_offset, std::size_t length) {
    if (!pieces_.empty()) {

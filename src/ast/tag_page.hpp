@@ -56,8 +56,8 @@ struct history_entry {
    std::string keyword;                ///< `RUN`, `ENV`, `CMD`, ... as written
    std::string arguments;              ///< text after the keyword and one space
    span arguments_span;
-   bool buildkit = false;              ///< ends in ` # buildkit` (stripped from `arguments`)
-   std::vector<env_pair> env;          ///< for ENV entries: the pairs, values unquoted
+   bool buildkit = false;      ///< ends in ` # buildkit` (stripped from `arguments`)
+   std::vector<env_pair> env;  ///< for ENV entries: the pairs, values unquoted
    /// The text read with the history-line grammar (formats.md §2.1): prefix, keyword,
    /// form (Go %q arrays, %v bracket lists, KEY=VALUE pairs, `file:<h> in <dst>`, ...).
    /// Its byte ranges are relative to `text`, which starts at `text_span.begin`.
@@ -78,7 +78,7 @@ struct section {
    text_value ref;
    text_value platform;
    span header;
-   std::optional<text_value> digest;  ///< per-platform `docker pull` digest (E2+)
+   std::optional<text_value> digest;     ///< per-platform `docker pull` digest (E2+)
    std::optional<text_value> pull_name;  ///< the repository of that `docker pull` line (`python`)
    std::optional<text_value> docker_version;
    std::optional<text_value> manifest_mime;
@@ -103,10 +103,10 @@ struct page_error {
 
 struct tag_page {
    source_file source;
-   text_value ref;               ///< the `## ` header's reference (`python:latest`)
-   std::optional<text_value> digest;         ///< the manifest list digest of the top `docker pull`
-   std::optional<text_value> pull_name;      ///< the repository of that line (`python`, `library/nginx`)
-   std::optional<text_value> manifest_mime;  ///< absent in E1
+   text_value ref;                               ///< the `## ` header's reference (`python:latest`)
+   std::optional<text_value> digest;             ///< the manifest list digest of the top `docker pull`
+   std::optional<text_value> pull_name;          ///< the repository of that line (`python`, `library/nginx`)
+   std::optional<text_value> manifest_mime;      ///< absent in E1
    std::optional<std::uint32_t> platform_count;  ///< the `Platforms: N` count (E3/E4)
    span platforms_header;
    std::vector<text_value> platforms;

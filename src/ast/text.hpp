@@ -11,7 +11,8 @@ namespace strata::ast {
 /// ASCII lower case (Dockerfile keywords, flags and command names are ASCII).
 [[nodiscard]] inline std::string lower(std::string_view s) {
    std::string out(s);
-   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+   std::transform(out.begin(), out.end(), out.begin(),
+                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
    return out;
 }
 

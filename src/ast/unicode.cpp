@@ -1,10 +1,10 @@
 #include "ast/unicode.hpp"
 
+#include <locale.h>
+#include <wctype.h>
 #include <array>
 #include <clocale>
 #include <cwctype>
-#include <locale.h>
-#include <wctype.h>
 
 namespace strata::ast {
 
@@ -30,12 +30,12 @@ struct range {
 // Space separators other than U+0020 and format characters (Zs, Cf): glibc counts
 // them as printable, Go does not.
 constexpr std::array<range, 26> not_printable{{
-   {0x00A0, 0x00A0}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
-   {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x1680, 0x1680}, {0x180E, 0x180E},
-   {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x2064}, {0x2066, 0x206F}, {0x3000, 0x3000},
-   {0xD800, 0xF8FF}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
-   {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
-   {0xF0000, 0x10FFFF},
+    {0x00A0, 0x00A0},    {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+    {0x070F, 0x070F},    {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x1680, 0x1680},   {0x180E, 0x180E},
+    {0x2000, 0x200F},    {0x2028, 0x202F},   {0x205F, 0x2064},   {0x2066, 0x206F},   {0x3000, 0x3000},
+    {0xD800, 0xF8FF},    {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+    {0x13430, 0x1343F},  {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+    {0xF0000, 0x10FFFF},
 }};
 
 }  // namespace
@@ -93,8 +93,20 @@ void append_rune(std::string& out, char32_t r) {
 
 bool is_go_space(char32_t r) noexcept {
    switch (r) {
-      case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
-      case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+      case '\t':
+      case '\n':
+      case '\v':
+      case '\f':
+      case '\r':
+      case ' ':
+      case 0x85:
+      case 0xA0:
+      case 0x1680:
+      case 0x2028:
+      case 0x2029:
+      case 0x202F:
+      case 0x205F:
+      case 0x3000:
          return true;
       default:
          return r >= 0x2000 && r <= 0x200A;
@@ -152,13 +164,27 @@ std::string go_quote(std::string_view text) {
          append_rune(out, r);
       } else {
          switch (r) {
-            case '\a': out += "\\a"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\v': out += "\\v"; break;
+            case '\a':
+               out += "\\a";
+               break;
+            case '\b':
+               out += "\\b";
+               break;
+            case '\f':
+               out += "\\f";
+               break;
+            case '\n':
+               out += "\\n";
+               break;
+            case '\r':
+               out += "\\r";
+               break;
+            case '\t':
+               out += "\\t";
+               break;
+            case '\v':
+               out += "\\v";
+               break;
             default:
                if (r < 0x20 || r == 0x7F) {
                   out += "\\x";
@@ -207,7 +233,9 @@ std::string_view go_trim_right_space(std::string_view text) noexcept {
    return text.substr(0, end);
 }
 
-std::string_view go_trim_space(std::string_view text) noexcept { return go_trim_right_space(go_trim_left_space(text)); }
+std::string_view go_trim_space(std::string_view text) noexcept {
+   return go_trim_right_space(go_trim_left_space(text));
+}
 
 std::string go_to_lower(std::string_view text) {
    std::string out;

@@ -30,7 +30,9 @@ void append_rune(std::string& out, char32_t r);
 [[nodiscard]] bool is_go_space(char32_t r) noexcept;
 /// unicode.IsSpace applied to one byte taken as a code point (`unicode.IsSpace(rune(b))`):
 /// true for the ASCII spaces and for the bytes 0x85 and 0xA0.
-[[nodiscard]] inline bool is_go_space_byte(unsigned char b) noexcept { return is_go_space(b); }
+[[nodiscard]] inline bool is_go_space_byte(unsigned char b) noexcept {
+   return is_go_space(b);
+}
 /// Go's unicode.IsLetter / unicode.IsDigit (the C.UTF-8 locale's tables for non-ASCII).
 [[nodiscard]] bool is_go_letter(char32_t r) noexcept;
 [[nodiscard]] bool is_go_digit(char32_t r) noexcept;

@@ -13,25 +13,25 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/check.hpp"
+#include "engine/inputs.hpp"
+#include "engine/run.hpp"
 #include "parse/dockerfile_instructions.hpp"
 #include "parse/dockerfile_parser.hpp"
 #include "parse/values.hpp"
-#include "engine/inputs.hpp"
-#include "engine/run.hpp"
 #include "render/document.hpp"
 #include "render/model_json.hpp"
 #include "report/inspect.hpp"
@@ -102,7 +102,9 @@ int run_check(const check_options& o) {
    }
    // the config: --config FILE, else .strata.yaml in the working directory when there is one
    engine::config cfg;
-   const std::string config_path = !o.config.empty() ? o.config : std::filesystem::exists(".strata.yaml") ? ".strata.yaml" : "";
+   const std::string config_path = !o.config.empty()                         ? o.config
+                                   : std::filesystem::exists(".strata.yaml") ? ".strata.yaml"
+                                                                             : "";
    if (!config_path.empty()) {
       std::string error;
       auto read = engine::read_config(config_path, error);
@@ -117,7 +119,8 @@ int run_check(const check_options& o) {
    if (threshold_name != "none") {
       threshold = engine::severity_from_string(threshold_name);
       if (!threshold) {
-         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n", threshold_name);
+         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n",
+                    threshold_name);
          return 2;
       }
    }
@@ -145,8 +148,8 @@ int run_check(const check_options& o) {
       };
    }
    if (!o.emit_docs.empty()) {  // findings that compare inputs come after the last one: not in the docs
-      observer.checked = [&](const engine::input_file& file, const engine::document& doc, std::span<const engine::finding> mine,
-                             std::vector<engine::input_error>& errors) {
+      observer.checked = [&](const engine::input_file& file, const engine::document& doc,
+                             std::span<const engine::finding> mine, std::vector<engine::input_error>& errors) {
          std::string error;
          if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), doc, mine, error)) {
             errors.push_back({o.emit_docs, error});
@@ -179,7 +182,8 @@ int run_check(const check_options& o) {
 
    if (!errors.empty()) return 2;
    if (o.exit_zero || !threshold) return 0;
-   const bool failing = std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.level >= *threshold; });
+   const bool failing =
+       std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.level >= *threshold; });
    return failing ? 1 : 0;
 }
 
@@ -203,7 +207,8 @@ int run_rules(const std::string& id, const std::string& format) {
       if (format == "markdown") {
          std::string what;
          for (const char c : d.summary) what += c == '|' ? std::string("\\|") : std::string(1, c);
-         fmt::print("| [{}]({}) | {} | {} | {} |\n", d.id, r.doc_path, d.name, engine::to_string(d.default_severity), what);
+         fmt::print("| [{}]({}) | {} | {} | {} |\n", d.id, r.doc_path, d.name, engine::to_string(d.default_severity),
+                    what);
       } else {
          fmt::print("{:<7} {:<8} {:<38} {}\n", d.id, engine::to_string(d.default_severity), d.name, d.summary);
       }
@@ -255,7 +260,9 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
       }
       files.push_back(std::move(f));
    }
-   if (!dump) std::cout << nlohmann::json{{"files", files}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+   if (!dump)
+      std::cout << nlohmann::json{{"files", files}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
    return status;
 }
 
@@ -297,7 +304,8 @@ int run_normalize(const std::vector<std::string>& paths, const std::string& form
       }
       if (check) {
          if (*canonical != doc->source().text()) {
-            fmt::print(stderr, "{}: differs from the canonical form (`strata check --select ST0005` says where)\n", path);
+            fmt::print(stderr, "{}: differs from the canonical form (`strata check --select ST0005` says where)\n",
+                       path);
             status = std::max(status, 1);
          }
          continue;
@@ -350,17 +358,22 @@ int main(int argc, char** argv) {
    check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)")
        ->allow_extra_args(false);
    check->add_option("--failure-threshold", co.threshold,
-                     "Lowest severity that makes the exit status 1: error, warning, info, style, none (default: the config's, else warning)");
+                     "Lowest severity that makes the exit status 1: error, warning, info, style, none (default: the "
+                     "config's, else warning)");
    check->add_option("--config", co.config,
                      "Read rule settings from FILE (default: .strata.yaml in the working directory, when present)");
-   check->add_flag("--exit-zero", co.exit_zero, "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
-   check->add_option("--color", co.color, "Colour: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+   check->add_flag("--exit-zero", co.exit_zero,
+                   "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
+   check->add_option("--color", co.color, "Colour: auto, always, never")
+       ->check(CLI::IsMember({"auto", "always", "never"}))
+       ->capture_default_str();
    check->add_flag("--no-color", co.no_color, "Same as --color=never");
    check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
-   check->add_option("--emit-docs", co.emit_docs,
-                     "For every history document, write DIR/<name>.md (normalized page, for kinds that have one) and DIR/<name>.json "
-                     "(model + its findings, but not those of rules that compare inputs); <name> is the input's path below the "
-                     "directory given, without extension");
+   check->add_option(
+       "--emit-docs", co.emit_docs,
+       "For every history document, write DIR/<name>.md (normalized page, for kinds that have one) and DIR/<name>.json "
+       "(model + its findings, but not those of rules that compare inputs); <name> is the input's path below the "
+       "directory given, without extension");
 
    std::string rule_id, rules_format = "text";
    auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
@@ -369,10 +382,13 @@ int main(int argc, char** argv) {
 
    std::vector<std::string> parse_paths;
    bool parse_dump = false, parse_all_errors = false;
-   auto* parse_cmd = app.add_subcommand("parse", "Parse Dockerfiles as BuildKit does and print the model (JSON) or BuildKit's dump");
+   auto* parse_cmd =
+       app.add_subcommand("parse", "Parse Dockerfiles as BuildKit does and print the model (JSON) or BuildKit's dump");
    parse_cmd->add_option("files", parse_paths, "Dockerfiles")->required();
-   parse_cmd->add_flag("--dump", parse_dump, "Print BuildKit's Node.Dump() format; exit 1 when BuildKit's parser rejects a file");
-   parse_cmd->add_flag("--all-errors", parse_all_errors, "Also print the errors of BuildKit's later stages (flags, argument counts)");
+   parse_cmd->add_flag("--dump", parse_dump,
+                       "Print BuildKit's Node.Dump() format; exit 1 when BuildKit's parser rejects a file");
+   parse_cmd->add_flag("--all-errors", parse_all_errors,
+                       "Also print the errors of BuildKit's later stages (flags, argument counts)");
 
    std::vector<std::string> normalize_paths;
    std::string normalize_format = "markdown";
@@ -380,17 +396,23 @@ int main(int argc, char** argv) {
    auto* normalize_cmd = app.add_subcommand(
        "normalize", "Print the canonical rendering of history documents (tag pages ...), or their model as JSON");
    normalize_cmd->add_option("files", normalize_paths, "History documents")->required();
-   normalize_cmd->add_option("-f,--format", normalize_format, "markdown (the canonical page) or json (the model; an array for several files)")
+   normalize_cmd
+       ->add_option("-f,--format", normalize_format,
+                    "markdown (the canonical page) or json (the model; an array for several files)")
        ->check(CLI::IsMember({"markdown", "json"}))
        ->capture_default_str();
-   normalize_cmd->add_flag("--check", normalize_check, "Print no page; name each input that differs from its canonical form on stderr and exit 1");
+   normalize_cmd->add_flag("--check", normalize_check,
+                           "Print no page; name each input that differs from its canonical form on stderr and exit 1");
 
    std::vector<std::string> inspect_paths;
    std::string inspect_format = "text";
-   auto* inspect_cmd = app.add_subcommand(
-       "inspect", "Print the facts of every RUN body: shell, commands, downloads and their verification, installs, cleanups, variables");
+   auto* inspect_cmd = app.add_subcommand("inspect",
+                                          "Print the facts of every RUN body: shell, commands, downloads and their "
+                                          "verification, installs, cleanups, variables");
    inspect_cmd->add_option("paths", inspect_paths, "Files or directories (default: corpus/)");
-   inspect_cmd->add_option("-f,--format", inspect_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+   inspect_cmd->add_option("-f,--format", inspect_format, "text or json")
+       ->check(CLI::IsMember({"text", "json"}))
+       ->capture_default_str();
 
    try {
       app.parse(argc, argv);

@@ -23,7 +23,8 @@ bool matches(const rule& r, std::string_view key) {
 }
 
 bool known_key(std::string_view key) {
-   return std::any_of(registry().begin(), registry().end(), [&](const registered_rule& r) { return matches(*r.definition, key); });
+   return std::any_of(registry().begin(), registry().end(),
+                      [&](const registered_rule& r) { return matches(*r.definition, key); });
 }
 
 // A source line made safe to print: control bytes (but tab) and invalid UTF-8 become '?'.
@@ -91,10 +92,14 @@ bool finding_order(const finding& a, const finding& b) {
 
 std::string_view to_string(severity s) noexcept {
    switch (s) {
-      case severity::style: return "style";
-      case severity::info: return "info";
-      case severity::warning: return "warning";
-      case severity::error: return "error";
+      case severity::style:
+         return "style";
+      case severity::info:
+         return "info";
+      case severity::warning:
+         return "warning";
+      case severity::error:
+         return "error";
    }
    return "warning";
 }
@@ -110,15 +115,18 @@ std::optional<severity> severity_from_string(std::string_view s) noexcept {
 
 std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vector<std::string>* unknown) {
    if (unknown != nullptr) {
-      for (const auto& k : sel.select) if (!known_key(k)) unknown->push_back(k);
-      for (const auto& k : sel.ignore) if (!known_key(k)) unknown->push_back(k);
+      for (const auto& k : sel.select)
+         if (!known_key(k)) unknown->push_back(k);
+      for (const auto& k : sel.ignore)
+         if (!known_key(k)) unknown->push_back(k);
    }
    std::vector<const registered_rule*> out;
    for (const auto& r : registry()) {
       const rule& def = *r.definition;
-      const bool selected = sel.select.empty() ||
-                            std::any_of(sel.select.begin(), sel.select.end(), [&](const auto& k) { return matches(def, k); });
-      const bool ignored = std::any_of(sel.ignore.begin(), sel.ignore.end(), [&](const auto& k) { return matches(def, k); });
+      const bool selected = sel.select.empty() || std::any_of(sel.select.begin(), sel.select.end(),
+                                                              [&](const auto& k) { return matches(def, k); });
+      const bool ignored =
+          std::any_of(sel.ignore.begin(), sel.ignore.end(), [&](const auto& k) { return matches(def, k); });
       if (selected && !ignored) out.push_back(&r);
    }
    return out;
@@ -134,8 +142,8 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
       const rule& def = *rules_[i]->definition;
       if (def.visit.*member != nullptr && (!onbuild || def.onbuild)) {
          const rule_settings* s = cfg_ != nullptr ? cfg_->find(def.id) : nullptr;
-         context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out, s != nullptr ? &s->options : nullptr,
-                    &states_[i], runs, onbuild);
+         context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out,
+                    s != nullptr ? &s->options : nullptr, &states_[i], runs, onbuild);
          call(def.visit.*member, cx);
       }
    }
@@ -144,7 +152,8 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
 void checker::check(const document& doc, std::vector<finding>& out) {
    document_runs runs(doc);
    each(&doc, &runs, false, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
-   const bool wants_runs = std::any_of(rules_.begin(), rules_.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
+   const bool wants_runs =
+       std::any_of(rules_.begin(), rules_.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
 
    if (doc.dockerfile) {
       const ast::dockerfile& df = *doc.dockerfile;
@@ -152,7 +161,8 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       for (const auto& inst : df.instructions) {
          each(&doc, &runs, false, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst, cx); });
          if (inst.name == "onbuild" && !inst.trigger.empty()) {
-            each(&doc, &runs, true, out, &visitors::instruction, [&](auto fn, context& cx) { fn(inst.trigger[0], cx); });
+            each(&doc, &runs, true, out, &visitors::instruction,
+                 [&](auto fn, context& cx) { fn(inst.trigger[0], cx); });
          }
       }
    }

@@ -23,7 +23,8 @@ struct selection {
 };
 
 /// The rules a selection enables, sorted by id. Unknown keys are returned in `unknown`.
-[[nodiscard]] std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vector<std::string>* unknown = nullptr);
+[[nodiscard]] std::vector<const registered_rule*> enabled_rules(const selection& sel,
+                                                                std::vector<std::string>* unknown = nullptr);
 
 /// Runs the rules over the documents of one run. Findings are appended unsorted, at
 /// each rule's severity from `cfg` (or its default) and with its options. Rules that
@@ -43,7 +44,8 @@ private:
    template <class Member, class Call>
    /// Calls `call(visitor, context)` for every rule with that visitor; with `onbuild`
    /// (an ONBUILD trigger), only for rules with `rule::onbuild`.
-   void each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member, Call&& call);
+   void each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member,
+             Call&& call);
 
    std::vector<const registered_rule*> rules_;
    const config* cfg_;

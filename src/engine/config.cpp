@@ -14,7 +14,9 @@ struct config_error {
    YAML::Mark mark;
 };
 
-[[noreturn]] void fail(const YAML::Node& n, std::string message) { throw config_error{std::move(message), n.Mark()}; }
+[[noreturn]] void fail(const YAML::Node& n, std::string message) {
+   throw config_error{std::move(message), n.Mark()};
+}
 
 std::vector<std::string> string_list(const YAML::Node& n, std::string_view key) {
    std::vector<std::string> out;
@@ -89,7 +91,8 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
             c.ignore = string_list(kv.second, key);
          } else if (key == "failure-threshold") {
             const std::string v = kv.second.as<std::string>();
-            if (v != "none" && !severity_from_string(v)) fail(kv.second, fmt::format("`{}` is not a failure threshold (error, warning, info, style, none)", v));
+            if (v != "none" && !severity_from_string(v))
+               fail(kv.second, fmt::format("`{}` is not a failure threshold (error, warning, info, style, none)", v));
             c.failure_threshold = v;
          } else if (key == "rules") {
             if (!kv.second.IsMap()) fail(kv.second, "`rules` maps rule ids (or names) to settings");

@@ -31,7 +31,14 @@ public:
    context(const rule& r, severity level, const document* doc, std::vector<finding>& out,
            const std::map<std::string, std::string, std::less<>>* options = nullptr, std::any* state = nullptr,
            document_runs* runs = nullptr, bool onbuild = false)
-       : rule_(r), level_(level), doc_(doc), out_(out), options_(options), state_(state), runs_(runs), onbuild_(onbuild) {}
+       : rule_(r),
+         level_(level),
+         doc_(doc),
+         out_(out),
+         options_(options),
+         state_(state),
+         runs_(runs),
+         onbuild_(onbuild) {}
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
@@ -42,7 +49,8 @@ public:
 
    /// The finding `report` would add, without adding it: for rules that decide in
    /// `visitors::finish` (the document is gone by then; the finding keeps its place).
-   [[nodiscard]] finding locate(const ast::span& where, std::string message, const ast::section* section = nullptr) const;
+   [[nodiscard]] finding locate(const ast::span& where, std::string message,
+                                const ast::section* section = nullptr) const;
 
    /// Reports a finding made earlier by `locate`, at this rule's severity.
    void report(finding f) {

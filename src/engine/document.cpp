@@ -13,15 +13,24 @@ namespace strata::engine {
 
 std::string_view to_string(document_kind k) noexcept {
    switch (k) {
-      case document_kind::dockerfile: return "dockerfile";
-      case document_kind::tag_page: return "tag-page";
-      case document_kind::docs_readme: return "docs-readme";
-      case document_kind::local_page: return "local-page";
-      case document_kind::tag_details: return "tag-details";
-      case document_kind::library_file: return "library-file";
-      case document_kind::docker_history: return "docker-history";
-      case document_kind::image_config: return "image-config";
-      case document_kind::not_text: return "not-text";
+      case document_kind::dockerfile:
+         return "dockerfile";
+      case document_kind::tag_page:
+         return "tag-page";
+      case document_kind::docs_readme:
+         return "docs-readme";
+      case document_kind::local_page:
+         return "local-page";
+      case document_kind::tag_details:
+         return "tag-details";
+      case document_kind::library_file:
+         return "library-file";
+      case document_kind::docker_history:
+         return "docker-history";
+      case document_kind::image_config:
+         return "image-config";
+      case document_kind::not_text:
+         return "not-text";
    }
    return "unknown";
 }
@@ -60,7 +69,8 @@ std::vector<ast::page_error> document::history_errors() const {
 
 std::optional<document> load_document(std::string path, std::string text, origin how) {
    const auto slash = path.find_last_of('/');
-   const std::string_view filename = slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1);
+   const std::string_view filename =
+       slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1);
    const bool dockerfile_name = is_dockerfile_name(filename);
    document doc;
    if (ast::looks_binary(text)) {
@@ -78,16 +88,20 @@ std::optional<document> load_document(std::string path, std::string text, origin
          return std::optional<document>(std::move(doc));
       };
       if (parse::looks_like_tag_page(text)) return as(document_kind::tag_page, doc.page, parse::parse_tag_page);
-      if (parse::looks_like_tag_details(text)) return as(document_kind::tag_details, doc.tag_details, parse::parse_tag_details);
-      if (parse::looks_like_local_page(text)) return as(document_kind::local_page, doc.local_page, parse::parse_local_page);
+      if (parse::looks_like_tag_details(text))
+         return as(document_kind::tag_details, doc.tag_details, parse::parse_tag_details);
+      if (parse::looks_like_local_page(text))
+         return as(document_kind::local_page, doc.local_page, parse::parse_local_page);
       if (text.find("\n# Supported tags and respective `Dockerfile` links\n") != std::string::npos) {
          return as(document_kind::docs_readme, doc.readme, parse::parse_docs_readme);
       }
-      if (parse::looks_like_library_file(text)) return as(document_kind::library_file, doc.library, parse::parse_library_file);
+      if (parse::looks_like_library_file(text))
+         return as(document_kind::library_file, doc.library, parse::parse_library_file);
       if (parse::looks_like_docker_history(text)) {
          return as(document_kind::docker_history, doc.history, parse::parse_docker_history);
       }
-      if (parse::looks_like_image_config(text)) return as(document_kind::image_config, doc.config, parse::parse_image_config);
+      if (parse::looks_like_image_config(text))
+         return as(document_kind::image_config, doc.config, parse::parse_image_config);
       if (how == origin::walked) return std::nullopt;
    }
    doc.kind = document_kind::dockerfile;

@@ -16,8 +16,8 @@
 namespace strata::engine {
 
 enum class document_kind {
-   dockerfile,   ///< parsed as a Dockerfile
-   tag_page,     ///< a repo-info remote tag page
+   dockerfile,      ///< parsed as a Dockerfile
+   tag_page,        ///< a repo-info remote tag page
    docs_readme,     ///< a docs README: its "Supported tags" section
    local_page,      ///< a repo-info `local/` page (Docker Metadata, packages)
    tag_details,     ///< an E0 repo-info `tag-details.md` page (every tag of a repository)

@@ -12,13 +12,13 @@ struct finding {
    const rule* source_rule = nullptr;
    severity level = severity::warning;
    std::string message;
-   std::string file;        ///< the path as given on the command line (or found under it)
-   ast::position start;     ///< 1-based line, column in code points
-   ast::position stop;      ///< exclusive end (the column after the last character)
-   std::string tag;         ///< for history documents: the tag reference (`python:latest`)
-   std::string platform;    ///< for history documents: the section's platform
+   std::string file;               ///< the path as given on the command line (or found under it)
+   ast::position start;            ///< 1-based line, column in code points
+   ast::position stop;             ///< exclusive end (the column after the last character)
+   std::string tag;                ///< for history documents: the tag reference (`python:latest`)
+   std::string platform;           ///< for history documents: the section's platform
    std::size_t section_index = 0;  ///< 1-based section index when `platform` is set
-   std::string snippet;     ///< the text of the start line
+   std::string snippet;            ///< the text of the start line
 
    [[nodiscard]] std::string_view rule_id() const noexcept { return source_rule->id; }
 };

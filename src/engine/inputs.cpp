@@ -45,7 +45,8 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& paths, std
             continue;
          }
          if (it->is_regular_file(ec)) {
-            found.push_back({it->path().generic_string(), origin::walked, it->path().lexically_relative(p).generic_string()});
+            found.push_back(
+                {it->path().generic_string(), origin::walked, it->path().lexically_relative(p).generic_string()});
          }
       }
       std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });

@@ -22,7 +22,8 @@ struct input_error {
 };
 
 /// Expands paths into files; problems are appended to `errors` and the rest go on.
-[[nodiscard]] std::vector<input_file> expand_inputs(const std::vector<std::string>& paths, std::vector<input_error>& errors);
+[[nodiscard]] std::vector<input_file> expand_inputs(const std::vector<std::string>& paths,
+                                                    std::vector<input_error>& errors);
 
 /// Reads a whole file; false (with `error` set) when it cannot be read.
 [[nodiscard]] bool read_file(const std::string& path, std::string& text, std::string& error);

@@ -66,8 +66,8 @@ private:
 /// `message(kept message, value, others)`, where `others` is `<shown> at <places>; …` for
 /// the other values and `show(value, ids)` names one of them.
 template <class Show, class Message>
-void report_outliers(context& cx, const kept_findings& kept, const std::map<std::string, std::vector<std::size_t>>& by_value,
-                     Show&& show, Message&& message) {
+void report_outliers(context& cx, const kept_findings& kept,
+                     const std::map<std::string, std::vector<std::size_t>>& by_value, Show&& show, Message&& message) {
    for (const std::string* value : outlier_values(by_value)) {
       std::string others;
       for (const auto& [other, ids] : by_value) {

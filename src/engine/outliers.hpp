@@ -13,7 +13,8 @@ namespace strata::engine {
 /// the one held by the most places, or every value when no single value is held by the
 /// most. Empty when there are fewer than two values.
 template <class Holder>
-[[nodiscard]] std::vector<const std::string*> outlier_values(const std::map<std::string, std::vector<Holder>>& by_value) {
+[[nodiscard]] std::vector<const std::string*> outlier_values(
+    const std::map<std::string, std::vector<Holder>>& by_value) {
    std::vector<const std::string*> out;
    if (by_value.size() < 2) return out;
    std::size_t best = 0;
@@ -36,8 +37,8 @@ template <class Holder>
 /// `<value> on <places>; <value> on <places>` for every value but `except`, where
 /// `places(holders)` names the holders of one value.
 template <class Holder, class Places>
-[[nodiscard]] std::string other_values(const std::map<std::string, std::vector<Holder>>& by_value, const std::string& except,
-                                       Places&& places) {
+[[nodiscard]] std::string other_values(const std::map<std::string, std::vector<Holder>>& by_value,
+                                       const std::string& except, Places&& places) {
    std::string out;
    for (const auto& [value, holders] : by_value) {
       if (value == except) continue;

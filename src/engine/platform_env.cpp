@@ -54,7 +54,8 @@ void compare_env_across_platforms(const ast::tag_page& page, context& cx, bool (
             const auto& hs = by_value.at(*value);
             const std::string others = other_values(by_value, *value, platforms_of<holder>);
             for (const auto& h : hs) {
-               cx.report(h.pair->value_span, fmt::format("{} is {} on {} but {}", key, *value, platforms_of(hs), others), h.section);
+               cx.report(h.pair->value_span,
+                         fmt::format("{} is {} on {} but {}", key, *value, platforms_of(hs), others), h.section);
             }
          }
       }

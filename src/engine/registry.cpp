@@ -32,7 +32,8 @@ std::string_view doc_section(std::string_view md, std::string_view heading) noex
          if (body > stop) body = stop;
          std::string_view text = md.substr(body, stop - body);
          while (!text.empty() && (text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
-         while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+         while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+            text.remove_suffix(1);
          return text;
       }
       pos = end + 1;

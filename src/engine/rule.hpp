@@ -53,11 +53,11 @@ struct visitors {
 };
 
 struct rule {
-   std::string_view id;       ///< `DL3007`, `ST2001`: the contract; never reused
-   std::string_view name;     ///< kebab-case name of the flagged pattern
+   std::string_view id;    ///< `DL3007`, `ST2001`: the contract; never reused
+   std::string_view name;  ///< kebab-case name of the flagged pattern
    severity default_severity = severity::warning;
-   std::string_view summary;  ///< one line: what is flagged
-   std::string_view help;     ///< one line: what to do instead
+   std::string_view summary;                        ///< one line: what is flagged
+   std::string_view help;                           ///< one line: what to do instead
    std::span<const std::string_view> aliases = {};  ///< other ids meaning this rule (hadolint, BuildKit checks)
    std::span<const std::string_view> tags = {};     ///< SARIF tags (`security`, `correctness`, ...)
    visitors visit = {};

@@ -32,7 +32,8 @@ run_result run_check(const std::vector<std::string>& paths, std::span<const regi
       if (observer.checked) {
          const auto mine = run.findings.begin() + static_cast<std::ptrdiff_t>(first);
          std::sort(mine, run.findings.end(), finding_order);
-         observer.checked(file, *doc, std::span<const finding>(run.findings.data() + first, run.findings.size() - first),
+         observer.checked(file, *doc,
+                          std::span<const finding>(run.findings.data() + first, run.findings.size() - first),
                           run.errors);
       }
    }

@@ -27,14 +27,15 @@ struct run_observer {
    std::function<void(const input_file&, const document&)> checking;
    /// After a document is checked, with its findings sorted by `finding_order` (not those of
    /// rules that compare inputs: they come after the last document). Problems go to `errors`.
-   std::function<void(const input_file&, const document&, std::span<const finding>, std::vector<input_error>& errors)> checked;
+   std::function<void(const input_file&, const document&, std::span<const finding>, std::vector<input_error>& errors)>
+       checked;
 };
 
 /// The outcome of a run.
 struct run_result {
-   std::vector<finding> findings;   ///< sorted by `finding_order`
-   std::vector<input_error> errors; ///< inputs that could not be read, then what observers reported
-   std::size_t checked = 0;         ///< documents checked
+   std::vector<finding> findings;    ///< sorted by `finding_order`
+   std::vector<input_error> errors;  ///< inputs that could not be read, then what observers reported
+   std::size_t checked = 0;          ///< documents checked
 };
 
 /// Expands `paths` (files and directories, engine/inputs.hpp), loads every input and runs

@@ -35,7 +35,8 @@ bool command_line_runs_heredoc(const ast::instruction& inst) {
    if (script.commands.size() != 1) return false;
    const auto& words = script.commands.front().words;
    if (facts::shell_from_executable(words.front().value) != facts::shell_kind::sh) return false;
-   return std::all_of(words.begin() + 1, words.end(), [](const ast::shell_word& w) { return w.value.starts_with('-'); });
+   return std::all_of(words.begin() + 1, words.end(),
+                      [](const ast::shell_word& w) { return w.value.starts_with('-'); });
 }
 
 // No `#!` line, or one that names a shell (`#!/bin/sh -e`, `#!/usr/bin/env bash`; not `#!/usr/bin/python3`).
@@ -64,8 +65,8 @@ std::size_t exec_script_index(const ast::instruction& inst, facts::shell_kind ki
    for (const auto& w : inst.words) c.words.push_back({w.text, lower(w.text), w.where, true});
    const facts::command_query q(c, false);
    for (const auto& a : q.arguments()) {
-      const bool script_flag = kind == facts::shell_kind::sh ? q.is_option(a, "-c")
-                                                             : q.is_option(a, "-command") || q.is_option(a, "-c");
+      const bool script_flag =
+          kind == facts::shell_kind::sh ? q.is_option(a, "-c") : q.is_option(a, "-command") || q.is_option(a, "-c");
       if (script_flag && a.index + 1 < c.words.size()) return a.index + 1;
    }
    return 0;
@@ -77,7 +78,8 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_k
       out.push_back({inst.arguments, inst.arguments_map, in_effect});
    } else if (inst.form == ast::argument_form::exec && inst.words.size() >= 3) {
       const auto kind = facts::shell_from_executable(inst.words[0].text);
-      const std::size_t script = kind == facts::shell_kind::sh || kind == facts::shell_kind::pwsh ? exec_script_index(inst, kind) : 0;
+      const std::size_t script =
+          kind == facts::shell_kind::sh || kind == facts::shell_kind::pwsh ? exec_script_index(inst, kind) : 0;
       if (script != 0) {
          const auto& w = inst.words[script];
          ast::offset_map m;
@@ -114,7 +116,8 @@ facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::inst
 }
 
 // `ADD [--flags] <src>... <dest>` history entries (classic `ADD file:<hash> in /` has no URL).
-facts::run_facts history_add_facts(std::string_view a, std::size_t base, const ast::offset_map* map, const ast::source_file& source) {
+facts::run_facts history_add_facts(std::string_view a, std::size_t base, const ast::offset_map* map,
+                                   const ast::source_file& source) {
    std::vector<facts::shell_word> words;
    std::optional<ast::span> checksum;
    std::string checksum_value;
@@ -176,7 +179,8 @@ public:
       facts::shell_kind shell = shell_;
       if (in.prefix.kind == ast::history_prefix_kind::implicit_run) {
          shell = facts::shell_kind::unknown;  // a base-image text (`Apply image ...`), not a shell command
-      } else if (in.prefix.shell == ast::history_shell::windows_cmd || in.prefix.kind == ast::history_prefix_kind::cmd_residue) {
+      } else if (in.prefix.shell == ast::history_shell::windows_cmd ||
+                 in.prefix.kind == ast::history_prefix_kind::cmd_residue) {
          shell = facts::shell_kind::cmd;
       } else if (in.prefix.shell == ast::history_shell::posix_sh) {
          shell = facts::shell_kind::sh;
@@ -213,7 +217,8 @@ std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
       if (inst.name == "from") {
          // Windows base images run RUN under cmd until a SHELL says otherwise.
          const std::string image = inst.words.empty() ? std::string() : lower(inst.words[0].text);
-         const bool windows = image.find("windows") != std::string::npos || image.find("servercore") != std::string::npos ||
+         const bool windows = image.find("windows") != std::string::npos ||
+                              image.find("servercore") != std::string::npos ||
                               image.find("nanoserver") != std::string::npos;
          current = windows ? facts::shell_kind::cmd : facts::shell_kind::sh;
       } else if (inst.name == "shell" && inst.form == ast::argument_form::exec && !inst.words.empty()) {
@@ -239,7 +244,8 @@ void for_each_run(const document& doc, const std::function<void(const run_view&)
          } else if (inst.name == "add") {
             const auto f = dockerfile_add_facts(df, inst);
             visit({f, &inst, nullptr, nullptr, "ADD", inst.where, false, stage});
-         } else if (onbuild_triggers && inst.name == "onbuild" && !inst.trigger.empty() && inst.trigger[0].name == "run") {
+         } else if (onbuild_triggers && inst.name == "onbuild" && !inst.trigger.empty() &&
+                    inst.trigger[0].name == "run") {
             // the trigger runs in a later build: the shell in effect here, none of this file's ARG/ENV values
             const auto& trigger = inst.trigger[0];
             for (const auto& b : dockerfile_bodies(trigger, shells[i])) {
@@ -278,7 +284,8 @@ const std::vector<run_view>& document_runs::all() {
           doc_,
           [&](const run_view& v) {
              facts_.push_back(v.facts);
-             views_.push_back({facts_.back(), v.instruction, v.entry, v.section, v.keyword, v.where, v.onbuild, v.stage});
+             views_.push_back(
+                 {facts_.back(), v.instruction, v.entry, v.section, v.keyword, v.where, v.onbuild, v.stage});
           },
           true);
    }
@@ -287,7 +294,8 @@ const std::vector<run_view>& document_runs::all() {
 
 std::span<const run_view> document_runs::of(const ast::instruction& inst) {
    const auto& views = all();
-   const auto first = std::find_if(views.begin(), views.end(), [&](const run_view& v) { return v.instruction == &inst; });
+   const auto first =
+       std::find_if(views.begin(), views.end(), [&](const run_view& v) { return v.instruction == &inst; });
    const auto last = std::find_if(first, views.end(), [&](const run_view& v) { return v.instruction != &inst; });
    return {first, last};
 }

@@ -26,8 +26,8 @@ struct run_view {
    const ast::instruction* instruction = nullptr;  ///< set for Dockerfiles
    const ast::history_entry* entry = nullptr;      ///< set for tag page history entries
    const ast::section* section = nullptr;          ///< set for tag page history entries
-   std::string_view keyword;  ///< `RUN` or `ADD`
-   ast::span where;           ///< the instruction, or the history entry's text
+   std::string_view keyword;                       ///< `RUN` or `ADD`
+   ast::span where;                                ///< the instruction, or the history entry's text
    /// The trigger of an `ONBUILD RUN ...` (`instruction` is the trigger; it runs in the
    /// builds of images based on this one, so its body is parsed without the file's ARG/ENV values).
    bool onbuild = false;
@@ -43,7 +43,8 @@ struct run_view {
 /// (docker history rows oldest first). Bodies are parsed with the shell in effect.
 /// With `onbuild_triggers`, the RUN trigger of an ONBUILD is visited too, right after
 /// the instructions before it (`run_view::onbuild`).
-void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit, bool onbuild_triggers = false);
+void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit,
+                  bool onbuild_triggers = false);
 
 /// The run views of one document with their facts (ONBUILD triggers included), computed
 /// on the first call and kept: the engine makes one per document and shares it with every

@@ -12,11 +12,13 @@ namespace {
 
 using ast::lower;
 
-bool is_removal(const command_query& q) { return q.is_any({"rm", "remove-item", "ri", "del"}); }
+bool is_removal(const command_query& q) {
+   return q.is_any({"rm", "remove-item", "ri", "del"});
+}
 
 bool handles(const command_query& q, const body_context& /*cx*/) {
    return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "microdnf", "zypper", "npm",
-                                                          "pip", "pip3", "gem"}));
+                                                         "pip", "pip3", "gem"}));
 }
 
 // The k-th word after the program, lower-cased ("" past the end).
@@ -67,7 +69,8 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    if (auto kind = cleaned_cache(q); !kind.empty()) f.cleanups.push_back({std::move(kind), c.where, at});
    if (!is_removal(q)) return;
    for (std::size_t k = q.program_index() + 1; k < c.words.size(); ++k) {
-      if (auto kind = removed_cache(c.words[k].value); !kind.empty()) f.cleanups.push_back({std::move(kind), c.words[k].where, at});
+      if (auto kind = removed_cache(c.words[k].value); !kind.empty())
+         f.cleanups.push_back({std::move(kind), c.words[k].where, at});
    }
 }
 

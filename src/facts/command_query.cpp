@@ -16,14 +16,18 @@ enum class style { posix, pwsh };
 /// Words a wrapper skips before the command it runs, besides its options.
 enum class leading { none, assignments, durations };
 
-bool is_option_word(std::string_view v) { return v.size() > 1 && v[0] == '-'; }
+bool is_option_word(std::string_view v) {
+   return v.size() > 1 && v[0] == '-';
+}
 
 // Options curl and wget spell in full that take the next word as their value.
 constexpr std::string_view transfer_values =
     "--output --output-document --header --user-agent --retry --connect-timeout --max-time --directory-prefix --data "
     "--user --proxy --cacert --retry-delay --retry-max-time --tries --timeout --request --referer --cert --ciphers "
-    "--proto --proto-redir --output-dir --write-out --max-redirs --limit-rate --data-binary --data-raw --data-urlencode "
-    "--cookie --cookie-jar --range --continue-at --form --key --resolve --connect-to --config --append-output --output-file";
+    "--proto --proto-redir --output-dir --write-out --max-redirs --limit-rate --data-binary --data-raw "
+    "--data-urlencode "
+    "--cookie --cookie-jar --range --continue-at --form --key --resolve --connect-to --config --append-output "
+    "--output-file";
 
 // Options of the checksum and signature tools that take a value (one list for all of them).
 constexpr std::string_view verifier_values = "--keyring --homedir -Algorithm --key -p";
@@ -36,7 +40,7 @@ constexpr std::string_view sums = "sha1sum sha224sum sha256sum sha384sum sha512s
 /// written, which options (as whole words) and which short letters (inside a group)
 /// take a value, whether short options group, whether the program has subcommands.
 struct command_query::syntax {
-   std::string_view programs;       ///< blank-separated, lower case
+   std::string_view programs;  ///< blank-separated, lower case
    scope in = scope::any;
    style options = style::posix;
    std::string_view values;         ///< blank-separated options taking the next word as value
@@ -60,16 +64,18 @@ const std::array<syntax, 23> table = {{
     {"time exec nohup command builtin eatmydata", scope::sh, style::posix, "", "", false},
     // package managers (value-taking short options are whole words: `-o x`, not `-yo x`)
     {"apt-get apt", scope::any, style::posix, "-o -t --target-release -c", "", true, true},
-    {"apk", scope::any, style::posix, "-t --virtual -X --repository --repositories-file -p --root --arch", "", true, true},
-    {"yum dnf microdnf", scope::any, style::posix, "--enablerepo --disablerepo --setopt --releasever --installroot -c", "",
-     true, true},
+    {"apk", scope::any, style::posix, "-t --virtual -X --repository --repositories-file -p --root --arch", "", true,
+     true},
+    {"yum dnf microdnf", scope::any, style::posix, "--enablerepo --disablerepo --setopt --releasever --installroot -c",
+     "", true, true},
     {"zypper", scope::any, style::posix, "-r --repo --from", "", true, true},
     {"pip pip2 pip3", scope::any, style::posix,
      "-r --requirement -i --index-url --extra-index-url -c --constraint -t --target --prefix -f --find-links --root "
      "--trusted-host --platform --python-version --progress-bar --cache-dir -e --editable",
      "", true, true},
     {"npm yarn pnpm", scope::any, style::posix,
-     "--prefix --registry --cache --tag --loglevel --userconfig --network-timeout --modules-folder --cwd", "", true, true},
+     "--prefix --registry --cache --tag --loglevel --userconfig --network-timeout --modules-folder --cwd", "", true,
+     true},
     {"gem", scope::any, style::posix, "-v --version -i --install-dir --source -s -n --bindir", "", true, true},
     {"go", scope::any, style::posix, "-ldflags -tags -gcflags -o", "", false, true},
     // PowerShell's web cmdlets (in PowerShell, `curl` and `wget` name Invoke-WebRequest)
@@ -78,7 +84,8 @@ const std::array<syntax, 23> table = {{
     {"curl curl.exe", scope::any, style::posix, transfer_values, "AbcCdDeEFHKmoPQrTuUwxXyYz", true},
     {"wget wget.exe", scope::any, style::posix, transfer_values, "OoPeUaBtTwlQiDIXRA", true},
     {"useradd", scope::any, style::posix,
-     "--base-dir --comment --home-dir --expiredate --inactive --gid --groups --skel --key --password --shell --uid --root "
+     "--base-dir --comment --home-dir --expiredate --inactive --gid --groups --skel --key --password --shell --uid "
+     "--root "
      "--prefix --selinux-user",
      "bcdefgGkKpsuRP", true},
     // checksum and signature tools
@@ -114,9 +121,13 @@ bool skips_leading(const syntax& s, std::string_view v) {
    return false;
 }
 
-bool is_python(std::string_view m) { return m == "python" || m.starts_with("python3") || m == "python2" || m == "py"; }
+bool is_python(std::string_view m) {
+   return m == "python" || m.starts_with("python3") || m == "python2" || m == "py";
+}
 
-bool is_pip(std::string_view m) { return m == "pip" || m == "pip2" || m == "pip3" || m.starts_with("pip3."); }
+bool is_pip(std::string_view m) {
+   return m == "pip" || m == "pip2" || m == "pip3" || m.starts_with("pip3.");
+}
 
 }  // namespace
 

@@ -49,8 +49,8 @@ namespace strata::facts {
 
 /// One argument of a command, in word order.
 struct argument {
-   bool option = false;     ///< an option (else an operand)
-   std::size_t index = 0;   ///< index of its word in command::words
+   bool option = false;    ///< an option (else an operand)
+   std::size_t index = 0;  ///< index of its word in command::words
    /// An option's name: `--output` (before `=`), `-o`/`-fsSLo` (a group up to the letter
    /// that takes the value), `-uri` (PowerShell: lower-cased, before `:`); an operand's value.
    std::string name;
@@ -116,6 +116,7 @@ private:
 
 /// Queries over the commands of `f` whose program is one of `programs` (PowerShell when
 /// f.shell is pwsh), in command order.
-[[nodiscard]] std::vector<command_query> commands_named(const run_facts& f, std::initializer_list<std::string_view> programs);
+[[nodiscard]] std::vector<command_query> commands_named(const run_facts& f,
+                                                        std::initializer_list<std::string_view> programs);
 
 }  // namespace strata::facts

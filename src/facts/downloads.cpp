@@ -46,7 +46,8 @@ bool names_url(const std::string& value, std::size_t before, const body_context&
 // An operand of curl or wget that names a URL (not `=https` of an unknown option taking a value).
 bool is_url_operand(const std::string& v, std::size_t before, const body_context& cx) {
    const bool scheme = v.find("://") != std::string::npos;
-   if (!scheme && !v.starts_with('$') && (v.starts_with('=') || v.find_first_of("./") == std::string::npos)) return false;
+   if (!scheme && !v.starts_with('$') && (v.starts_with('=') || v.find_first_of("./") == std::string::npos))
+      return false;
    return !(v.starts_with('$') && !scheme && !names_url(v, before, cx));
 }
 
@@ -54,7 +55,8 @@ bool is_url_operand(const std::string& v, std::size_t before, const body_context
 std::string insecure_option(const command_query& q, bool curl) {
    std::string out;
    for (const auto& a : q.arguments()) {
-      const bool off = curl ? q.is_option(a, "-k") || q.is_option(a, "--insecure") : q.is_option(a, "--no-check-certificate");
+      const bool off =
+          curl ? q.is_option(a, "-k") || q.is_option(a, "--insecure") : q.is_option(a, "--no-check-certificate");
       if (off) out = q.cmd().words[a.index].value;
    }
    return out;

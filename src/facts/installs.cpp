@@ -23,8 +23,8 @@ enum class version_rule {
 };
 
 struct manager {
-   std::string_view names;       ///< blank-separated programs (pip2/pip3 are pip)
-   std::string_view installs;    ///< blank-separated subcommands that install
+   std::string_view names;     ///< blank-separated programs (pip2/pip3 are pip)
+   std::string_view installs;  ///< blank-separated subcommands that install
    version_rule rule;
    std::string_view separator;   ///< version_rule::separator: the characters that start the version
    std::string_view cache_flag;  ///< the option that keeps no cache (a cleanup), or ""
@@ -51,17 +51,23 @@ std::string manager_name(const std::string& program) {
 
 const manager* manager_of(const command_query& q) {
    const std::string name = manager_name(q.program());
-   const auto it = std::find_if(managers.begin(), managers.end(), [&](const manager& m) { return listed(m.names, name); });
+   const auto it =
+       std::find_if(managers.begin(), managers.end(), [&](const manager& m) { return listed(m.names, name); });
    return it == managers.end() ? nullptr : &*it;
 }
 
-bool handles(const command_query& q, const body_context& /*cx*/) { return !q.cmd().method && manager_of(q) != nullptr; }
+bool handles(const command_query& q, const body_context& /*cx*/) {
+   return !q.cmd().method && manager_of(q) != nullptr;
+}
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) {
+   return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // Where the version starts in `v` (npos: none).
 std::size_t version_start(const std::string& v, version_rule rule, std::string_view separator) {
-   if (rule == version_rule::at) return v.find('@', v.starts_with('@') ? 1 : 0);  // npm scoped packages `@scope/name@1.0`
+   if (rule == version_rule::at)
+      return v.find('@', v.starts_with('@') ? 1 : 0);  // npm scoped packages `@scope/name@1.0`
    if (separator == "==") return v.find_first_of("=<>~!");
    std::size_t at = std::string::npos;
    for (char s : separator) at = std::min(at, v.find(s, 1));
@@ -144,7 +150,8 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    if (sub == nullptr) return;
    const auto start = install_word(q, m, *sub);
    if (!start) return;
-   after.erase(std::remove_if(after.begin(), after.end(), [&](const argument* a) { return a->index <= *start; }), after.end());
+   after.erase(std::remove_if(after.begin(), after.end(), [&](const argument* a) { return a->index <= *start; }),
+               after.end());
    cache_flags(f, index, q, m, after);
    std::string gem_version;
    std::vector<const shell_word*> packages;

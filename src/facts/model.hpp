@@ -59,8 +59,8 @@ struct download {
    /// `url` with the values known here substituted: variables set earlier in the same
    /// body, and the ARG/ENV values in scope (Dockerfiles) or ENV history entries (pages).
    std::string expanded_url;
-   std::string output;  ///< the output file when named, else ""
-   ast::span where;     ///< the command (or the ADD source)
+   std::string output;   ///< the output file when named, else ""
+   ast::span where;      ///< the command (or the ADD source)
    ast::span url_where;  ///< the word holding the URL
    std::optional<verification> verified_by;
    /// Index into run_facts::commands of the command that downloads (-1 for ADD).
@@ -72,7 +72,8 @@ struct download {
 
 /// One package named by a package manager's install command.
 struct install {
-   std::string manager;  ///< `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip`, `npm`, `yarn`, `gem`, `go`
+   std::string
+       manager;  ///< `apt-get`, `apt`, `apk`, `yum`, `dnf`, `microdnf`, `zypper`, `pip`, `npm`, `yarn`, `gem`, `go`
    std::string package;  ///< the name as written, version suffix removed
    std::string version;  ///< `=1.2-3`, `==2.0`, `@1.4`, `-v 1.0`: the version part, or ""
    bool pinned = false;  ///< a version is given (npm/go: other than `latest`)
@@ -82,7 +83,8 @@ struct install {
 
 /// A cache or package list removed in the same body.
 struct cleanup {
-   std::string kind;  ///< `apt-lists`, `apt-cache`, `apk-cache`, `yum-cache`, `dnf-cache`, `zypper-cache`, `pip-cache`, `npm-cache`, `gem-cache`
+   std::string kind;  ///< `apt-lists`, `apt-cache`, `apk-cache`, `yum-cache`, `dnf-cache`, `zypper-cache`, `pip-cache`,
+                      ///< `npm-cache`, `gem-cache`
    ast::span where;   ///< the command (or the `--no-cache`-style flag) that does it
    int command = -1;  ///< index into run_facts::commands of that command
 };

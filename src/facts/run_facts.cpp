@@ -109,10 +109,14 @@ std::string file_name(std::string_view s) {
 
 std::string_view to_string(shell_kind k) noexcept {
    switch (k) {
-      case shell_kind::sh: return "sh";
-      case shell_kind::pwsh: return "pwsh";
-      case shell_kind::cmd: return "cmd";
-      case shell_kind::unknown: break;
+      case shell_kind::sh:
+         return "sh";
+      case shell_kind::pwsh:
+         return "pwsh";
+      case shell_kind::cmd:
+         return "cmd";
+      case shell_kind::unknown:
+         break;
    }
    return "unknown";
 }
@@ -124,7 +128,8 @@ shell_kind shell_from_executable(std::string_view executable) {
    }
    if (name == "powershell" || name == "pwsh") return shell_kind::pwsh;
    if (name == "cmd") return shell_kind::cmd;
-   if (name == "sh" || name == "bash" || name == "ash" || name == "dash" || name == "zsh" || name == "ksh" || name == "busybox") {
+   if (name == "sh" || name == "bash" || name == "ash" || name == "dash" || name == "zsh" || name == "ksh" ||
+       name == "busybox") {
       return shell_kind::sh;
    }
    return shell_kind::unknown;
@@ -147,8 +152,8 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
    return f;
 }
 
-run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell,
-                      const ast::environment* env) {
+run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,
+                      shell_kind shell, const ast::environment* env) {
    return builder(body, map, source, shell).build(env);
 }
 

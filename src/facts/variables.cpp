@@ -1,8 +1,8 @@
 #include "facts/variables.hpp"
 
+#include <fnmatch.h>
 #include <algorithm>
 #include <cctype>
-#include <fnmatch.h>
 
 #include <re2/re2.h>
 
@@ -14,9 +14,13 @@ namespace {
 
 using ast::lower;
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool is_name_char(char c) {
+   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) {
+   return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // The index of the `)` closing the `(` at `open` (quotes respected), or the last index.
 std::size_t matching_paren(const std::string& v, std::size_t open) {
@@ -69,7 +73,9 @@ std::optional<std::string> apply_operator(const std::optional<std::string>& v, c
 
 }  // namespace
 
-bool expander::same_name(std::string_view a, std::string_view b) const { return pwsh_ ? lower(a) == lower(b) : a == b; }
+bool expander::same_name(std::string_view a, std::string_view b) const {
+   return pwsh_ ? lower(a) == lower(b) : a == b;
+}
 
 std::optional<std::string> expander::lookup(std::string_view name, std::size_t before, int level) const {
    if (lookups_ >= max_lookups) return std::nullopt;
@@ -78,7 +84,8 @@ std::optional<std::string> expander::lookup(std::string_view name, std::size_t b
    bool branches = false;  // two different constants: `case` / `if` branches (`dockerArch='x86_64'` … `'s390x'`)
    for (const auto& a : script_.assignments) {
       if (a.begin >= before || !same_name(a.name, name)) continue;
-      if (found != nullptr && found->value.literal && a.value.literal && found->value.value != a.value.value) branches = true;
+      if (found != nullptr && found->value.literal && a.value.literal && found->value.value != a.value.value)
+         branches = true;
       if (found == nullptr || a.begin > found->begin) found = &a;
    }
    if (found != nullptr && branches && found->value.literal) return std::nullopt;  // which one ran is not known here
@@ -157,7 +164,9 @@ std::size_t expander::pwsh_variable(const std::string& value, std::size_t i, std
       }
       ++b;
    } else {
-      while (e < value.size() && (is_name_char(value[e]) || (value[e] == ':' && lower(value.substr(b, e - b)) == "env"))) ++e;
+      while (e < value.size() &&
+             (is_name_char(value[e]) || (value[e] == ':' && lower(value.substr(b, e - b)) == "env")))
+         ++e;
    }
    const std::string name = value.substr(b, e - b);
    const std::size_t stop = braced ? e + 1 : e;
@@ -190,7 +199,8 @@ std::size_t expander::sh_variable(const std::string& value, std::size_t i, std::
                                   std::string& out) const {
    std::size_t e = i + 1;
    while (e < value.size() && is_name_char(value[e])) ++e;
-   const auto v = e > i + 1 && !is_digit(value[i + 1]) ? lookup(value.substr(i + 1, e - i - 1), before, level) : std::nullopt;
+   const auto v =
+       e > i + 1 && !is_digit(value[i + 1]) ? lookup(value.substr(i + 1, e - i - 1), before, level) : std::nullopt;
    out += v ? *v : value.substr(i, std::max<std::size_t>(e - i, 1));
    return std::max(e, i + 1);
 }
@@ -225,8 +235,8 @@ std::optional<std::string> remove_pattern(const std::string& v, const std::strin
 }
 
 std::optional<std::string> replace_expression(std::string text) {
-   static const RE2 shape(R"(^\s*\(?\s*([^$()'"]*?)\s+-([ci]?)replace\s+'((?:[^']|'')*)'\s*,\s*'((?:[^']|'')*)'\s*\)?\s*$)",
-                          RE2::Quiet);
+   static const RE2 shape(
+       R"(^\s*\(?\s*([^$()'"]*?)\s+-([ci]?)replace\s+'((?:[^']|'')*)'\s*,\s*'((?:[^']|'')*)'\s*\)?\s*$)", RE2::Quiet);
    std::string operand, kind, pattern, replacement;
    if (!RE2::FullMatch(text, shape, &operand, &kind, &pattern, &replacement)) return std::nullopt;
    RE2::Options o(RE2::Quiet);

@@ -17,10 +17,12 @@ namespace {
 
 using ast::lower;
 
-constexpr std::array<std::string_view, 8> sums = {"sha1sum", "sha224sum", "sha256sum", "sha384sum",
+constexpr std::array<std::string_view, 8> sums = {"sha1sum",   "sha224sum", "sha256sum", "sha384sum",
                                                   "sha512sum", "md5sum",    "b2sum",     "shasum"};
 
-bool is_sum(std::string_view n) { return std::find(sums.begin(), sums.end(), n) != sums.end(); }
+bool is_sum(std::string_view n) {
+   return std::find(sums.begin(), sums.end(), n) != sums.end();
+}
 
 // `sha256sum` -> `sha256`; "" for tools whose name does not give the algorithm.
 std::string sum_algorithm(std::string_view n) {
@@ -35,7 +37,7 @@ bool is_hex_digest(std::string_view s) {
 
 bool handles(const command_query& q, const body_context& /*cx*/) {
    return !q.cmd().method && (is_sum(q.program()) || q.is_any({"gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign",
-                                                                "signify", "openssl", "get-filehash"}));
+                                                               "signify", "openssl", "get-filehash"}));
 }
 
 // The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`:
@@ -62,11 +64,13 @@ std::vector<std::string> piped_words(const run_facts& f, std::size_t index) {
 
 // Whether `text` compares values (sh `=`, `!=`, `==`, `-eq`; PowerShell `-eq`, `-ne`, `-match`, ...).
 bool has_comparison(std::string_view text, bool pwsh) {
-   static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq",  "-ne",    "-ceq",     "-cne",  "-ieq",
+   static constexpr std::array<std::string_view, 10> pwsh_ops = {"-eq",  "-ne",    "-ceq",      "-cne",  "-ieq",
                                                                  "-ine", "-match", "-notmatch", "-like", "-notlike"};
    static constexpr std::array<std::string_view, 4> sh_ops = {" = ", " != ", " == ", " -eq "};
    const std::string t = lower(text);
-   if (!pwsh) return std::any_of(sh_ops.begin(), sh_ops.end(), [&](std::string_view op) { return t.find(op) != std::string::npos; });
+   if (!pwsh)
+      return std::any_of(sh_ops.begin(), sh_ops.end(),
+                         [&](std::string_view op) { return t.find(op) != std::string::npos; });
    return std::any_of(pwsh_ops.begin(), pwsh_ops.end(), [&](std::string_view op) {
       for (auto p = t.find(op); p != std::string::npos; p = t.find(op, p + 1)) {
          const std::size_t e = p + op.size();
@@ -89,7 +93,8 @@ std::string_view comparison_at(std::size_t begin, std::size_t end, int depth, co
    }
    const ast::shell_command* around = nullptr;
    for (const auto& o : cx.script.commands) {
-      if (o.depth < depth && o.begin <= begin && end <= o.end && (around == nullptr || o.depth > around->depth)) around = &o;
+      if (o.depth < depth && o.begin <= begin && end <= o.end && (around == nullptr || o.depth > around->depth))
+         around = &o;
    }
    if (around == nullptr) return {};
    const std::string_view text = cx.body.substr(around->begin, around->end - around->begin);
@@ -107,7 +112,8 @@ std::string_view hash_compared(std::size_t index, const body_context& cx) {
       if (!(a.begin <= sc.begin && sc.end <= a.end)) continue;
       for (const auto& r : cx.script.references) {
          if (r.begin < a.end || (cx.pwsh ? lower(r.name) != lower(a.name) : r.name != a.name)) continue;
-         if (const auto text = comparison_at(r.begin, r.end, std::numeric_limits<int>::max(), cx); !text.empty()) return text;
+         if (const auto text = comparison_at(r.begin, r.end, std::numeric_limits<int>::max(), cx); !text.empty())
+            return text;
       }
    }
    return {};
@@ -225,9 +231,11 @@ check classify(const run_facts& f, std::size_t index, const command_query& q, co
    } else if (!signature_method(q).empty()) {
       k.method = signature_method(q);
    } else if (!cx.pwsh && (sum || is_openssl_hash(q))) {
-      if (const auto comparison = hash_compared(index, cx); !comparison.empty()) compared_hash(k, comparison, index, q, cx);
+      if (const auto comparison = hash_compared(index, cx); !comparison.empty())
+         compared_hash(k, comparison, index, q, cx);
    } else if (cx.pwsh && n == "get-filehash") {
-      if (const auto comparison = hash_compared(index, cx); !comparison.empty()) compared_file_hash(k, comparison, index, q, cx);
+      if (const auto comparison = hash_compared(index, cx); !comparison.empty())
+         compared_file_hash(k, comparison, index, q, cx);
    }
    return k;
 }
@@ -244,7 +252,8 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    const std::string algorithm = sum_algorithm(q.program());
    if (k.method == q.program() + " -c" && !algorithm.empty()) {  // `sha256sum -c`: the algorithm is in the name
       // the words as written come before their expansions: a hash written in the body wins
-      const auto it = std::find_if(k.files.begin(), k.files.end(), [](const std::string& w) { return is_hex_digest(w); });
+      const auto it =
+          std::find_if(k.files.begin(), k.files.end(), [](const std::string& w) { return is_hex_digest(w); });
       if (it != k.files.end()) k.digest = algorithm + ":" + lower(*it);
    }
    f.verifications.push_back(

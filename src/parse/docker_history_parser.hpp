@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 
-
 #include "ast/docker_history.hpp"
 
 namespace strata::parse {

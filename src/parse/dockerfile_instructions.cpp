@@ -136,13 +136,20 @@ std::optional<double> parse_duration(std::string_view s) {
       while (u < s.size() && s[u] != '.' && !(s[u] >= '0' && s[u] <= '9')) ++u;
       const std::string_view unit = s.substr(i, u - i);
       double mult = 0;
-      if (unit == "ns") mult = 1;
-      else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") mult = 1e3;
-      else if (unit == "ms") mult = 1e6;
-      else if (unit == "s") mult = 1e9;
-      else if (unit == "m") mult = 60e9;
-      else if (unit == "h") mult = 3600e9;
-      else return std::nullopt;
+      if (unit == "ns")
+         mult = 1;
+      else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")
+         mult = 1e3;
+      else if (unit == "ms")
+         mult = 1e6;
+      else if (unit == "s")
+         mult = 1e9;
+      else if (unit == "m")
+         mult = 60e9;
+      else if (unit == "h")
+         mult = 3600e9;
+      else
+         return std::nullopt;
       total += v * mult;
       s.remove_prefix(u);
    }
@@ -166,7 +173,8 @@ std::optional<problem> check_flags(const ast::instruction& inst) {
       used.push_back(f.name);
       switch (spec->kind) {
          case flag_kind::boolean: {
-            if (f.has_value && f.value.empty()) return problem{fmt::format("missing a value on flag: --{}", f.name), f.where};
+            if (f.has_value && f.value.empty())
+               return problem{fmt::format("missing a value on flag: --{}", f.name), f.where};
             const std::string v = lower(f.value);
             if (!v.empty() && v != "true" && v != "false") {
                return problem{fmt::format("expecting boolean value for flag --{}, not: {}", f.name, f.value), f.where};
@@ -178,7 +186,8 @@ std::optional<problem> check_flags(const ast::instruction& inst) {
             if (!f.value.empty()) {
                const auto d = parse_duration(f.value);
                if (!d) return problem{fmt::format("time: invalid duration {}", ast::go_quote(f.value)), f.where};
-               if (*d != 0 && *d < 1e6) return problem{fmt::format("Interval \"{}\" cannot be less than 1ms", f.name), f.where};
+               if (*d != 0 && *d < 1e6)
+                  return problem{fmt::format("Interval \"{}\" cannot be less than 1ms", f.name), f.where};
             }
             break;
          case flag_kind::integer: {
@@ -188,7 +197,8 @@ std::optional<problem> check_flags(const ast::instruction& inst) {
             const bool neg = v.front() == '-';
             if (v.front() == '-' || v.front() == '+') v.remove_prefix(1);
             if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-               return problem{fmt::format("strconv.ParseInt: parsing {}: invalid syntax", ast::go_quote(f.value)), f.where};
+               return problem{fmt::format("strconv.ParseInt: parsing {}: invalid syntax", ast::go_quote(f.value)),
+                              f.where};
             }
             if (neg && v.find_first_not_of('0') != std::string_view::npos) {
                return problem{fmt::format("--retries cannot be negative ({})", f.value), f.where};
@@ -219,8 +229,9 @@ std::optional<problem> check_instruction(const ast::instruction& inst) {
    const std::string& n = inst.name;
    const std::string N = upper(n);
    if (!inst.known) {
-      return problem{fmt::format("unknown instruction: {}{}", inst.keyword, suggestion(inst.keyword, known_instructions(), false)),
-                     inst.keyword_span};
+      return problem{
+          fmt::format("unknown instruction: {}{}", inst.keyword, suggestion(inst.keyword, known_instructions(), false)),
+          inst.keyword_span};
    }
    if (n == "env" || n == "label" || n == "arg") {
       if (inst.pairs.empty()) return problem{fmt::format("{} requires at least one argument", N), inst.where};
@@ -231,20 +242,27 @@ std::optional<problem> check_instruction(const ast::instruction& inst) {
       if (inst.trigger.empty()) return problem{"ONBUILD requires at least one argument", inst.where};
       const auto& t = inst.trigger.front();
       if (t.name == "onbuild") return problem{"Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", inst.where};
-      if (t.name == "from" || t.name == "maintainer") return problem{fmt::format("{} isn't allowed as an ONBUILD trigger", upper(t.name)), inst.where};
+      if (t.name == "from" || t.name == "maintainer")
+         return problem{fmt::format("{} isn't allowed as an ONBUILD trigger", upper(t.name)), inst.where};
    } else if (n == "expose" || n == "volume" || n == "shell") {
       if (inst.words.empty()) return problem{fmt::format("{} requires at least one argument", N), inst.where};
-      if (n == "shell" && inst.form != ast::argument_form::exec) return problem{"SHELL requires the arguments to be in JSON form", inst.where};
+      if (n == "shell" && inst.form != ast::argument_form::exec)
+         return problem{"SHELL requires the arguments to be in JSON form", inst.where};
       if (n == "volume") {
          for (const auto& w : inst.words) {
-            if (ast::go_trim_space(w.text).empty()) return problem{"VOLUME specified can not be an empty string", inst.where};
+            if (ast::go_trim_space(w.text).empty())
+               return problem{"VOLUME specified can not be an empty string", inst.where};
          }
       }
    } else if (n == "maintainer" || n == "workdir" || n == "user" || n == "stopsignal") {
       if (inst.words.size() != 1) return problem{fmt::format("{} requires exactly one argument", N), inst.where};
    } else if (n == "add" || n == "copy") {
       if (inst.words.size() < 2) {
-         return problem{fmt::format("{} requires at least two arguments, but only one was provided. Destination could not be determined", N), inst.where};
+         return problem{
+             fmt::format(
+                 "{} requires at least two arguments, but only one was provided. Destination could not be determined",
+                 N),
+             inst.where};
       }
       if (inst.form == ast::argument_form::shell && is_heredoc_word(inst.words.back().text)) {
          return problem{fmt::format("{} cannot accept a heredoc as a destination", N), inst.where};
@@ -255,9 +273,10 @@ std::optional<problem> check_instruction(const ast::instruction& inst) {
          return problem{"FROM requires either one or three arguments", inst.where};
       }
       if (w.size() == 3 && !valid_stage_name(w[2].text)) {
-         return problem{fmt::format("invalid name for build stage: {}, name can't start with a number or contain symbols",
-                                    ast::go_quote(w[2].text)),
-                        w[2].where};
+         return problem{
+             fmt::format("invalid name for build stage: {}, name can't start with a number or contain symbols",
+                         ast::go_quote(w[2].text)),
+             w[2].where};
       }
    } else if (n == "healthcheck") {
       if (inst.words.empty()) return problem{"HEALTHCHECK requires at least one argument", inst.where};
@@ -278,9 +297,8 @@ std::optional<problem> check_instruction(const ast::instruction& inst) {
 std::string check_image_reference(std::string_view reference) {
    namespace r = strata::grammar::image_reference;
    if (reference.empty()) return "repository name must have at least one component";
-   if (reference.size() == 64 && std::all_of(reference.begin(), reference.end(), [](char c) {
-          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-       })) {
+   if (reference.size() == 64 && std::all_of(reference.begin(), reference.end(),
+                                             [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })) {
       return fmt::format("invalid repository name ({}), cannot specify 64-byte hexadecimal strings", reference);
    }
    // reference.splitDockerDomain
@@ -320,7 +338,8 @@ std::optional<std::string> read_csv(std::string_view text, std::vector<std::stri
          for (;;) {
             const auto q = text.find('"', i);
             if (q == std::string_view::npos) {
-               return fmt::format("parse error on line 1, column {}: extraneous or missing \" in quoted-field", text.size() + 1);
+               return fmt::format("parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                                  text.size() + 1);
             }
             field.append(text.substr(i, q - i));
             if (q + 1 < text.size() && text[q + 1] == '"') {
@@ -351,8 +370,10 @@ std::optional<std::string> read_csv(std::string_view text, std::vector<std::stri
 
 // Go strconv.ParseBool.
 std::optional<bool> parse_bool(std::string_view v) {
-   for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"}) if (v == t) return true;
-   for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"}) if (v == f) return false;
+   for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"})
+      if (v == t) return true;
+   for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"})
+      if (v == f) return false;
    return std::nullopt;
 }
 
@@ -416,7 +437,8 @@ ast::mount parse_mount(std::string_view value, const ast::span& where) {
       } else if (key == "sharing") {
          if (m.type != "cache") return fail(fmt::format("unexpected key '{}' for mount type '{}'", key, m.type));
          const std::string s = lower(v);
-         if (s != "shared" && s != "private" && s != "locked") return fail(fmt::format("unsupported sharing value {}", ast::go_quote(v)));
+         if (s != "shared" && s != "private" && s != "locked")
+            return fail(fmt::format("unsupported sharing value {}", ast::go_quote(v)));
          m.sharing = s;
       } else if (key == "mode") {
          m.mode = v;
@@ -545,7 +567,8 @@ void finish_dockerfile(ast::dockerfile& df) {
          env_only = std::make_shared<const ast::environment>();
          st.image_expanded = value_of(st.image, *global_snapshot).value_or(st.image);
          const std::string base = lower(st.image_expanded);
-         const auto parent = std::find_if(stage_env.begin(), stage_env.end(), [&](const auto& p) { return !p.first.empty() && p.first == base; });
+         const auto parent = std::find_if(stage_env.begin(), stage_env.end(),
+                                          [&](const auto& p) { return !p.first.empty() && p.first == base; });
          if (parent != stage_env.end()) {
             env_only = parent->second;
          } else if (!st.image.empty() && st.image.find('$') == std::string::npos && base != "scratch") {
@@ -629,7 +652,8 @@ void finish_dockerfile(ast::dockerfile& df) {
    }
    if (!df.stages.empty()) df.stages.back().end_index = df.instructions.size();
    mark_stage_uses(df);
-   std::stable_sort(df.errors.begin(), df.errors.end(), [](const auto& a, const auto& b) { return a.where.begin < b.where.begin; });
+   std::stable_sort(df.errors.begin(), df.errors.end(),
+                    [](const auto& a, const auto& b) { return a.where.begin < b.where.begin; });
 }
 
 }  // namespace strata::parse

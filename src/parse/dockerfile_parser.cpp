@@ -52,12 +52,16 @@ struct directive_action : pegtl::nothing<Rule> {};
 template <>
 struct directive_action<g::directive_key> {
    template <typename In>
-   static void apply(const In& in, directive_capture& c) { c.key = ast::lower(in.string_view()); }
+   static void apply(const In& in, directive_capture& c) {
+      c.key = ast::lower(in.string_view());
+   }
 };
 template <>
 struct directive_action<g::directive_value> {
    template <typename In>
-   static void apply(const In& in, directive_capture& c) { c.value = in.string(); }
+   static void apply(const In& in, directive_capture& c) {
+      c.value = in.string();
+   }
 };
 template <>
 struct directive_action<g::directive_blank_value> : directive_action<g::directive_value> {};
@@ -77,13 +81,16 @@ template <>
 struct pieces_action<g::json_element> {
    template <typename In>
    static void apply(const In& in, pieces_state& st) {
-      st.items.push_back({static_cast<std::size_t>(in.begin() - st.base), static_cast<std::size_t>(in.end() - st.base)});
+      st.items.push_back(
+          {static_cast<std::size_t>(in.begin() - st.base), static_cast<std::size_t>(in.end() - st.base)});
    }
 };
 template <>
 struct pieces_action<g::json_other> {
    template <typename In>
-   static void apply(const In&, pieces_state& st) { st.other = true; }
+   static void apply(const In&, pieces_state& st) {
+      st.other = true;
+   }
 };
 template <>
 struct pieces_action<g::shell_word> : pieces_action<g::json_element> {};
@@ -195,7 +202,9 @@ struct kept_action : pegtl::nothing<Rule> {};
 template <char E>
 struct kept_action<g::continued_text<E>> {
    template <typename In>
-   static void apply(const In& in, kept_state& st) { st.kept = static_cast<std::size_t>(in.end() - st.base); }
+   static void apply(const In& in, kept_state& st) {
+      st.kept = static_cast<std::size_t>(in.end() - st.base);
+   }
 };
 
 struct heredoc_capture {
@@ -207,29 +216,41 @@ struct heredoc_action : pegtl::nothing<Rule> {};
 template <>
 struct heredoc_action<g::heredoc_fd> {
    template <typename In>
-   static void apply(const In& in, heredoc_capture& c) { c.fd = in.string(); }
+   static void apply(const In& in, heredoc_capture& c) {
+      c.fd = in.string();
+   }
 };
 template <>
 struct heredoc_action<g::heredoc_chomp> {
    template <typename In>
-   static void apply(const In&, heredoc_capture& c) { c.chomp = true; }
+   static void apply(const In&, heredoc_capture& c) {
+      c.chomp = true;
+   }
 };
 template <>
 struct heredoc_action<g::heredoc_rest> {
    template <typename In>
-   static void apply(const In& in, heredoc_capture& c) { c.rest = in.string(); }
+   static void apply(const In& in, heredoc_capture& c) {
+      c.rest = in.string();
+   }
 };
 
-bool maybe_json(std::string_view n) { return n == "run" || n == "cmd" || n == "entrypoint" || n == "shell"; }
-bool maybe_json_list(std::string_view n) { return n == "add" || n == "copy" || n == "volume"; }
-bool whole_string(std::string_view n) { return n == "maintainer" || n == "user" || n == "workdir" || n == "stopsignal"; }
+bool maybe_json(std::string_view n) {
+   return n == "run" || n == "cmd" || n == "entrypoint" || n == "shell";
+}
+bool maybe_json_list(std::string_view n) {
+   return n == "add" || n == "copy" || n == "volume";
+}
+bool whole_string(std::string_view n) {
+   return n == "maintainer" || n == "user" || n == "workdir" || n == "stopsignal";
+}
 
 }  // namespace
 
 const std::vector<std::string_view>& known_instructions() {
-   static const std::vector<std::string_view> names = {"add",     "arg",        "cmd",   "copy",       "entrypoint", "env",
-                                                       "expose",  "from",       "healthcheck", "label", "maintainer", "onbuild",
-                                                       "run",     "shell",      "stopsignal", "user",  "volume",     "workdir"};
+   static const std::vector<std::string_view> names = {
+       "add",   "arg",        "cmd",     "copy", "entrypoint", "env",        "expose", "from",   "healthcheck",
+       "label", "maintainer", "onbuild", "run",  "shell",      "stopsignal", "user",   "volume", "workdir"};
    return names;
 }
 
@@ -503,7 +524,8 @@ private:
             if (kv.has_value) kv.value = w.text.substr(eq + 1);
             const std::size_t key_len = eq == std::string::npos ? w.end - w.begin : std::min(w.end - w.begin, eq);
             kv.key_span = span_of(ab + w.begin, ab + w.begin + key_len);
-            kv.value_span = kv.has_value ? span_of(ab + w.begin + key_len + 1, ab + w.end) : span_of(ab + w.end, ab + w.end);
+            kv.value_span =
+                kv.has_value ? span_of(ab + w.begin + key_len + 1, ab + w.end) : span_of(ab + w.end, ab + w.end);
             inst.pairs.push_back(std::move(kv));
             inst.words.push_back({std::move(w.text), span_of(ab + w.begin, ab + w.end)});
          }
@@ -533,7 +555,8 @@ private:
    }
 
    template <typename SpanOf>
-   std::optional<std::string> parse_json(std::string_view args, std::size_t ab, ast::instruction& inst, SpanOf& span_of) {
+   std::optional<std::string> parse_json(std::string_view args, std::size_t ab, ast::instruction& inst,
+                                         SpanOf& span_of) {
       if (args.empty() || args.front() != '[') return std::nullopt;
       pieces_state st;
       st.base = args.data();
@@ -548,7 +571,8 @@ private:
       inst.form = ast::argument_form::exec;
       for (const auto& p : st.items) {
          ast::offset_map unused;  // the words' spans are the literals'
-         inst.words.push_back({decode_json_string(args.substr(p.begin, p.end - p.begin), 0, unused), span_of(ab + p.begin, ab + p.end)});
+         inst.words.push_back(
+             {decode_json_string(args.substr(p.begin, p.end - p.begin), 0, unused), span_of(ab + p.begin, ab + p.end)});
       }
       return std::nullopt;
    }
@@ -565,7 +589,8 @@ private:
    }
 
    template <typename SpanOf>
-   std::optional<std::string> parse_name_value(std::string_view args, std::size_t ab, ast::instruction& inst, SpanOf& span_of) {
+   std::optional<std::string> parse_name_value(std::string_view args, std::size_t ab, ast::instruction& inst,
+                                               SpanOf& span_of) {
       const auto words = parse_words(args, df_.escape);
       if (words.empty()) return std::nullopt;
       const std::string upper = inst.name == "env" ? "ENV" : "LABEL";
@@ -590,7 +615,8 @@ private:
          const auto eq = w.text.find('=');
          if (eq == std::string::npos) {
             inst.pairs.clear();
-            return fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value", ast::go_quote(w.text));
+            return fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
+                               ast::go_quote(w.text));
          }
          ast::key_value kv;
          kv.key = w.text.substr(0, eq);
@@ -609,7 +635,8 @@ private:
       return (i.name == "run" || i.name == "copy" || i.name == "add") && i.form != ast::argument_form::exec;
    }
 
-   std::size_t read_heredocs(ast::instruction& inst, const std::string& joined, std::size_t pos, std::uint32_t& line_no) {
+   std::size_t read_heredocs(ast::instruction& inst, const std::string& joined, std::size_t pos,
+                             std::uint32_t& line_no) {
       auto found = heredocs_from_line(joined);
       if (found.error) {
          error_at(inst.where.begin, inst.where.end, std::move(*found.error));
@@ -685,7 +712,9 @@ heredoc_result heredocs_from_line(std::string_view line) {
          out.error = fmt::format("internal lexing of heredoc produced inconsistent results: {}", c.rest);
          return out;
       }
-      auto quotes = [](const std::string& w) { return std::count(w.begin(), w.end(), '\'') + std::count(w.begin(), w.end(), '"'); };
+      auto quotes = [](const std::string& w) {
+         return std::count(w.begin(), w.end(), '\'') + std::count(w.begin(), w.end(), '"');
+      };
       ast::heredoc doc;
       doc.name = unquoted.words[0];
       doc.chomp = c.chomp;

@@ -4,7 +4,6 @@
 
 #include <string>
 
-
 #include "ast/docs_readme.hpp"
 
 namespace strata::parse {

@@ -39,12 +39,18 @@ std::size_t append_verbatim(std::string& out, std::string_view s, std::size_t i)
 // The character of a one-letter escape that JSON and Go share (`\b \f \n \r \t`).
 std::optional<char> control_escape(char e) {
    switch (e) {
-      case 'b': return '\b';
-      case 'f': return '\f';
-      case 'n': return '\n';
-      case 'r': return '\r';
-      case 't': return '\t';
-      default: return std::nullopt;
+      case 'b':
+         return '\b';
+      case 'f':
+         return '\f';
+      case 'n':
+         return '\n';
+      case 'r':
+         return '\r';
+      case 't':
+         return '\t';
+      default:
+         return std::nullopt;
    }
 }
 }  // namespace

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-
 #include "ast/history_line.hpp"
 #include "ast/source.hpp"
 #include "parse/go_string.hpp"  // go_unquote, decode_json_string (moved there; included for their users)

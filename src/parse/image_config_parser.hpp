@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-
 #include "ast/image_config.hpp"
 
 namespace strata::parse {

@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-
 #include "ast/library_file.hpp"
 
 namespace strata::parse {

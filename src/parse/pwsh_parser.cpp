@@ -81,67 +81,113 @@ enum class kind : std::uint8_t {
 
 template <typename Rule>
 inline constexpr kind node_kind = kind::none;
-template <> inline constexpr kind node_kind<g::script> = kind::script;
-template <> inline constexpr kind node_kind<g::command> = kind::command;
-template <> inline constexpr kind node_kind<g::pipeline> = kind::pipeline;
-template <> inline constexpr kind node_kind<g::expression_element> = kind::expression_element;
-template <> inline constexpr kind node_kind<g::assignment_operator> = kind::assignment_operator;
-template <> inline constexpr kind node_kind<g::assignment_rhs> = kind::assignment_rhs;
-template <> inline constexpr kind node_kind<g::expression> = kind::expression;
-template <> inline constexpr kind node_kind<g::argument_expression> = kind::expression;
-template <> inline constexpr kind node_kind<g::binary_operator> = kind::binary_operator;
-template <> inline constexpr kind node_kind<g::argument_operator> = kind::binary_operator;
-template <> inline constexpr kind node_kind<g::unary_expression> = kind::unary;
-template <> inline constexpr kind node_kind<g::postfix_expression> = kind::postfix;
-template <> inline constexpr kind node_kind<g::type_literal> = kind::type_literal;
-template <> inline constexpr kind node_kind<g::member_access> = kind::member_access;
-template <> inline constexpr kind node_kind<g::member_name> = kind::member_name;
-template <> inline constexpr kind node_kind<g::invocation> = kind::invocation;
-template <> inline constexpr kind node_kind<g::index> = kind::index;
-template <> inline constexpr kind node_kind<g::variable> = kind::variable;
-template <> inline constexpr kind node_kind<g::splat> = kind::splat;
-template <> inline constexpr kind node_kind<g::sq_string> = kind::sq_string;
-template <> inline constexpr kind node_kind<g::dq_string> = kind::dq_string;
-template <> inline constexpr kind node_kind<g::here_sq_string> = kind::here_sq;
-template <> inline constexpr kind node_kind<g::here_dq_string> = kind::here_dq;
-template <> inline constexpr kind node_kind<g::number> = kind::number;
-template <> inline constexpr kind node_kind<g::subexpression> = kind::subexpression;
-template <> inline constexpr kind node_kind<g::array_expression> = kind::array_expression;
-template <> inline constexpr kind node_kind<g::hashtable> = kind::hashtable;
-template <> inline constexpr kind node_kind<g::paren_expression> = kind::paren;
-template <> inline constexpr kind node_kind<g::script_block> = kind::script_block;
-template <> inline constexpr kind node_kind<g::condition> = kind::condition;
-template <> inline constexpr kind node_kind<g::foreach_header> = kind::condition;
-template <> inline constexpr kind node_kind<g::for_header> = kind::condition;
-template <> inline constexpr kind node_kind<g::loop_variable> = kind::loop_variable;
-template <> inline constexpr kind node_kind<g::parameter_list> = kind::parameter_list;
-template <> inline constexpr kind node_kind<g::parameter_variable> = kind::parameter_variable;
-template <> inline constexpr kind node_kind<g::argument_word> = kind::argument_word;
-template <> inline constexpr kind node_kind<g::parameter> = kind::parameter;
-template <> inline constexpr kind node_kind<g::redirection> = kind::redirection;
-template <> inline constexpr kind node_kind<g::redirection_fd> = kind::redirection_fd;
-template <> inline constexpr kind node_kind<g::verbatim_arguments> = kind::verbatim;
-template <> inline constexpr kind node_kind<g::type_bracket> = kind::opener;
-template <> inline constexpr kind node_kind<g::attribute_arguments> = kind::opener;
-template <> inline constexpr kind node_kind<g::switch_body> = kind::opener;
-template <> inline constexpr kind node_kind<g::block_comment> = kind::comment;
+template <>
+inline constexpr kind node_kind<g::script> = kind::script;
+template <>
+inline constexpr kind node_kind<g::command> = kind::command;
+template <>
+inline constexpr kind node_kind<g::pipeline> = kind::pipeline;
+template <>
+inline constexpr kind node_kind<g::expression_element> = kind::expression_element;
+template <>
+inline constexpr kind node_kind<g::assignment_operator> = kind::assignment_operator;
+template <>
+inline constexpr kind node_kind<g::assignment_rhs> = kind::assignment_rhs;
+template <>
+inline constexpr kind node_kind<g::expression> = kind::expression;
+template <>
+inline constexpr kind node_kind<g::argument_expression> = kind::expression;
+template <>
+inline constexpr kind node_kind<g::binary_operator> = kind::binary_operator;
+template <>
+inline constexpr kind node_kind<g::argument_operator> = kind::binary_operator;
+template <>
+inline constexpr kind node_kind<g::unary_expression> = kind::unary;
+template <>
+inline constexpr kind node_kind<g::postfix_expression> = kind::postfix;
+template <>
+inline constexpr kind node_kind<g::type_literal> = kind::type_literal;
+template <>
+inline constexpr kind node_kind<g::member_access> = kind::member_access;
+template <>
+inline constexpr kind node_kind<g::member_name> = kind::member_name;
+template <>
+inline constexpr kind node_kind<g::invocation> = kind::invocation;
+template <>
+inline constexpr kind node_kind<g::index> = kind::index;
+template <>
+inline constexpr kind node_kind<g::variable> = kind::variable;
+template <>
+inline constexpr kind node_kind<g::splat> = kind::splat;
+template <>
+inline constexpr kind node_kind<g::sq_string> = kind::sq_string;
+template <>
+inline constexpr kind node_kind<g::dq_string> = kind::dq_string;
+template <>
+inline constexpr kind node_kind<g::here_sq_string> = kind::here_sq;
+template <>
+inline constexpr kind node_kind<g::here_dq_string> = kind::here_dq;
+template <>
+inline constexpr kind node_kind<g::number> = kind::number;
+template <>
+inline constexpr kind node_kind<g::subexpression> = kind::subexpression;
+template <>
+inline constexpr kind node_kind<g::array_expression> = kind::array_expression;
+template <>
+inline constexpr kind node_kind<g::hashtable> = kind::hashtable;
+template <>
+inline constexpr kind node_kind<g::paren_expression> = kind::paren;
+template <>
+inline constexpr kind node_kind<g::script_block> = kind::script_block;
+template <>
+inline constexpr kind node_kind<g::condition> = kind::condition;
+template <>
+inline constexpr kind node_kind<g::foreach_header> = kind::condition;
+template <>
+inline constexpr kind node_kind<g::for_header> = kind::condition;
+template <>
+inline constexpr kind node_kind<g::loop_variable> = kind::loop_variable;
+template <>
+inline constexpr kind node_kind<g::parameter_list> = kind::parameter_list;
+template <>
+inline constexpr kind node_kind<g::parameter_variable> = kind::parameter_variable;
+template <>
+inline constexpr kind node_kind<g::argument_word> = kind::argument_word;
+template <>
+inline constexpr kind node_kind<g::parameter> = kind::parameter;
+template <>
+inline constexpr kind node_kind<g::redirection> = kind::redirection;
+template <>
+inline constexpr kind node_kind<g::redirection_fd> = kind::redirection_fd;
+template <>
+inline constexpr kind node_kind<g::verbatim_arguments> = kind::verbatim;
+template <>
+inline constexpr kind node_kind<g::type_bracket> = kind::opener;
+template <>
+inline constexpr kind node_kind<g::attribute_arguments> = kind::opener;
+template <>
+inline constexpr kind node_kind<g::switch_body> = kind::opener;
+template <>
+inline constexpr kind node_kind<g::block_comment> = kind::comment;
 
 /// Rules whose recursion the nesting limit bounds (every recursive path goes through one).
 template <typename Rule>
 inline constexpr bool counts_nesting =
     std::is_same_v<Rule, g::paren_expression> || std::is_same_v<Rule, g::subexpression> ||
-    std::is_same_v<Rule, g::array_expression> || std::is_same_v<Rule, g::hashtable> || std::is_same_v<Rule, g::script_block> ||
-    std::is_same_v<Rule, g::condition> || std::is_same_v<Rule, g::foreach_header> || std::is_same_v<Rule, g::for_header> ||
-    std::is_same_v<Rule, g::parameter_list> || std::is_same_v<Rule, g::switch_body> || std::is_same_v<Rule, g::invocation> ||
-    std::is_same_v<Rule, g::index> || std::is_same_v<Rule, g::type_literal> || std::is_same_v<Rule, g::type_bracket> ||
-    std::is_same_v<Rule, g::attribute_arguments> || std::is_same_v<Rule, g::cast_operand> || std::is_same_v<Rule, g::assignment_rhs>;
+    std::is_same_v<Rule, g::array_expression> || std::is_same_v<Rule, g::hashtable> ||
+    std::is_same_v<Rule, g::script_block> || std::is_same_v<Rule, g::condition> ||
+    std::is_same_v<Rule, g::foreach_header> || std::is_same_v<Rule, g::for_header> ||
+    std::is_same_v<Rule, g::parameter_list> || std::is_same_v<Rule, g::switch_body> ||
+    std::is_same_v<Rule, g::invocation> || std::is_same_v<Rule, g::index> || std::is_same_v<Rule, g::type_literal> ||
+    std::is_same_v<Rule, g::type_bracket> || std::is_same_v<Rule, g::attribute_arguments> ||
+    std::is_same_v<Rule, g::cast_operand> || std::is_same_v<Rule, g::assignment_rhs>;
 
 struct node {
    kind k = kind::none;
    bool open = true;       ///< not finished when the parse failed
    std::size_t begin = 0;  ///< byte offsets into the body
    std::size_t end = 0;
-   std::size_t next = 0;   ///< index just past this node's subtree
+   std::size_t next = 0;  ///< index just past this node's subtree
 };
 
 struct tree {
@@ -163,56 +209,106 @@ inline constexpr const char* error_message = nullptr;
 template <typename Rule>
 inline constexpr bool error_at_opener = false;
 
-template <> inline constexpr const char* error_message<g::close_paren> = "missing closing ')'";
-template <> inline constexpr const char* error_message<g::close_brace> = "missing closing '}'";
-template <> inline constexpr const char* error_message<g::close_bracket> = "missing closing ']'";
-template <> inline constexpr const char* error_message<g::sq_body> = "unterminated string literal";
-template <> inline constexpr const char* error_message<g::dq_body> = "unterminated string literal";
-template <> inline constexpr const char* error_message<g::here_sq_body> = "unterminated here-string";
-template <> inline constexpr const char* error_message<g::here_dq_body> = "unterminated here-string";
-template <> inline constexpr const char* error_message<g::block_comment_body> = "unterminated block comment";
-template <> inline constexpr const char* error_message<g::braced_variable_body> = "missing closing '}' of ${...}";
-template <> inline constexpr bool error_at_opener<g::close_paren> = true;
-template <> inline constexpr bool error_at_opener<g::close_brace> = true;
-template <> inline constexpr bool error_at_opener<g::close_bracket> = true;
-template <> inline constexpr bool error_at_opener<g::sq_body> = true;
-template <> inline constexpr bool error_at_opener<g::dq_body> = true;
-template <> inline constexpr bool error_at_opener<g::here_sq_body> = true;
-template <> inline constexpr bool error_at_opener<g::here_dq_body> = true;
-template <> inline constexpr bool error_at_opener<g::block_comment_body> = true;
-template <> inline constexpr bool error_at_opener<g::braced_variable_body> = true;
+template <>
+inline constexpr const char* error_message<g::close_paren> = "missing closing ')'";
+template <>
+inline constexpr const char* error_message<g::close_brace> = "missing closing '}'";
+template <>
+inline constexpr const char* error_message<g::close_bracket> = "missing closing ']'";
+template <>
+inline constexpr const char* error_message<g::sq_body> = "unterminated string literal";
+template <>
+inline constexpr const char* error_message<g::dq_body> = "unterminated string literal";
+template <>
+inline constexpr const char* error_message<g::here_sq_body> = "unterminated here-string";
+template <>
+inline constexpr const char* error_message<g::here_dq_body> = "unterminated here-string";
+template <>
+inline constexpr const char* error_message<g::block_comment_body> = "unterminated block comment";
+template <>
+inline constexpr const char* error_message<g::braced_variable_body> = "missing closing '}' of ${...}";
+template <>
+inline constexpr bool error_at_opener<g::close_paren> = true;
+template <>
+inline constexpr bool error_at_opener<g::close_brace> = true;
+template <>
+inline constexpr bool error_at_opener<g::close_bracket> = true;
+template <>
+inline constexpr bool error_at_opener<g::sq_body> = true;
+template <>
+inline constexpr bool error_at_opener<g::dq_body> = true;
+template <>
+inline constexpr bool error_at_opener<g::here_sq_body> = true;
+template <>
+inline constexpr bool error_at_opener<g::here_dq_body> = true;
+template <>
+inline constexpr bool error_at_opener<g::block_comment_body> = true;
+template <>
+inline constexpr bool error_at_opener<g::braced_variable_body> = true;
 
-template <> inline constexpr const char* error_message<g::expression> = "expected an expression";
-template <> inline constexpr const char* error_message<g::binary_operand> = "expected an expression after the operator";
-template <> inline constexpr const char* error_message<g::index_value> = "expected an index expression after '['";
-template <> inline constexpr const char* error_message<g::assignment_rhs> = "expected a value after the assignment operator";
-template <> inline constexpr const char* error_message<g::piped_element> = "expected a command after '|'";
-template <> inline constexpr const char* error_message<g::chained_pipeline> = "expected a pipeline after '&&' or '||'";
-template <> inline constexpr const char* error_message<g::command_target> = "expected a command after '&' or '.'";
-template <> inline constexpr const char* error_message<g::redirection_target> = "expected a file name after the redirection operator";
-template <> inline constexpr const char* error_message<g::hash_equals> = "expected '=' after a hashtable key";
-template <> inline constexpr const char* error_message<g::hash_value> = "expected a value after '=' in a hashtable";
-template <> inline constexpr const char* error_message<g::condition> = "expected a condition in parentheses";
-template <> inline constexpr const char* error_message<g::condition_pipeline> = "expected a condition";
-template <> inline constexpr const char* error_message<g::if_body> = "expected a script block after if (...)";
-template <> inline constexpr const char* error_message<g::else_body> = "expected a script block after else";
-template <> inline constexpr const char* error_message<g::loop_body> = "expected a script block as the loop body";
-template <> inline constexpr const char* error_message<g::do_condition> = "expected while (...) or until (...) after do {...}";
-template <> inline constexpr const char* error_message<g::foreach_header> = "expected ($variable in ...) after foreach";
-template <> inline constexpr const char* error_message<g::loop_variable> = "expected a variable in foreach (...)";
-template <> inline constexpr const char* error_message<g::in_keyword> = "expected 'in' in foreach (...)";
-template <> inline constexpr const char* error_message<g::for_header> = "expected (init; condition; step) after for";
-template <> inline constexpr const char* error_message<g::switch_subject> = "expected (...) after switch";
-template <> inline constexpr const char* error_message<g::switch_body> = "expected '{' after switch (...)";
-template <> inline constexpr const char* error_message<g::clause_body> = "expected a script block after the switch clause";
-template <> inline constexpr const char* error_message<g::try_body> = "expected a script block after try, catch, finally or trap";
-template <> inline constexpr const char* error_message<g::try_handlers> = "expected catch or finally after try {...}";
-template <> inline constexpr const char* error_message<g::function_name> = "expected a function name";
-template <> inline constexpr const char* error_message<g::function_body> = "expected a script block after the function name";
-template <> inline constexpr const char* error_message<g::parameter_list> = "expected '(' after param";
-template <> inline constexpr const char* error_message<g::parameter_default> = "expected a default value after '='";
+template <>
+inline constexpr const char* error_message<g::expression> = "expected an expression";
+template <>
+inline constexpr const char* error_message<g::binary_operand> = "expected an expression after the operator";
+template <>
+inline constexpr const char* error_message<g::index_value> = "expected an index expression after '['";
+template <>
+inline constexpr const char* error_message<g::assignment_rhs> = "expected a value after the assignment operator";
+template <>
+inline constexpr const char* error_message<g::piped_element> = "expected a command after '|'";
+template <>
+inline constexpr const char* error_message<g::chained_pipeline> = "expected a pipeline after '&&' or '||'";
+template <>
+inline constexpr const char* error_message<g::command_target> = "expected a command after '&' or '.'";
+template <>
+inline constexpr const char* error_message<g::redirection_target> =
+    "expected a file name after the redirection operator";
+template <>
+inline constexpr const char* error_message<g::hash_equals> = "expected '=' after a hashtable key";
+template <>
+inline constexpr const char* error_message<g::hash_value> = "expected a value after '=' in a hashtable";
+template <>
+inline constexpr const char* error_message<g::condition> = "expected a condition in parentheses";
+template <>
+inline constexpr const char* error_message<g::condition_pipeline> = "expected a condition";
+template <>
+inline constexpr const char* error_message<g::if_body> = "expected a script block after if (...)";
+template <>
+inline constexpr const char* error_message<g::else_body> = "expected a script block after else";
+template <>
+inline constexpr const char* error_message<g::loop_body> = "expected a script block as the loop body";
+template <>
+inline constexpr const char* error_message<g::do_condition> = "expected while (...) or until (...) after do {...}";
+template <>
+inline constexpr const char* error_message<g::foreach_header> = "expected ($variable in ...) after foreach";
+template <>
+inline constexpr const char* error_message<g::loop_variable> = "expected a variable in foreach (...)";
+template <>
+inline constexpr const char* error_message<g::in_keyword> = "expected 'in' in foreach (...)";
+template <>
+inline constexpr const char* error_message<g::for_header> = "expected (init; condition; step) after for";
+template <>
+inline constexpr const char* error_message<g::switch_subject> = "expected (...) after switch";
+template <>
+inline constexpr const char* error_message<g::switch_body> = "expected '{' after switch (...)";
+template <>
+inline constexpr const char* error_message<g::clause_body> = "expected a script block after the switch clause";
+template <>
+inline constexpr const char* error_message<g::try_body> = "expected a script block after try, catch, finally or trap";
+template <>
+inline constexpr const char* error_message<g::try_handlers> = "expected catch or finally after try {...}";
+template <>
+inline constexpr const char* error_message<g::function_name> = "expected a function name";
+template <>
+inline constexpr const char* error_message<g::function_body> = "expected a script block after the function name";
+template <>
+inline constexpr const char* error_message<g::parameter_list> = "expected '(' after param";
+template <>
+inline constexpr const char* error_message<g::parameter_default> = "expected a default value after '='";
 
-std::size_t offset_of(const char* p, const tree& t) { return static_cast<std::size_t>(p - t.base); }
+std::size_t offset_of(const char* p, const tree& t) {
+   return static_cast<std::size_t>(p - t.base);
+}
 
 /// "unexpected 'x'" for the byte at `at` (after blanks).
 std::string unexpected(std::string_view body, std::size_t at) {
@@ -231,8 +327,8 @@ std::string unexpected(std::string_view body, std::size_t at) {
 
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
-   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action, template <typename...> class Control,
-             typename ParseInput>
+   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+             template <typename...> class Control, typename ParseInput>
    [[nodiscard]] static bool match(ParseInput& in, tree& t) {
       if constexpr (counts_nesting<Rule>) {
          if (++t.nesting > pwsh_max_nesting) {
@@ -304,20 +400,32 @@ std::string lower(std::string_view s) {
    return r;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool iequals(std::string_view a, std::string_view b) {
+   return lower(a) == lower(b);
+}
 
 char escaped_char(char c) {
    switch (c) {
-      case '0': return '\0';
-      case 'a': return '\a';
-      case 'b': return '\b';
-      case 'e': return '\x1b';
-      case 'f': return '\f';
-      case 'n': return '\n';
-      case 'r': return '\r';
-      case 't': return '\t';
-      case 'v': return '\v';
-      default: return c;
+      case '0':
+         return '\0';
+      case 'a':
+         return '\a';
+      case 'b':
+         return '\b';
+      case 'e':
+         return '\x1b';
+      case 'f':
+         return '\f';
+      case 'n':
+         return '\n';
+      case 'r':
+         return '\r';
+      case 't':
+         return '\t';
+      case 'v':
+         return '\v';
+      default:
+         return c;
    }
 }
 
@@ -433,8 +541,10 @@ private:
             case kind::splat:
             case kind::command:
             case kind::invocation:
-            case kind::subexpression: return true;
-            default: break;
+            case kind::subexpression:
+               return true;
+            default:
+               break;
          }
       }
       return false;
@@ -588,7 +698,8 @@ private:
    }
 
    /// Operands [a, b] joined by `,` and at most one `-f`.
-   std::optional<rendered> render_format_chunk(const std::vector<std::size_t>& operands, const std::vector<std::string>& ops, std::size_t a,
+   std::optional<rendered> render_format_chunk(const std::vector<std::size_t>& operands,
+                                               const std::vector<std::string>& ops, std::size_t a,
                                                std::size_t b) const {
       std::size_t f = b;
       for (std::size_t j = a; j < b; ++j) {
@@ -615,7 +726,8 @@ private:
       if (!fmt.literal) {
          return std::nullopt;
       }
-      std::vector<std::size_t> args(operands.begin() + static_cast<std::ptrdiff_t>(f + 1), operands.begin() + static_cast<std::ptrdiff_t>(b + 1));
+      std::vector<std::size_t> args(operands.begin() + static_cast<std::ptrdiff_t>(f + 1),
+                                    operands.begin() + static_cast<std::ptrdiff_t>(b + 1));
       return format(fmt, args);
    }
 
@@ -675,9 +787,11 @@ private:
          case kind::sq_string:
          case kind::dq_string:
          case kind::here_sq:
-         case kind::here_dq: return render_string(i);
+         case kind::here_dq:
+            return render_string(i);
          case kind::number:
-         case kind::type_literal: return {std::string(text(i)), true, false};
+         case kind::type_literal:
+            return {std::string(text(i)), true, false};
          case kind::variable: {
             const std::string_view s = text(i);
             const std::string name = variable_name(s);
@@ -686,7 +800,8 @@ private:
             }
             return {std::string(s), false, lower(name).rfind("env:", 0) == 0};
          }
-         case kind::splat: return {std::string(text(i)), false, false};
+         case kind::splat:
+            return {std::string(text(i)), false, false};
          case kind::member_name: {
             const auto kids = children(i);
             if (kids.size() == 1) {
@@ -712,7 +827,8 @@ private:
             }
             return fallback(i);
          }
-         case kind::expression: return render_expression(i);
+         case kind::expression:
+            return render_expression(i);
          case kind::unary: {
             const auto kids = children(i);
             if (kids.size() == 1 && at(kids[0]).begin == n.begin && at(kids[0]).end == n.end) {
@@ -727,12 +843,16 @@ private:
             }
             return fallback(i);
          }
-         case kind::argument_word: return render_word(i);
+         case kind::argument_word:
+            return render_word(i);
          case kind::script_block:
          case kind::hashtable:
-         case kind::array_expression: return {std::string(text(i)), !has_dynamic(i), false};
-         case kind::redirection_fd: return {std::string(text(i)), true, false};
-         default: return fallback(i);
+         case kind::array_expression:
+            return {std::string(text(i)), !has_dynamic(i), false};
+         case kind::redirection_fd:
+            return {std::string(text(i)), true, false};
+         default:
+            return fallback(i);
       }
    }
 
@@ -748,8 +868,10 @@ private:
          case kind::condition:
          case kind::invocation:
          case kind::index:
-         case kind::parameter_list: return true;
-         default: return false;
+         case kind::parameter_list:
+            return true;
+         default:
+            return false;
       }
    }
 
@@ -782,9 +904,13 @@ private:
    /// Walks node i; returns the id of the command that stands for it in a pipeline.
    std::optional<std::size_t> walk(std::size_t i, int depth) {
       switch (kind_of(i)) {
-         case kind::command: return walk_command(i, depth);
-         case kind::pipeline: walk_pipeline(i, depth); return std::nullopt;
-         case kind::expression_element: return walk_expression_element(i, depth);
+         case kind::command:
+            return walk_command(i, depth);
+         case kind::pipeline:
+            walk_pipeline(i, depth);
+            return std::nullopt;
+         case kind::expression_element:
+            return walk_expression_element(i, depth);
          case kind::expression: {
             const auto kids = children(i);
             std::optional<std::size_t> r;
@@ -801,15 +927,26 @@ private:
             }
             return kids.size() == 1 && at(kids[0]).begin == at(i).begin ? r : std::nullopt;
          }
-         case kind::postfix: return walk_postfix(i, depth);
+         case kind::postfix:
+            return walk_postfix(i, depth);
          case kind::variable:
-         case kind::splat: reference(i); return std::nullopt;
+         case kind::splat:
+            reference(i);
+            return std::nullopt;
          case kind::loop_variable:
-         case kind::parameter_variable: return std::nullopt;
-         case kind::condition: walk_condition(i, depth + 1); return std::nullopt;
-         case kind::parameter_list: walk_parameter_list(i, depth + 1); return std::nullopt;
-         case kind::comment: return std::nullopt;
-         default: walk_children(i, adds_depth(kind_of(i)) ? depth + 1 : depth); return std::nullopt;
+         case kind::parameter_variable:
+            return std::nullopt;
+         case kind::condition:
+            walk_condition(i, depth + 1);
+            return std::nullopt;
+         case kind::parameter_list:
+            walk_parameter_list(i, depth + 1);
+            return std::nullopt;
+         case kind::comment:
+            return std::nullopt;
+         default:
+            walk_children(i, adds_depth(kind_of(i)) ? depth + 1 : depth);
+            return std::nullopt;
       }
    }
 
@@ -969,7 +1106,8 @@ private:
       for (std::size_t k = 0; k < kids.size(); ++k) {
          if (kind_of(kids[k]) == kind::parameter_variable) {
             const auto vars = children(kids[k]);
-            if (!vars.empty() && k + 1 < kids.size() && kind_of(kids[k + 1]) == kind::expression && !at(kids[k + 1]).open) {
+            if (!vars.empty() && k + 1 < kids.size() && kind_of(kids[k + 1]) == kind::expression &&
+                !at(kids[k + 1]).open) {
                assign(variable_name(text(vars[0])), word_of(kids[k + 1]), at(kids[k]).begin, at(kids[k + 1]).end);
             }
             continue;
@@ -1002,7 +1140,8 @@ private:
                if (!target.empty()) {
                   ast::shell_redirect r;
                   std::string_view op = slice(at(c).begin, at(target[0]).begin);
-                  while (!op.empty() && (op.back() == ' ' || op.back() == '\t' || op.back() == '\r' || op.back() == '`')) {
+                  while (!op.empty() &&
+                         (op.back() == ' ' || op.back() == '\t' || op.back() == '\r' || op.back() == '`')) {
                      op.remove_suffix(1);
                   }
                   r.op = std::string(op);
@@ -1034,7 +1173,8 @@ private:
                }
                break;
             }
-            default: break;
+            default:
+               break;
          }
       }
       std::optional<std::size_t> id;
@@ -1072,8 +1212,9 @@ private:
             target += c;
          }
       }
-      if (!iequals(cmd.words[0].value, "SetEnvironmentVariable") || (target != "[environment]" && target != "[system.environment]") ||
-          cmd.words.size() < 2 || !cmd.words[1].literal) {
+      if (!iequals(cmd.words[0].value, "SetEnvironmentVariable") ||
+          (target != "[environment]" && target != "[system.environment]") || cmd.words.size() < 2 ||
+          !cmd.words[1].literal) {
          return;
       }
       ast::shell_word value;
@@ -1100,7 +1241,8 @@ private:
       }
    };
 
-   static bound_arguments bind(const ast::shell_command& cmd, const std::vector<bool>& is_parameter, const std::vector<std::string_view>& takes_value) {
+   static bound_arguments bind(const ast::shell_command& cmd, const std::vector<bool>& is_parameter,
+                               const std::vector<std::string_view>& takes_value) {
       bound_arguments b;
       for (std::size_t j = 1; j < cmd.words.size(); ++j) {
          const ast::shell_word& w = cmd.words[j];
@@ -1139,7 +1281,8 @@ private:
    void command_assignment(const ast::shell_command& cmd, const std::vector<bool>& is_parameter) {
       const std::string name = lower(cmd.words[0].value);
       if (name == "set-variable" || name == "new-variable" || name == "sv" || name == "nv") {
-         const auto b = bind(cmd, is_parameter, {"name", "value", "scope", "option", "description", "visibility", "include", "exclude"});
+         const auto b = bind(cmd, is_parameter,
+                             {"name", "value", "scope", "option", "description", "visibility", "include", "exclude"});
          const ast::shell_word* var = b.find("name");
          const ast::shell_word* value = b.find("value");
          std::size_t next_positional = 0;
@@ -1155,7 +1298,9 @@ private:
             assign(var->value, value ? *value : v, cmd.begin, cmd.end);
          }
       } else if (name == "set-item" || name == "new-item" || name == "si" || name == "ni") {
-         const auto b = bind(cmd, is_parameter, {"path", "literalpath", "name", "value", "itemtype", "type", "filter", "include", "exclude", "credential"});
+         const auto b = bind(cmd, is_parameter,
+                             {"path", "literalpath", "name", "value", "itemtype", "type", "filter", "include",
+                              "exclude", "credential"});
          const ast::shell_word* path = b.find("path");
          if (!path) {
             path = b.find("literalpath");
@@ -1194,7 +1339,8 @@ private:
       for (std::size_t j = 0; j < order.size(); ++j) {
          order[j] = j;
       }
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return commands_[a].begin < commands_[b].begin; });
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return commands_[a].begin < commands_[b].begin; });
       std::vector<std::size_t> position(commands_.size());
       for (std::size_t j = 0; j < order.size(); ++j) {
          position[order[j]] = j;
@@ -1206,8 +1352,10 @@ private:
       for (const std::size_t j : order) {
          out_.commands.push_back(std::move(commands_[j]));
       }
-      std::stable_sort(out_.assignments.begin(), out_.assignments.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
-      std::stable_sort(out_.references.begin(), out_.references.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+      std::stable_sort(out_.assignments.begin(), out_.assignments.end(),
+                       [](const auto& a, const auto& b) { return a.begin < b.begin; });
+      std::stable_sort(out_.references.begin(), out_.references.end(),
+                       [](const auto& a, const auto& b) { return a.begin < b.begin; });
    }
 };
 

@@ -18,9 +18,15 @@ namespace {
 constexpr int max_recursion = 200;
 constexpr std::size_t max_word_bytes = 65536;  // text and value of a longer word are cut here (its range is kept)
 
-bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
-bool special_char(char c) { return std::string_view("@*#?-$!0123456789").find(c) != std::string_view::npos; }
+bool name_start(char c) {
+   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool name_char(char c) {
+   return name_start(c) || (c >= '0' && c <= '9');
+}
+bool special_char(char c) {
+   return std::string_view("@*#?-$!0123456789").find(c) != std::string_view::npos;
+}
 
 // The index just past a `$(...)`, `${...}` or backquoted text starting at `i`
 // (quotes inside respected; an unterminated group ends at the end of `t`).
@@ -28,8 +34,10 @@ std::size_t skip_group(std::string_view t, std::size_t i, int level = 0) {
    if (level > max_recursion) return t.size();
    if (t[i] == '`') {
       for (std::size_t j = i + 1; j < t.size(); ++j) {
-         if (t[j] == '\\') ++j;
-         else if (t[j] == '`') return j + 1;
+         if (t[j] == '\\')
+            ++j;
+         else if (t[j] == '`')
+            return j + 1;
       }
       return t.size();
    }
@@ -46,9 +54,12 @@ std::size_t skip_group(std::string_view t, std::size_t i, int level = 0) {
          j = e;
       } else if (c == '"') {
          for (++j; j < t.size() && t[j] != '"'; ++j) {
-            if (t[j] == '\\') ++j;
-            else if (t[j] == '$' && j + 1 < t.size() && (t[j + 1] == '(' || t[j + 1] == '{')) j = skip_group(t, j, level + 1) - 1;
-            else if (t[j] == '`') j = skip_group(t, j, level + 1) - 1;
+            if (t[j] == '\\')
+               ++j;
+            else if (t[j] == '$' && j + 1 < t.size() && (t[j + 1] == '(' || t[j + 1] == '{'))
+               j = skip_group(t, j, level + 1) - 1;
+            else if (t[j] == '`')
+               j = skip_group(t, j, level + 1) - 1;
          }
       } else if (c == '`') {
          j = skip_group(t, j, level + 1) - 1;
@@ -81,11 +92,21 @@ void append_ansi_c(std::string_view t, std::size_t& i, std::string& out) {
       if (t[i] == '\\' && i + 1 < t.size()) {
          const char e = t[++i];
          switch (e) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case '0': out += '\0'; break;
-            default: out += e; break;
+            case 'n':
+               out += '\n';
+               break;
+            case 't':
+               out += '\t';
+               break;
+            case 'r':
+               out += '\r';
+               break;
+            case '0':
+               out += '\0';
+               break;
+            default:
+               out += e;
+               break;
          }
       } else {
          out += t[i];
@@ -126,14 +147,14 @@ struct sh_state {
    ast::shell_script& out;
    int base_depth = 0;      // the model's depth of the text parsed (backquoted text: its nesting)
    int base_recursion = 0;  // recursion spent by the enclosing parses (backquoted text)
-   int nesting = 0;    // the model's depth
-   int recursion = 0;  // every recursive rule, for the stack's sake
+   int nesting = 0;         // the model's depth
+   int recursion = 0;       // every recursive rule, for the stack's sake
    std::vector<frame> frames;
    std::vector<pending_heredoc> pending;
    bool heredoc_strip_tabs = false;
    std::map<std::size_t, std::size_t> heredoc_skips;  // newline offset -> offset after the heredoc bodies
    std::vector<pipe_link> pipes;
-   std::vector<std::size_t> openers;  // offsets where the enclosing quotes/brackets/compounds open
+   std::vector<std::size_t> openers;    // offsets where the enclosing quotes/brackets/compounds open
    std::vector<std::size_t> pipelines;  // commands.size() when each enclosing pipeline started
    std::optional<std::size_t> error_at;
 
@@ -193,7 +214,8 @@ void sh_state::emit(const frame& f) {
       if (it.kind == item_kind::io_number || it.kind == item_kind::redirect_operator) {
          ast::shell_redirect r;
          std::size_t op_end = it.end;
-         if (it.kind == item_kind::io_number && i + 1 < f.items.size() && f.items[i + 1].kind == item_kind::redirect_operator) {
+         if (it.kind == item_kind::io_number && i + 1 < f.items.size() &&
+             f.items[i + 1].kind == item_kind::redirect_operator) {
             op_end = f.items[++i].end;
          }
          r.op = std::string(text(it.begin, op_end));
@@ -219,7 +241,8 @@ void sh_state::emit(const frame& f) {
       c.words.push_back(make_word(it.begin, it.end));
       if (c.words.size() > 1) {
          const std::string& n = c.words[0].value;
-         if ((n == "export" || n == "local" || n == "readonly" || n == "declare" || n == "typeset") && is_assignment(t, eq)) {
+         if ((n == "export" || n == "local" || n == "readonly" || n == "declare" || n == "typeset") &&
+             is_assignment(t, eq)) {
             out.assignments.push_back(assignment_of(it, eq));
          }
       }
@@ -229,7 +252,8 @@ void sh_state::emit(const frame& f) {
 
 // ---- control: errors, nesting, commands ---------------------------------------
 
-template <typename Rule> inline constexpr const char* message = nullptr;
+template <typename Rule>
+inline constexpr const char* message = nullptr;
 // clang-format off
 template <> inline constexpr const char* message<g::single_quoted_rest> = "unterminated single-quoted string";
 template <> inline constexpr const char* message<g::ansi_c_quoted_rest> = "unterminated $'...' string";
@@ -260,33 +284,35 @@ template <> inline constexpr const char* message<g::end_of_script> = "unexpected
 // clang-format on
 
 template <typename Rule>
-inline constexpr bool nests = std::is_same_v<Rule, g::command_substitution> || std::is_same_v<Rule, g::process_substitution_word> ||
-                              std::is_same_v<Rule, g::process_substitution> || std::is_same_v<Rule, g::brace_group> || std::is_same_v<Rule, g::subshell> ||
-                              std::is_same_v<Rule, g::if_clause> || std::is_same_v<Rule, g::while_clause> ||
-                              std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause>;
+inline constexpr bool nests =
+    std::is_same_v<Rule, g::command_substitution> || std::is_same_v<Rule, g::process_substitution_word> ||
+    std::is_same_v<Rule, g::process_substitution> || std::is_same_v<Rule, g::brace_group> ||
+    std::is_same_v<Rule, g::subshell> || std::is_same_v<Rule, g::if_clause> || std::is_same_v<Rule, g::while_clause> ||
+    std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause>;
 // Constructs whose "missing closer" errors are reported where they open.
 template <typename Rule>
-inline constexpr bool opens = std::is_same_v<Rule, g::single_quoted> || std::is_same_v<Rule, g::double_quoted> ||
-                              std::is_same_v<Rule, g::ansi_c_quoted> || std::is_same_v<Rule, g::backquoted> ||
-                              std::is_same_v<Rule, g::braced_parameter> || std::is_same_v<Rule, g::command_substitution> ||
-                              std::is_same_v<Rule, g::process_substitution_word> || std::is_same_v<Rule, g::process_substitution> ||
-                              std::is_same_v<Rule, g::brace_group> ||
-                              std::is_same_v<Rule, g::subshell> || std::is_same_v<Rule, g::test_command> ||
-                              std::is_same_v<Rule, g::if_clause> || std::is_same_v<Rule, g::while_clause> ||
-                              std::is_same_v<Rule, g::for_clause> || std::is_same_v<Rule, g::case_clause> ||
-                              std::is_same_v<Rule, g::array_assignment_word>;
+inline constexpr bool opens =
+    std::is_same_v<Rule, g::single_quoted> || std::is_same_v<Rule, g::double_quoted> ||
+    std::is_same_v<Rule, g::ansi_c_quoted> || std::is_same_v<Rule, g::backquoted> ||
+    std::is_same_v<Rule, g::braced_parameter> || std::is_same_v<Rule, g::command_substitution> ||
+    std::is_same_v<Rule, g::process_substitution_word> || std::is_same_v<Rule, g::process_substitution> ||
+    std::is_same_v<Rule, g::brace_group> || std::is_same_v<Rule, g::subshell> ||
+    std::is_same_v<Rule, g::test_command> || std::is_same_v<Rule, g::if_clause> ||
+    std::is_same_v<Rule, g::while_clause> || std::is_same_v<Rule, g::for_clause> ||
+    std::is_same_v<Rule, g::case_clause> || std::is_same_v<Rule, g::array_assignment_word>;
 template <typename Rule>
-inline constexpr bool closes = std::is_same_v<Rule, g::single_quoted_rest> || std::is_same_v<Rule, g::double_quoted_rest> ||
-                               std::is_same_v<Rule, g::ansi_c_quoted_rest> || std::is_same_v<Rule, g::backquoted_rest> ||
-                               std::is_same_v<Rule, g::braced_parameter_rest> || std::is_same_v<Rule, g::substitution_close> ||
-                               std::is_same_v<Rule, g::kw_rbrace> || std::is_same_v<Rule, g::subshell_close> ||
-                               std::is_same_v<Rule, g::test_expression_rest> || std::is_same_v<Rule, g::kw_fi> ||
-                               std::is_same_v<Rule, g::kw_done> || std::is_same_v<Rule, g::kw_esac> ||
-                               std::is_same_v<Rule, g::array_close>;
+inline constexpr bool closes =
+    std::is_same_v<Rule, g::single_quoted_rest> || std::is_same_v<Rule, g::double_quoted_rest> ||
+    std::is_same_v<Rule, g::ansi_c_quoted_rest> || std::is_same_v<Rule, g::backquoted_rest> ||
+    std::is_same_v<Rule, g::braced_parameter_rest> || std::is_same_v<Rule, g::substitution_close> ||
+    std::is_same_v<Rule, g::kw_rbrace> || std::is_same_v<Rule, g::subshell_close> ||
+    std::is_same_v<Rule, g::test_expression_rest> || std::is_same_v<Rule, g::kw_fi> ||
+    std::is_same_v<Rule, g::kw_done> || std::is_same_v<Rule, g::kw_esac> || std::is_same_v<Rule, g::array_close>;
 
 template <typename Rule>
-inline constexpr bool recurses = nests<Rule> || std::is_same_v<Rule, g::double_quoted> || std::is_same_v<Rule, g::braced_parameter> ||
-                                 std::is_same_v<Rule, g::arithmetic_parens> || std::is_same_v<Rule, g::function_definition>;
+inline constexpr bool recurses =
+    nests<Rule> || std::is_same_v<Rule, g::double_quoted> || std::is_same_v<Rule, g::braced_parameter> ||
+    std::is_same_v<Rule, g::arithmetic_parens> || std::is_same_v<Rule, g::function_definition>;
 
 template <typename Rule>
 struct sh_control : pegtl::normal<Rule> {
@@ -302,7 +328,8 @@ struct sh_control : pegtl::normal<Rule> {
                 std::string_view(" \t\r\n;&|()<>").find(rest[0]) == std::string_view::npos) {
             ++n;
          }
-         if (rest.size() > 1 && (rest.substr(0, 2) == ";;" || rest.substr(0, 2) == "&&" || rest.substr(0, 2) == "||")) n = 2;
+         if (rest.size() > 1 && (rest.substr(0, 2) == ";;" || rest.substr(0, 2) == "&&" || rest.substr(0, 2) == "||"))
+            n = 2;
          throw pegtl::parse_error("unexpected '" + std::string(rest.substr(0, n)) + "'", in);
       } else {
          constexpr const char* m = message<Rule>;
@@ -312,7 +339,8 @@ struct sh_control : pegtl::normal<Rule> {
    template <typename ParseInput>
    static void start(const ParseInput& in, sh_state& st) {
       if constexpr (recurses<Rule>) {
-         if (st.base_recursion + ++st.recursion > max_recursion) throw pegtl::parse_error("nested more than 200 levels deep", in);
+         if (st.base_recursion + ++st.recursion > max_recursion)
+            throw pegtl::parse_error("nested more than 200 levels deep", in);
       }
       if constexpr (nests<Rule>) ++st.nesting;
       // a compound command's redirections belong to no simple command: a frame of their own, dropped
@@ -326,12 +354,14 @@ struct sh_control : pegtl::normal<Rule> {
    static void success(const ParseInput& /*in*/, sh_state& st) {
       finish(st);
       if constexpr (std::is_same_v<Rule, g::simple_command>) st.emit(st.frames.back());
-      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>) st.frames.pop_back();
+      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>)
+         st.frames.pop_back();
    }
    template <typename ParseInput>
    static void failure(const ParseInput& /*in*/, sh_state& st) {
       finish(st);
-      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>) st.frames.pop_back();
+      if constexpr (std::is_same_v<Rule, g::simple_command> || std::is_same_v<Rule, g::redirected_compound>)
+         st.frames.pop_back();
    }
    static void finish(sh_state& st) {
       if constexpr (opens<Rule>) st.openers.pop_back();
@@ -353,16 +383,23 @@ struct push_item {
       if (st.frames.empty()) return;
       auto& items = st.frames.back().items;
       const std::size_t b = st.offset(in.begin());
-      if (!items.empty() && items.back().begin == b && items.back().kind == Kind) items.pop_back();  // matched again after a rewind
+      if (!items.empty() && items.back().begin == b && items.back().kind == Kind)
+         items.pop_back();  // matched again after a rewind
       items.push_back({Kind, b, st.offset(in.end())});
    }
 };
-template <> struct sh_action<g::command_word> : push_item<item_kind::word> {};
-template <> struct sh_action<g::process_substitution_word> : push_item<item_kind::word> {};
-template <> struct sh_action<g::array_assignment_word> : push_item<item_kind::word> {};
-template <> struct sh_action<g::io_number> : push_item<item_kind::io_number> {};
-template <> struct sh_action<g::redirection_operator> : push_item<item_kind::redirect_operator> {};
-template <> struct sh_action<g::redirection_target> : push_item<item_kind::redirect_target> {};
+template <>
+struct sh_action<g::command_word> : push_item<item_kind::word> {};
+template <>
+struct sh_action<g::process_substitution_word> : push_item<item_kind::word> {};
+template <>
+struct sh_action<g::array_assignment_word> : push_item<item_kind::word> {};
+template <>
+struct sh_action<g::io_number> : push_item<item_kind::io_number> {};
+template <>
+struct sh_action<g::redirection_operator> : push_item<item_kind::redirect_operator> {};
+template <>
+struct sh_action<g::redirection_target> : push_item<item_kind::redirect_target> {};
 
 template <>
 struct sh_action<g::heredoc_operator> {
@@ -387,7 +424,8 @@ template <>
 struct sh_action<g::parameter> {
    template <typename ActionInput>
    static void apply(const ActionInput& in, sh_state& st) {
-      st.out.references.push_back({std::string(in.string_view().substr(1)), st.offset(in.begin()), st.offset(in.end())});
+      st.out.references.push_back(
+          {std::string(in.string_view().substr(1)), st.offset(in.begin()), st.offset(in.end())});
    }
 };
 
@@ -445,7 +483,8 @@ struct sh_action<g::backquoted> {
       std::string inner;
       std::vector<std::size_t> map;
       for (std::size_t i = b; i < e; ++i) {
-         if (st.body[i] == '\\' && i + 1 < e && std::string_view("\\`$").find(st.body[i + 1]) != std::string_view::npos) ++i;
+         if (st.body[i] == '\\' && i + 1 < e && std::string_view("\\`$").find(st.body[i + 1]) != std::string_view::npos)
+            ++i;
          inner += st.body[i];
          map.push_back(i);
       }
@@ -459,7 +498,8 @@ struct sh_action<g::backquoted> {
          w.begin = begin_of(w.begin);
          w.end = std::max(w.begin, end_of(w.end));
       };
-      const int base = static_cast<int>(st.out.commands.size());  // nested pipe targets are indices into nested.commands
+      const int base =
+          static_cast<int>(st.out.commands.size());  // nested pipe targets are indices into nested.commands
       for (auto& c : nested.commands) {
          c.begin = begin_of(c.begin);
          c.end = std::max(c.begin, end_of(c.end));
@@ -530,7 +570,9 @@ void parse_into(std::string_view body, ast::shell_script& out, int base_depth, i
    } catch (const pegtl::parse_error& e) {
       out.parsed = false;
       out.error = std::string(e.message());
-      out.error_offset = st.error_at ? *st.error_at : e.positions().empty() ? 0 : std::min(e.positions().front().byte, body.size());
+      out.error_offset = st.error_at             ? *st.error_at
+                         : e.positions().empty() ? 0
+                                                 : std::min(e.positions().front().byte, body.size());
       // commands cut short by the error, innermost last
       for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
          if (!it->items.empty()) st.emit(*it);  // (a compound's frame holds no words: emits nothing)
@@ -539,9 +581,8 @@ void parse_into(std::string_view body, ast::shell_script& out, int base_depth, i
    // source order (the parser emits inner commands first), with pipes resolved
    std::vector<std::size_t> order(out.commands.size());
    std::iota(order.begin(), order.end(), std::size_t{0});
-   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return out.commands[a].begin < out.commands[b].begin;
-   });
+   std::stable_sort(order.begin(), order.end(),
+                    [&](std::size_t a, std::size_t b) { return out.commands[a].begin < out.commands[b].begin; });
    std::vector<std::size_t> position(order.size());
    for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
    std::vector<ast::shell_command> sorted;
@@ -561,8 +602,10 @@ void parse_into(std::string_view body, ast::shell_script& out, int base_depth, i
       }
    }
    out.commands = std::move(sorted);
-   std::stable_sort(out.assignments.begin(), out.assignments.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
-   std::stable_sort(out.references.begin(), out.references.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+   std::stable_sort(out.assignments.begin(), out.assignments.end(),
+                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
+   std::stable_sort(out.references.begin(), out.references.end(),
+                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
 }
 
 }  // namespace
@@ -598,7 +641,8 @@ std::string sh_word_value(std::string_view t, bool& literal) {
       } else if (c == '"') {
          for (++i; i < t.size() && t[i] != '"';) {
             const char d = t[i];
-            if (d == '\\' && i + 1 < t.size() && std::string_view("$`\"\\\n").find(t[i + 1]) != std::string_view::npos) {
+            if (d == '\\' && i + 1 < t.size() &&
+                std::string_view("$`\"\\\n").find(t[i + 1]) != std::string_view::npos) {
                if (t[i + 1] != '\n') out += t[i + 1];
                i += 2;
             } else if ((d == '$' || d == '`') && expansion_end(t, i) > i) {

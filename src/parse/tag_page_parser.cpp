@@ -98,7 +98,8 @@ struct action<g::console_block> {
       const auto at = value.text.rfind('@');
       if (at != std::string::npos) {
          const std::size_t skip = value.text.size() - (at + 1);
-         name = ast::text_value{value.text.substr(0, at), st.page.source.make_span(value.where.begin, value.where.begin + at)};
+         name = ast::text_value{value.text.substr(0, at),
+                                st.page.source.make_span(value.where.begin, value.where.begin + at)};
          value.text = value.text.substr(at + 1);
          value.where = st.page.source.make_span(value.where.end - skip, value.where.end);
       }
@@ -143,15 +144,15 @@ struct action<g::platform_item> {
    }
 };
 
-#define STRATA_SECTION_VALUE(rule, member, what, value)                   \
-   template <>                                                            \
-   struct action<rule> {                                                  \
-      template <typename Input>                                           \
-      static void apply(const Input& in, state& st) {                     \
-         if (auto* s = st.current(st.line_span(in), what)) {              \
-            s->member = st.value;                                         \
-         }                                                                \
-      }                                                                   \
+#define STRATA_SECTION_VALUE(rule, member, what, value)      \
+   template <>                                               \
+   struct action<rule> {                                     \
+      template <typename Input>                              \
+      static void apply(const Input& in, state& st) {        \
+         if (auto* s = st.current(st.line_span(in), what)) { \
+            s->member = st.value;                            \
+         }                                                   \
+      }                                                      \
    }
 STRATA_SECTION_VALUE(g::docker_version, docker_version, "`Docker Version:`", rest);
 STRATA_SECTION_VALUE(g::total_size, total_size, "`Total Size:`", size);
@@ -347,7 +348,9 @@ struct action<g::dockerfile_fence> {
    }
 };
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool is_name_char(char c) {
+   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
 
 }  // namespace
 

@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-
 #include "ast/source.hpp"
 
 namespace strata::parse {

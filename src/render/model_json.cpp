@@ -459,7 +459,9 @@ nlohmann::json to_json(const ast::instruction& inst) {
    j["keyword"] = inst.keyword;
    j["start_line"] = inst.start_line;
    j["end_line_consumed"] = inst.end_line;
-   j["form"] = inst.form == ast::argument_form::exec ? "exec" : inst.form == ast::argument_form::shell ? "shell" : "none";
+   j["form"] = inst.form == ast::argument_form::exec    ? "exec"
+               : inst.form == ast::argument_form::shell ? "shell"
+                                                        : "none";
    auto& flags = j["flags"] = nlohmann::json::array();
    for (const auto& f : inst.flags) {
       auto fj = span_json(f.where);

@@ -10,15 +10,32 @@ void encode_string(const std::string& s, std::string& out) {
    for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       switch (c) {
-         case '"': out += "\\\""; continue;
-         case '\\': out += "\\\\"; continue;
-         case '/': out += "\\/"; continue;
-         case '\b': out += "\\b"; continue;
-         case '\f': out += "\\f"; continue;
-         case '\n': out += "\\n"; continue;
-         case '\r': out += "\\r"; continue;
-         case '\t': out += "\\t"; continue;
-         default: break;
+         case '"':
+            out += "\\\"";
+            continue;
+         case '\\':
+            out += "\\\\";
+            continue;
+         case '/':
+            out += "\\/";
+            continue;
+         case '\b':
+            out += "\\b";
+            continue;
+         case '\f':
+            out += "\\f";
+            continue;
+         case '\n':
+            out += "\\n";
+            continue;
+         case '\r':
+            out += "\\r";
+            continue;
+         case '\t':
+            out += "\\t";
+            continue;
+         default:
+            break;
       }
       if (c < 0x20) {
          out += fmt::format("\\u{:04X}", c);
@@ -59,8 +76,12 @@ void encode(const nlohmann::json& v, std::string& out) {
          out += '}';
          return;
       }
-      case nlohmann::json::value_t::string: encode_string(v.get_ref<const std::string&>(), out); return;
-      default: out += v.dump(); return;
+      case nlohmann::json::value_t::string:
+         encode_string(v.get_ref<const std::string&>(), out);
+         return;
+      default:
+         out += v.dump();
+         return;
    }
 }
 

@@ -8,7 +8,9 @@
 namespace strata::render {
 namespace {
 
-std::string json_value(const ast::text_value& v) { return mojo_json_canonical(v.text).value_or(v.text); }
+std::string json_value(const ast::text_value& v) {
+   return mojo_json_canonical(v.text).value_or(v.text);
+}
 
 std::string size_text(const ast::size_value& s) {
    // a size whose byte count could not be read keeps its text
@@ -36,7 +38,8 @@ void render_section(std::string& out, const ast::section& s) {
    if (s.docker_version) out += fmt::format("-\tDocker Version: {}\n", s.docker_version->text);
    if (s.manifest_mime) out += fmt::format("-\tManifest MIME: `{}`\n", s.manifest_mime->text);
    if (s.total_size) {
-      out += fmt::format("-\tTotal Size: **{}**  \n\t(compressed transfer size, not on-disk size)\n", size_text(*s.total_size));
+      out += fmt::format("-\tTotal Size: **{}**  \n\t(compressed transfer size, not on-disk size)\n",
+                         size_text(*s.total_size));
    }
    if (s.image_id) out += fmt::format("-\tImage ID: `{}`\n", s.image_id->text);
    if (s.entrypoint) out += fmt::format("-\tEntrypoint: `{}`\n", json_value(*s.entrypoint));

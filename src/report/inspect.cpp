@@ -24,7 +24,8 @@ ojson instruction_json(const engine::document& doc, const engine::run_view& v) {
    j["instruction"] = v.keyword;
    j["shell"] = v.keyword == "ADD" ? "unknown" : facts::to_string(f.shell);
    j["parsed"] = f.parsed;
-   if (!f.parsed) j["error"] = {{"message", f.error}, {"line", f.error_where.start.line}, {"column", f.error_where.start.column}};
+   if (!f.parsed)
+      j["error"] = {{"message", f.error}, {"line", f.error_where.start.line}, {"column", f.error_where.start.column}};
    if (v.section != nullptr && doc.page) {
       j["section"] = static_cast<std::size_t>(v.section - doc.page->sections.data()) + 1;
       j["platform"] = v.section->platform.text;
@@ -57,7 +58,8 @@ ojson instruction_json(const engine::document& doc, const engine::run_view& v) {
       dj["url_line"] = d.url_where.start.line;
       dj["url_column"] = d.url_where.start.column;
       if (d.verified_by) {
-         dj["verified_by"] = {{"method", d.verified_by->method}, {"line", d.verified_by->where.start.line},
+         dj["verified_by"] = {{"method", d.verified_by->method},
+                              {"line", d.verified_by->where.start.line},
                               {"column", d.verified_by->where.start.column}};
          if (!d.verified_by->digest.empty()) dj["verified_by"]["digest"] = d.verified_by->digest;
       } else {
@@ -129,8 +131,8 @@ void write_inspect_text(const engine::document& doc, std::ostream& out) {
       std::string where;
       if (v.section != nullptr) where = fmt::format(" [{}]", v.section->platform.text);
       out << fmt::format("{}:{}: {} ({}{}){}\n", path, v.where.start.line, v.keyword,
-                         v.keyword == "ADD" ? "builder" : facts::to_string(f.shell),
-                         f.parsed ? "" : ", not parsed", where);
+                         v.keyword == "ADD" ? "builder" : facts::to_string(f.shell), f.parsed ? "" : ", not parsed",
+                         where);
       if (!f.parsed) {
          out << fmt::format("  error     {}:{}: {}\n", f.error_where.start.line, f.error_where.start.column, f.error);
       }
@@ -139,15 +141,18 @@ void write_inspect_text(const engine::document& doc, std::ostream& out) {
                             joined(c.words), 60 - 2 * std::min(c.depth, 20), c.where.start.line, c.where.start.column);
       }
       for (const auto& d : f.downloads) {
-         const std::string url = d.expanded_url == d.url ? d.url : fmt::format("{} (written {})", d.expanded_url, d.url);
+         const std::string url =
+             d.expanded_url == d.url ? d.url : fmt::format("{} (written {})", d.expanded_url, d.url);
          out << fmt::format("  download  {}{}, {}  ({}:{})\n", url, d.output.empty() ? "" : " -> " + d.output,
-                            d.verified_by ? fmt::format("verified by {} (line {})", d.verified_by->method, d.verified_by->where.start.line)
+                            d.verified_by ? fmt::format("verified by {} (line {})", d.verified_by->method,
+                                                        d.verified_by->where.start.line)
                                           : std::string("NOT verified"),
                             d.where.start.line, d.where.start.column);
       }
       for (const auto& i : f.installs) {
          out << fmt::format("  install   {} {}{}  ({}:{})\n", i.manager, i.package,
-                            i.pinned ? " " + i.version : std::string(" (not pinned)"), i.where.start.line, i.where.start.column);
+                            i.pinned ? " " + i.version : std::string(" (not pinned)"), i.where.start.line,
+                            i.where.start.column);
       }
       for (const auto& c : f.cleanups) {
          out << fmt::format("  cleanup   {}  ({}:{})\n", c.kind, c.where.start.line, c.where.start.column);

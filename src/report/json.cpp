@@ -10,22 +10,22 @@ namespace strata::report {
 
 nlohmann::ordered_json finding_json(const engine::finding& f) {
    nlohmann::ordered_json j;
-      j["rule"] = f.rule_id();
-      auto aliases = nlohmann::ordered_json::array();
-      for (auto a : f.source_rule->aliases) aliases.push_back(a);
-      j["aliases"] = std::move(aliases);
-      j["severity"] = engine::to_string(f.level);
-      j["message"] = f.message;
-      j["file"] = f.file;
-      j["line"] = f.start.line;
-      j["column"] = f.start.column;
-      j["end_line"] = f.stop.line;
-      j["end_column"] = f.stop.column;
-      if (!f.tag.empty()) j["tag"] = f.tag;
-      if (!f.platform.empty()) {
-         j["platform"] = f.platform;
-         j["section"] = f.section_index;
-      }
+   j["rule"] = f.rule_id();
+   auto aliases = nlohmann::ordered_json::array();
+   for (auto a : f.source_rule->aliases) aliases.push_back(a);
+   j["aliases"] = std::move(aliases);
+   j["severity"] = engine::to_string(f.level);
+   j["message"] = f.message;
+   j["file"] = f.file;
+   j["line"] = f.start.line;
+   j["column"] = f.start.column;
+   j["end_line"] = f.stop.line;
+   j["end_column"] = f.stop.column;
+   if (!f.tag.empty()) j["tag"] = f.tag;
+   if (!f.platform.empty()) {
+      j["platform"] = f.platform;
+      j["section"] = f.section_index;
+   }
    return j;
 }
 

@@ -12,20 +12,31 @@ std::optional<format> format_from_string(std::string_view name) noexcept {
 
 std::string_view text_severity(engine::severity s) noexcept {
    switch (s) {
-      case engine::severity::error: return "error";
-      case engine::severity::warning: return "warning";
+      case engine::severity::error:
+         return "error";
+      case engine::severity::warning:
+         return "warning";
       case engine::severity::info:
-      case engine::severity::style: break;
+      case engine::severity::style:
+         break;
    }
    return "note";
 }
 
 void write(format fmt, std::span<const engine::finding> findings, const options& opts, std::ostream& out) {
    switch (fmt) {
-      case format::text: write_text(findings, opts, out); return;
-      case format::full: write_full(findings, opts, out); return;
-      case format::json: write_json(findings, opts, out); return;
-      case format::sarif: write_sarif(findings, opts, out); return;
+      case format::text:
+         write_text(findings, opts, out);
+         return;
+      case format::full:
+         write_full(findings, opts, out);
+         return;
+      case format::json:
+         write_json(findings, opts, out);
+         return;
+      case format::sarif:
+         write_sarif(findings, opts, out);
+         return;
    }
 }
 

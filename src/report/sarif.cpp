@@ -20,7 +20,9 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // SARIF levels are the text severity words: error, warning, note.
-std::string_view sarif_level(engine::severity s) { return text_severity(s); }
+std::string_view sarif_level(engine::severity s) {
+   return text_severity(s);
+}
 
 // RFC 3986 percent-encoding of a path, keeping `/` and the unreserved set.
 std::string encode_path(std::string_view path) {
@@ -123,13 +125,14 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
       }
       const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", f.rule_id(), f.file, trimmed(f.snippet), f.platform);
       const int n = occurrences[key]++;
-      json result = {{"ruleId", f.rule_id()},
-                     {"ruleIndex", it->second},
-                     {"level", sarif_level(f.level)},
-                     {"message", {{"text", f.message}}},
-                     {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(f.file)},
-                                                                       {"region", region}}}}})},
-                     {"partialFingerprints", {{"strataFingerprint/v1", fmt::format("{:016x}:{}", fnv1a(key), n + 1)}}}};
+      json result = {
+          {"ruleId", f.rule_id()},
+          {"ruleIndex", it->second},
+          {"level", sarif_level(f.level)},
+          {"message", {{"text", f.message}}},
+          {"locations", json::array({{{"physicalLocation",
+                                       {{"artifactLocation", artifact_location(f.file)}, {"region", region}}}}})},
+          {"partialFingerprints", {{"strataFingerprint/v1", fmt::format("{:016x}:{}", fnv1a(key), n + 1)}}}};
       if (!f.tag.empty() || !f.platform.empty()) {
          json props;
          if (!f.tag.empty()) props["tag"] = f.tag;
@@ -143,9 +146,10 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
    }
    json notifications = json::array();
    for (const auto& e : opts.input_errors) {
-      notifications.push_back({{"level", "error"},
-                               {"message", {{"text", fmt::format("{}: {}", e.path, e.message)}}},
-                               {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(e.path)}}}}})}});
+      notifications.push_back(
+          {{"level", "error"},
+           {"message", {{"text", fmt::format("{}: {}", e.path, e.message)}}},
+           {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(e.path)}}}}})}});
    }
    json invocation = {{"executionSuccessful", opts.input_errors.empty()}};
    if (!notifications.empty()) {
@@ -153,10 +157,12 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
    }
    json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                {"version", "2.1.0"},
-               {"runs", json::array({{{"tool", {{"driver", {{"name", "strata"},
-                                                             {"semanticVersion", std::string(strata::version())},
-                                                             {"version", std::string(strata::version())},
-                                                             {"rules", rules}}}}},
+               {"runs", json::array({{{"tool",
+                                       {{"driver",
+                                         {{"name", "strata"},
+                                          {"semanticVersion", std::string(strata::version())},
+                                          {"version", std::string(strata::version())},
+                                          {"rules", rules}}}}},
                                       {"invocations", json::array({invocation})},
                                       {"columnKind", "unicodeCodePoints"},
                                       {"results", results}}})}};

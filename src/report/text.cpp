@@ -11,10 +11,13 @@ namespace {
 
 std::string_view colour_of(engine::severity s) {
    switch (s) {
-      case engine::severity::error: return "\x1b[1;31m";
-      case engine::severity::warning: return "\x1b[1;33m";
+      case engine::severity::error:
+         return "\x1b[1;31m";
+      case engine::severity::warning:
+         return "\x1b[1;33m";
       case engine::severity::info:
-      case engine::severity::style: break;
+      case engine::severity::style:
+         break;
    }
    return "\x1b[1;36m";
 }
@@ -60,9 +63,12 @@ void write_full(std::span<const engine::finding> findings, const options& opts, 
       const std::string number = fmt::format("{}", f.start.line);
       const std::string gutter(number.size(), ' ');
       fmt::print(out, " {} | {}\n", number, f.snippet);
-      std::uint32_t last = f.stop.line == f.start.line ? f.stop.column : static_cast<std::uint32_t>(ast::count_code_points(f.snippet) + 1);
+      std::uint32_t last = f.stop.line == f.start.line
+                               ? f.stop.column
+                               : static_cast<std::uint32_t>(ast::count_code_points(f.snippet) + 1);
       const std::size_t carets = last > f.start.column ? last - f.start.column : 1;
-      fmt::print(out, " {} | {}{}\n", gutter, caret_indent(f.snippet, f.start.column), std::string(std::min<std::size_t>(carets, 400), '^'));
+      fmt::print(out, " {} | {}{}\n", gutter, caret_indent(f.snippet, f.start.column),
+                 std::string(std::min<std::size_t>(carets, 400), '^'));
    }
 }
 

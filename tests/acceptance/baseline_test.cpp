@@ -11,7 +11,8 @@
 
 namespace {
 
-const char* const corpora[] = {"seeds", "repo-info", "repo-info-2018", "dockerfiles", "dockerfiles-bench", "official-images"};
+const char* const corpora[] = {"seeds",       "repo-info",         "repo-info-2018",
+                               "dockerfiles", "dockerfiles-bench", "official-images"};
 
 // `strata check --format json` on one shared corpus, as text.
 std::string report_of(const std::string& corpus) {

@@ -65,7 +65,8 @@ TEST_CASE("normalize: at least 99.9% of repo-info-2018 byte for byte", "[accepta
    CHECK(static_cast<double>(pages.size() - bad.size()) >= 0.999 * static_cast<double>(pages.size()));
 }
 
-TEST_CASE("normalize --format json of seed 003: 10 platforms, 18 entries and 9 layers first", "[acceptance][normalize]") {
+TEST_CASE("normalize --format json of seed 003: 10 platforms, 18 entries and 9 layers first",
+          "[acceptance][normalize]") {
    const auto r = test::run_strata("normalize --format json " + corpus + "/seeds/003_5a6006424bbde431.txt");
    REQUIRE(r.status == 0);
    const auto j = nlohmann::json::parse(r.out);

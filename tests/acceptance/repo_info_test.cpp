@@ -16,10 +16,11 @@ TEST_CASE("repo-info: cross-platform pins and versions (C11, C12, C13, C14)", "[
    // C11: ppc64le/riscv64 3.14.6; arm v7 3.3.6; amd64 3.6.3; four versions on two platforms each
    CHECK(places_of(doc, "ST4001") ==
          Places{"3-slim@34fa04a4e3c6.md:411", "3-slim@34fa04a4e3c6.md:484", "3.3-onbuild@80812c2da382.md:147",
-                "3.6.2-onbuild@09f863c1fe62.md:52", "windowsservercore@b40276da32d1.md:40", "windowsservercore@b40276da32d1.md:113",
-                "windowsservercore@b40276da32d1.md:186", "windowsservercore@b40276da32d1.md:259",
-                "windowsservercore@b40276da32d1.md:332", "windowsservercore@b40276da32d1.md:405",
-                "windowsservercore@b40276da32d1.md:478", "windowsservercore@b40276da32d1.md:557"});
+                "3.6.2-onbuild@09f863c1fe62.md:52", "windowsservercore@b40276da32d1.md:40",
+                "windowsservercore@b40276da32d1.md:113", "windowsservercore@b40276da32d1.md:186",
+                "windowsservercore@b40276da32d1.md:259", "windowsservercore@b40276da32d1.md:332",
+                "windowsservercore@b40276da32d1.md:405", "windowsservercore@b40276da32d1.md:478",
+                "windowsservercore@b40276da32d1.md:557"});
    // C12: PYTHON_SHA256 143b… vs 3b48…; GPG_KEY 26DEA9D4… vs 0D96DF4D… (Linux and Windows never compared)
    CHECK(places_of(doc, "ST4002") ==
          Places{"3-slim@34fa04a4e3c6.md:413", "3-slim@34fa04a4e3c6.md:486", "3.3-onbuild@80812c2da382.md:145"});

@@ -39,16 +39,19 @@ TEST_CASE("seeds: no ST3003 or ST4001 (they are consistent), no parse errors", "
    // seed 000: python.exe and the unpinned, unchecked get-pip.py, on both platforms
    std::set<int> s000;
    for (const auto& f : doc["findings"]) {
-      if (f["rule"] == "ST2001" && std::string(f["file"]).find("000_") != std::string::npos) s000.insert(f["line"].get<int>());
+      if (f["rule"] == "ST2001" && std::string(f["file"]).find("000_") != std::string::npos)
+         s000.insert(f["line"].get<int>());
    }
    CHECK(s000 == std::set<int>{38, 42, 111, 115});
 }
 
-TEST_CASE("seeds: ST2002 on seed 000's get-pip, ST2005 on seed 003's PATH, no pipe-to-shell or insecure transport", "[acceptance]") {
+TEST_CASE("seeds: ST2002 on seed 000's get-pip, ST2005 on seed 003's PATH, no pipe-to-shell or insecure transport",
+          "[acceptance]") {
    const auto doc = check_json(seeds);
    std::set<std::string> st2002, st2005;
    for (const auto& f : doc["findings"]) {
-      const std::string where = std::string(f["file"]).substr(seeds.size() + 1, 3) + ":" + std::to_string(f["line"].get<int>());
+      const std::string where =
+          std::string(f["file"]).substr(seeds.size() + 1, 3) + ":" + std::to_string(f["line"].get<int>());
       if (f["rule"] == "ST2002") st2002.insert(where);
       if (f["rule"] == "ST2005") st2005.insert(where);
    }
@@ -65,8 +68,8 @@ TEST_CASE("seeds: ST3009 on the foreign base layers of 001 and 002; the other ST
       if (f["rule"] == "ST3009") ++st3009[std::string(f["file"]).substr(seeds.size() + 1, 3)];
    }
    CHECK(st3009 == std::map<std::string, int>{{"001", 3}, {"002", 3}});
-   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3005", "ST3006", "ST3007", "ST3008", "ST3010", "ST3011", "ST3012",
-                            "ST3013"}) {
+   for (const char* rule : {"ST3001", "ST3002", "ST3004", "ST3005", "ST3006", "ST3007", "ST3008", "ST3010", "ST3011",
+                            "ST3012", "ST3013"}) {
       INFO(rule);
       CHECK(lines_of(doc, rule).empty());
    }
@@ -94,7 +97,8 @@ TEST_CASE("seeds: ST4007 on the Windows 2016 base layer labelled four ways; ST40
       if (f["rule"] != "ST4007") continue;
       const std::string message = f["message"];
       CHECK(message.find("3889bb8d808bbae6fa5a33e07093e65c31371bcf9e4c38c21be6b9af52ad1548") != std::string::npos);
-      CHECK(message.find("`RUN Apply image 1607-RTM-amd64` dated Sat, 19 Nov 2016 17:05:00 GMT at") != std::string::npos);
+      CHECK(message.find("`RUN Apply image 1607-RTM-amd64` dated Sat, 19 Nov 2016 17:05:00 GMT at") !=
+            std::string::npos);
    }
    for (const char* rule : {"ST4002", "ST4003", "ST4004", "ST4005"}) {
       INFO(rule);

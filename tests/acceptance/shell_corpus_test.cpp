@@ -36,20 +36,23 @@ TEST_CASE("dockerfiles-bench: at most 0.5% of sh and PowerShell RUN bodies do no
          ++c.bodies;
          if (!v.facts.parsed) {
             ++c.unparsed;
-            WARN(file.path << ":" << v.facts.error_where.start.line << ":" << v.facts.error_where.start.column << ": " << v.facts.error);
+            WARN(file.path << ":" << v.facts.error_where.start.line << ":" << v.facts.error_where.start.column << ": "
+                           << v.facts.error);
          }
          // An independent look at the text: PowerShell-only syntax outside a pwsh body
          // (and not handed to powershell by a cmd body) means the shell was got wrong.
          const std::string& body = v.instruction->arguments;
-         const bool looks_pwsh = body.find("$env:") != std::string::npos || body.find("Invoke-WebRequest") != std::string::npos;
+         const bool looks_pwsh =
+             body.find("$env:") != std::string::npos || body.find("Invoke-WebRequest") != std::string::npos;
          if (looks_pwsh && v.facts.shell == facts::shell_kind::sh) ++misclassified;
-         if (looks_pwsh && v.facts.shell == facts::shell_kind::cmd && body.find("powershell") == std::string::npos) ++misclassified;
+         if (looks_pwsh && v.facts.shell == facts::shell_kind::cmd && body.find("powershell") == std::string::npos)
+            ++misclassified;
       });
    }
    const auto& sh = counts[facts::shell_kind::sh];
    const auto& pwsh = counts[facts::shell_kind::pwsh];
-   WARN("sh bodies " << sh.bodies << ", unparsed " << sh.unparsed << "; pwsh bodies " << pwsh.bodies << ", unparsed " << pwsh.unparsed
-                     << "; cmd bodies " << counts[facts::shell_kind::cmd].bodies);
+   WARN("sh bodies " << sh.bodies << ", unparsed " << sh.unparsed << "; pwsh bodies " << pwsh.bodies << ", unparsed "
+                     << pwsh.unparsed << "; cmd bodies " << counts[facts::shell_kind::cmd].bodies);
    CHECK(sh.bodies > 2000);
    CHECK(pwsh.bodies >= 130);
    CHECK(counts[facts::shell_kind::cmd].bodies >= 60);

@@ -40,14 +40,18 @@ TEST_CASE("cli: a missing, a binary and a malformed input beside a good one", "[
    const auto dir = std::filesystem::temp_directory_path() / "strata-cli-test";
    std::filesystem::create_directories(dir);
    strata::test::write((dir / "bad.Dockerfile").string(), "FROM a\nFORM b\nFROM c:latest\n");
-   strata::test::write((dir / "blob.bin").string(), std::string("\x7f" "ELF\0\0\x01", 7));
+   strata::test::write((dir / "blob.bin").string(), std::string("\x7f"
+                                                                "ELF\0\0\x01",
+                                                                7));
    const std::string good = "rules/DL3007/DL3007.fail.Dockerfile";
-   const auto r = run_strata("check --format json " + (dir / "missing").string() + " " + (dir / "blob.bin").string() + " " +
-                             (dir / "bad.Dockerfile").string() + " " + good);
+   const auto r = run_strata("check --format json " + (dir / "missing").string() + " " + (dir / "blob.bin").string() +
+                             " " + (dir / "bad.Dockerfile").string() + " " + good);
    CHECK(r.status == 2);  // an input could not be read
    const auto doc = nlohmann::json::parse(r.out);
    std::set<std::string> rules;
-   for (const auto& f : doc["findings"]) rules.insert(f["rule"].get<std::string>() + "@" + std::filesystem::path(f["file"].get<std::string>()).filename().string());
+   for (const auto& f : doc["findings"])
+      rules.insert(f["rule"].get<std::string>() + "@" +
+                   std::filesystem::path(f["file"].get<std::string>()).filename().string());
    CHECK(rules.count("ST0003@blob.bin") == 1);
    CHECK(rules.count("ST0001@bad.Dockerfile") == 1);
    CHECK(rules.count("DL3007@bad.Dockerfile") == 1);
@@ -65,10 +69,12 @@ TEST_CASE("cli: --output writes the report to a file", "[cli]") {
    std::filesystem::remove(out);
 }
 
-TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what BuildKit's parser rejects", "[cli][dump]") {
+TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what BuildKit's parser rejects",
+          "[cli][dump]") {
    const auto ok = run_strata("parse --dump rules/ST0001/ST0001.pass.Dockerfile");
    CHECK(ok.status == 0);
-   CHECK(ok.out.starts_with("(from \"alpine:3.20\" \"AS\" \"base\")\n(run \"apk add --no-cache       curl       ca-certificates\")\n"));
+   CHECK(ok.out.starts_with(
+       "(from \"alpine:3.20\" \"AS\" \"base\")\n(run \"apk add --no-cache       curl       ca-certificates\")\n"));
    // instructions-layer errors (an unknown flag) do not stop the dump; parser errors do
    const auto bad = run_strata("parse --dump rules/ST0001/ST0001.fail.Dockerfile");
    CHECK(bad.status == 1);
@@ -114,7 +120,8 @@ TEST_CASE("cli: check --emit-docs writes the normalized page and the model with 
    CHECK(r.status == 1);
    const auto md = dir / "repo-info" / "demo-1.md";
    REQUIRE(std::filesystem::exists(md));
-   CHECK(strata::test::read(md.string()) == strata::test::read(strata::test::source_path("corpus/repo-info/demo-1.md")));
+   CHECK(strata::test::read(md.string()) ==
+         strata::test::read(strata::test::source_path("corpus/repo-info/demo-1.md")));
    const auto j = nlohmann::json::parse(strata::test::read((dir / "repo-info" / "demo-1.json").string()));
    CHECK(j["document"]["tag"] == "demo:1");
    std::set<std::string> rules;
@@ -170,7 +177,8 @@ TEST_CASE("cli: strata inspect prints the facts of every RUN body", "[cli][inspe
    std::set<std::string> installs;
    for (const auto& inst : k["files"][0]["instructions"]) {
       CHECK(inst["shell"] == "sh");
-      for (const auto& i : inst["installs"]) installs.insert(i["manager"].get<std::string>() + " " + i["package"].get<std::string>());
+      for (const auto& i : inst["installs"])
+         installs.insert(i["manager"].get<std::string>() + " " + i["package"].get<std::string>());
    }
    CHECK(installs == std::set<std::string>{"apt-get ca-certificates", "apt-get curl"});
    CHECK(k["files"][1]["kind"] == "image-config");
@@ -178,7 +186,8 @@ TEST_CASE("cli: strata inspect prints the facts of every RUN body", "[cli][inspe
 
    r = run_strata("inspect corpus/dockerfiles/windows-agent/Dockerfile");
    CHECK(r.status == 0);
-   CHECK(r.out.find("download  https://example.com/agent/plugins.zip -> C:\\agent\\plugins.zip, NOT verified") != std::string::npos);
+   CHECK(r.out.find("download  https://example.com/agent/plugins.zip -> C:\\agent\\plugins.zip, NOT verified") !=
+         std::string::npos);
    CHECK(run_strata("inspect no/such/file").status == 2);
    CHECK(run_strata("inspect --format yaml corpus").status == 2);
 }
@@ -194,7 +203,8 @@ TEST_CASE("cli: --config sets severities, disables rules, and reports its own er
    CHECK(r.status == 0);  // every finding is now info, below the threshold
    CHECK(r.out.find(": note: ") != std::string::npos);
    CHECK(r.out.find(": warning: ") == std::string::npos);
-   CHECK(run_strata("check --select ST2001 --failure-threshold info --config " + cfg + " " + fail).status == 1);  // the flag wins
+   CHECK(run_strata("check --select ST2001 --failure-threshold info --config " + cfg + " " + fail).status ==
+         1);  // the flag wins
 
    strata::test::write(cfg, "rules:\n  download-without-verification: off\n");
    r = run_strata("check --select ST2001 --config " + cfg + " " + fail);
@@ -211,7 +221,8 @@ TEST_CASE("cli: --config sets severities, disables rules, and reports its own er
    CHECK(r.status == 2);
    CHECK(r.err.find("strata.yaml:2:11: `loud` is not a severity") != std::string::npos);
    strata::test::write(cfg, "rulez: {}\n");
-   CHECK(run_strata("check --config " + cfg + " " + fail).err.find("strata.yaml:1:1: unknown key `rulez`") != std::string::npos);
+   CHECK(run_strata("check --config " + cfg + " " + fail).err.find("strata.yaml:1:1: unknown key `rulez`") !=
+         std::string::npos);
    CHECK(run_strata("check --config " + (dir / "missing.yaml").string() + " " + fail).status == 2);
    std::filesystem::remove_all(dir);
 }

@@ -64,9 +64,9 @@ TEST_CASE("BuildKit parser corpus: every result reproduced byte for byte", "[con
 }
 
 TEST_CASE("BuildKit parser corpus: every negative case rejected", "[conformance][dump]") {
-   const auto cases = each_shared_case("buildkit-parser-negative", [](const fs::path&, const strata::ast::dockerfile& df) {
-      CHECK_FALSE(parser_error(df).empty());
-   });
+   const auto cases = each_shared_case(
+       "buildkit-parser-negative",
+       [](const fs::path&, const strata::ast::dockerfile& df) { CHECK_FALSE(parser_error(df).empty()); });
    CHECK((cases == 0 || cases == 4));
 }
 

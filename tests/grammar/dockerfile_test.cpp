@@ -8,7 +8,8 @@ using strata::ast::position;
 using strata::parse::parse_dockerfile;
 
 TEST_CASE("instructions, names and argument forms", "[dockerfile]") {
-   const auto df = parse_dockerfile("Dockerfile", "FROM alpine:3.20 AS base\nrun echo hi\nCMD [\"a\", \"b c\"]\nCMD [\"a\", \n");
+   const auto df =
+       parse_dockerfile("Dockerfile", "FROM alpine:3.20 AS base\nrun echo hi\nCMD [\"a\", \"b c\"]\nCMD [\"a\", \n");
    REQUIRE(df.errors.empty());
    REQUIRE(df.instructions.size() == 4);
    CHECK(df.instructions[0].name == "from");
@@ -72,7 +73,9 @@ TEST_CASE("parser directive errors", "[dockerfile]") {
 }
 
 TEST_CASE("flags before the arguments", "[dockerfile]") {
-   const auto df = parse_dockerfile("Dockerfile", "COPY --from=build --chmod='0644' -- --weird /d\nRUN --mount=type=cache,target=/root/.cache pip install x\n");
+   const auto df = parse_dockerfile(
+       "Dockerfile",
+       "COPY --from=build --chmod='0644' -- --weird /d\nRUN --mount=type=cache,target=/root/.cache pip install x\n");
    REQUIRE(df.instructions.size() == 2);
    const auto& copy = df.instructions[0];
    REQUIRE(copy.flags.size() == 2);
@@ -88,7 +91,9 @@ TEST_CASE("flags before the arguments", "[dockerfile]") {
 }
 
 TEST_CASE("CRLF line endings and a BOM", "[dockerfile]") {
-   const auto df = parse_dockerfile("Dockerfile", "\xEF\xBB\xBF" "FROM a\r\nRUN b \\\r\n c\r\n");
+   const auto df = parse_dockerfile("Dockerfile",
+                                    "\xEF\xBB\xBF"
+                                    "FROM a\r\nRUN b \\\r\n c\r\n");
    REQUIRE(df.errors.empty());
    REQUIRE(df.instructions.size() == 2);
    CHECK(df.instructions[0].keyword == "FROM");
@@ -96,7 +101,8 @@ TEST_CASE("CRLF line endings and a BOM", "[dockerfile]") {
 }
 
 TEST_CASE("heredocs: bodies are kept and not read as instructions", "[dockerfile]") {
-   const auto df = parse_dockerfile("Dockerfile", "FROM a\nRUN <<EOF\nset -e\nFORM x\nEOF\nCOPY <<-'A' <<B /d\n\tone\n\tA\ntwo\nB\nUSER x\n");
+   const auto df = parse_dockerfile(
+       "Dockerfile", "FROM a\nRUN <<EOF\nset -e\nFORM x\nEOF\nCOPY <<-'A' <<B /d\n\tone\n\tA\ntwo\nB\nUSER x\n");
    REQUIRE(df.errors.empty());
    REQUIRE(df.instructions.size() == 4);
    REQUIRE(df.instructions[1].heredocs.size() == 1);
@@ -145,10 +151,12 @@ TEST_CASE("ENV and LABEL: key=value and legacy forms", "[dockerfile]") {
    CHECK(df.instructions[1].pairs[0].value == "some value");
 }
 
-TEST_CASE("exact positions: every byte of a joined RUN body maps to its physical line and column", "[dockerfile][positions]") {
+TEST_CASE("exact positions: every byte of a joined RUN body maps to its physical line and column",
+          "[dockerfile][positions]") {
    // continuation lines (with a comment and a blank line inside), a tab, a CRLF line,
    // multi-byte characters (columns count code points), and the backtick escape
-   const std::string text = "FROM a\nRUN echo \"h\xC3\xA9llo\" \\\n# c\n\n\t&& curl -o /x https://example.com/a \\\r\n  && true\n";
+   const std::string text =
+       "FROM a\nRUN echo \"h\xC3\xA9llo\" \\\n# c\n\n\t&& curl -o /x https://example.com/a \\\r\n  && true\n";
    const auto df = parse_dockerfile("Dockerfile", text);
    REQUIRE(df.errors.empty());
    const auto& run = df.instructions[1];
@@ -168,8 +176,8 @@ TEST_CASE("exact positions: every byte of a joined RUN body maps to its physical
 }
 
 TEST_CASE("exact positions: words, flags and heredoc bodies", "[dockerfile][positions]") {
-   const auto df = parse_dockerfile("Dockerfile",
-                                    "# escape=`\nFROM a\nCOPY --chown=app `\n    src/ /dst/\nRUN <<EOF\n  apt-get update\nEOF\n");
+   const auto df = parse_dockerfile(
+       "Dockerfile", "# escape=`\nFROM a\nCOPY --chown=app `\n    src/ /dst/\nRUN <<EOF\n  apt-get update\nEOF\n");
    REQUIRE(df.errors.empty());
    CHECK(df.escape == '`');
    const auto& copy = df.instructions[1];
@@ -187,10 +195,11 @@ TEST_CASE("exact positions: words, flags and heredoc bodies", "[dockerfile][posi
 }
 
 TEST_CASE("ARG and ENV values in scope, expanded as BuildKit's lexer does", "[dockerfile][variables]") {
-   const auto df = parse_dockerfile("Dockerfile",
-                                    "ARG VERSION=3.12\nARG NO_DEFAULT\nFROM python:${VERSION}-slim AS base\n"
-                                    "ARG VERSION\nENV PY=\"python ${VERSION}\" URL=https://example.com/${VERSION%.*}/x.tgz\n"
-                                    "RUN curl -fsSL $URL\nFROM base\nRUN echo $PY $VERSION\n");
+   const auto df =
+       parse_dockerfile("Dockerfile",
+                        "ARG VERSION=3.12\nARG NO_DEFAULT\nFROM python:${VERSION}-slim AS base\n"
+                        "ARG VERSION\nENV PY=\"python ${VERSION}\" URL=https://example.com/${VERSION%.*}/x.tgz\n"
+                        "RUN curl -fsSL $URL\nFROM base\nRUN echo $PY $VERSION\n");
    REQUIRE(df.errors.empty());
    const auto& from = df.instructions[2];
    CHECK(strata::parse::expand(df, from, from.words[0].text).result == "python:3.12-slim");

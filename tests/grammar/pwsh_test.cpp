@@ -107,9 +107,12 @@ TEST_CASE("pwsh statements are separated by ';' and newlines", "[pwsh]") {
 }
 
 TEST_CASE("pwsh pipelines set piped_to on the producer", "[pwsh]") {
-   const auto s = parse_pwsh("New-Item -ItemType Directory -Path C:\\temp | Out-Null; Get-ChildItem | Where-Object { $_.Length -gt 1 } | ForEach-Object { $_.Name }");
+   const auto s = parse_pwsh(
+       "New-Item -ItemType Directory -Path C:\\temp | Out-Null; Get-ChildItem | Where-Object { $_.Length -gt 1 } | "
+       "ForEach-Object { $_.Name }");
    REQUIRE(s.parsed);
-   CHECK(names(s) == std::vector<std::string>{"New-Item", "Out-Null", "Get-ChildItem", "Where-Object", "ForEach-Object"});
+   CHECK(names(s) ==
+         std::vector<std::string>{"New-Item", "Out-Null", "Get-ChildItem", "Where-Object", "ForEach-Object"});
    CHECK(s.commands[0].piped_to == 1);
    CHECK(s.commands[1].piped_to == -1);
    CHECK(s.commands[2].piped_to == 3);
@@ -132,8 +135,10 @@ TEST_CASE("pwsh cmdlet words carry offsets, values and literal", "[pwsh]") {
    REQUIRE(s.commands.size() == 1);
    const auto& c = s.commands[0];
    CHECK(c.kind == ast::command_kind::simple);
-   CHECK(texts(c) == std::vector<std::string>{"Invoke-WebRequest", "-Uri", "$url", "-OutFile", "'python.exe'", "-UseBasicParsing"});
-   CHECK(values(c) == std::vector<std::string>{"Invoke-WebRequest", "-Uri", "$url", "-OutFile", "python.exe", "-UseBasicParsing"});
+   CHECK(texts(c) ==
+         std::vector<std::string>{"Invoke-WebRequest", "-Uri", "$url", "-OutFile", "'python.exe'", "-UseBasicParsing"});
+   CHECK(values(c) ==
+         std::vector<std::string>{"Invoke-WebRequest", "-Uri", "$url", "-OutFile", "python.exe", "-UseBasicParsing"});
    for (const auto& w : c.words) CHECK(body.substr(w.begin, w.end - w.begin) == w.text);
    CHECK(c.words[0].literal);
    CHECK_FALSE(c.words[2].literal);
@@ -146,7 +151,8 @@ TEST_CASE("pwsh cmdlet words carry offsets, values and literal", "[pwsh]") {
 TEST_CASE("pwsh parameters: -Name:value is one word, switches, --%", "[pwsh]") {
    auto s = parse_pwsh("Invoke-WebRequest -Uri:$env:URL -OutFile:\"C:\\x.zip\" -UseBasicParsing:$true");
    REQUIRE(s.parsed);
-   CHECK(texts(s.commands[0]) == std::vector<std::string>{"Invoke-WebRequest", "-Uri:$env:URL", "-OutFile:\"C:\\x.zip\"", "-UseBasicParsing:$true"});
+   CHECK(texts(s.commands[0]) == std::vector<std::string>{"Invoke-WebRequest", "-Uri:$env:URL",
+                                                          "-OutFile:\"C:\\x.zip\"", "-UseBasicParsing:$true"});
    CHECK(values(s.commands[0])[1] == "-Uri:$env:URL");
    CHECK_FALSE(s.commands[0].words[1].literal);
    CHECK(values(s.commands[0])[2] == "-OutFile:C:\\x.zip");
@@ -162,13 +168,16 @@ TEST_CASE("pwsh parameters: -Name:value is one word, switches, --%", "[pwsh]") {
 }
 
 TEST_CASE("pwsh native commands, call and dot-source operators", "[pwsh]") {
-   auto s = parse_pwsh(".\\python.exe /quiet InstallAllUsers=1 PrependPath=1; C:\\x\\y.exe -v; msiexec /i x.msi /qn; cmd /c 'echo hi'");
+   auto s = parse_pwsh(
+       ".\\python.exe /quiet InstallAllUsers=1 PrependPath=1; C:\\x\\y.exe -v; msiexec /i x.msi /qn; cmd /c 'echo hi'");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{".\\python.exe", "C:\\x\\y.exe", "msiexec", "cmd"});
-   CHECK(values(s.commands[0]) == std::vector<std::string>{".\\python.exe", "/quiet", "InstallAllUsers=1", "PrependPath=1"});
+   CHECK(values(s.commands[0]) ==
+         std::vector<std::string>{".\\python.exe", "/quiet", "InstallAllUsers=1", "PrependPath=1"});
    CHECK(values(s.commands[3]) == std::vector<std::string>{"cmd", "/c", "echo hi"});
 
-   s = parse_pwsh("& $exe --version; & 'C:\\Program Files\\Git\\bin\\git.exe' version; . .\\env.ps1 -Quiet; &{ Write-Host x }");
+   s = parse_pwsh(
+       "& $exe --version; & 'C:\\Program Files\\Git\\bin\\git.exe' version; . .\\env.ps1 -Quiet; &{ Write-Host x }");
    REQUIRE(s.parsed);
    REQUIRE(s.commands.size() == 5);
    CHECK(texts(s.commands[0]) == std::vector<std::string>{"$exe", "--version"});
@@ -182,16 +191,21 @@ TEST_CASE("pwsh native commands, call and dot-source operators", "[pwsh]") {
 }
 
 TEST_CASE("pwsh comma-separated arguments are one word per element", "[pwsh]") {
-   const auto s = parse_pwsh("Start-Process msiexec.exe -ArgumentList '/i', 'openjdk.msi',\n  '/quiet' -Wait -PassThru");
+   const auto s =
+       parse_pwsh("Start-Process msiexec.exe -ArgumentList '/i', 'openjdk.msi',\n  '/quiet' -Wait -PassThru");
    REQUIRE(s.parsed);
-   CHECK(values(s.commands[0]) == std::vector<std::string>{"Start-Process", "msiexec.exe", "-ArgumentList", "/i", "openjdk.msi", "/quiet", "-Wait", "-PassThru"});
+   CHECK(values(s.commands[0]) == std::vector<std::string>{"Start-Process", "msiexec.exe", "-ArgumentList", "/i",
+                                                           "openjdk.msi", "/quiet", "-Wait", "-PassThru"});
 }
 
 TEST_CASE("pwsh barewords with embedded variables and quotes", "[pwsh]") {
-   const auto s = parse_pwsh("Expand-Archive -Path C:/$env:zip -Destination ${env:TEMP}/apache-maven.zip; Write-Host a`tb \\\"x $($env:y)\\\"");
+   const auto s = parse_pwsh(
+       "Expand-Archive -Path C:/$env:zip -Destination ${env:TEMP}/apache-maven.zip; Write-Host a`tb \\\"x "
+       "$($env:y)\\\"");
    REQUIRE(s.parsed);
    const auto& c = s.commands[0];
-   CHECK(values(c) == std::vector<std::string>{"Expand-Archive", "-Path", "C:/$env:zip", "-Destination", "${env:TEMP}/apache-maven.zip"});
+   CHECK(values(c) == std::vector<std::string>{"Expand-Archive", "-Path", "C:/$env:zip", "-Destination",
+                                               "${env:TEMP}/apache-maven.zip"});
    CHECK_FALSE(c.words[2].literal);
    CHECK(references(s) == std::vector<std::string>{"env:zip", "env:TEMP", "env:y"});
    CHECK(values(s.commands[1]) == std::vector<std::string>{"Write-Host", "a\tb", "\\x $($env:y)\\"});
@@ -200,7 +214,8 @@ TEST_CASE("pwsh barewords with embedded variables and quotes", "[pwsh]") {
 // ---- Variables and strings -----------------------------------------------------------
 
 TEST_CASE("pwsh variable references", "[pwsh]") {
-   const std::string body = "Write-Host $x $env:NAME ${my var} $global:g $_ $? $true \"in $str and ${env:B} and $($c)\" '$not'";
+   const std::string body =
+       "Write-Host $x $env:NAME ${my var} $global:g $_ $? $true \"in $str and ${env:B} and $($c)\" '$not'";
    const auto s = parse_pwsh(body);
    REQUIRE(s.parsed);
    CHECK(references(s) == std::vector<std::string>{"x", "env:NAME", "my var", "global:g", "str", "env:B", "c"});
@@ -247,8 +262,12 @@ TEST_CASE("pwsh -f format expressions are rendered", "[pwsh]") {
    CHECK(w.literal);
    w = value_of("('{1}-{0}-{{x}}' -f 1, 2)");
    CHECK(w.value == "2-1-{x}");
-   w = value_of("('https://www.example.org/ftp/python/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', ''), $env:PYTHON_VERSION)");
-   CHECK(w.value == "https://www.example.org/ftp/python/$($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', '')/python-$env:PYTHON_VERSION.exe");
+   w = value_of(
+       "('https://www.example.org/ftp/python/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', "
+       "''), $env:PYTHON_VERSION)");
+   CHECK(w.value ==
+         "https://www.example.org/ftp/python/$($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', "
+         "'')/python-$env:PYTHON_VERSION.exe");
    CHECK_FALSE(w.literal);
    w = value_of("('{0:N2}' -f 1)");  // format specifications are not rendered
    CHECK(w.value == "$('{0:N2}' -f 1)");
@@ -287,7 +306,9 @@ TEST_CASE("pwsh expressions that are not rendered keep their text", "[pwsh]") {
 // ---- Expressions -------------------------------------------------------------------------
 
 TEST_CASE("pwsh arrays, hashtables and comma arrays", "[pwsh]") {
-   const auto s = parse_pwsh("Remove-Item @('docker.zip', ('{0}\\d.exe' -f $env:ProgramFiles)) -Force; $h = @{ Uri = $u; 'Out-File' = 'x'\n n = (Get-Date) }; $a = 'x', 'y', $z");
+   const auto s = parse_pwsh(
+       "Remove-Item @('docker.zip', ('{0}\\d.exe' -f $env:ProgramFiles)) -Force; $h = @{ Uri = $u; 'Out-File' = 'x'\n "
+       "n = (Get-Date) }; $a = 'x', 'y', $z");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"Remove-Item", "Get-Date"});
    CHECK(s.commands[0].words[1].text == "@('docker.zip', ('{0}\\d.exe' -f $env:ProgramFiles))");
@@ -301,14 +322,17 @@ TEST_CASE("pwsh types, static members, method calls, index and casts", "[pwsh]")
    const std::string body =
        "[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; "
        "[Environment]::SetEnvironmentVariable('PATH', $newPath, [EnvironmentVariableTarget]::Machine); "
-       "$wc = [System.Net.WebClient]::new(); $wc.DownloadFile($url, \"C:\\$name\"); $x = $list[0].Trim().ToLower(); [void][int]$n; "
+       "$wc = [System.Net.WebClient]::new(); $wc.DownloadFile($url, \"C:\\$name\"); $x = $list[0].Trim().ToLower(); "
+       "[void][int]$n; "
        "$p = [IO.Path]::Combine($env:TEMP, 'a')";
    const auto s = parse_pwsh(body);
    REQUIRE(s.parsed);
-   CHECK(names(s) == std::vector<std::string>{"SetEnvironmentVariable", "new", "DownloadFile", "Trim", "ToLower", "Combine"});
+   CHECK(names(s) ==
+         std::vector<std::string>{"SetEnvironmentVariable", "new", "DownloadFile", "Trim", "ToLower", "Combine"});
    for (const auto& c : s.commands) CHECK(c.kind == ast::command_kind::method);
    CHECK(s.commands[0].target == "[Environment]");
-   CHECK(texts(s.commands[0]) == std::vector<std::string>{"SetEnvironmentVariable", "'PATH'", "$newPath", "[EnvironmentVariableTarget]::Machine"});
+   CHECK(texts(s.commands[0]) == std::vector<std::string>{"SetEnvironmentVariable", "'PATH'", "$newPath",
+                                                          "[EnvironmentVariableTarget]::Machine"});
    CHECK(values(s.commands[0])[1] == "PATH");
    CHECK(s.commands[1].target == "[System.Net.WebClient]");
    CHECK(s.commands[1].words.size() == 1);
@@ -347,7 +371,8 @@ TEST_CASE("pwsh operators", "[pwsh]") {
    const char* bodies[] = {
        "$a = $b -eq 1 -and $c -ne 2 -or $d -gt 3 -xor $e -ge 4",
        "$a = $b -lt 1 -or $b -le 2 -or 'x' -like 'y*' -or 'x' -notlike 'z' -or 'a' -match 'b' -or 'a' -notmatch 'c'",
-       "$a = @(1) -contains 1 -and @(1) -notcontains 2 -and 1 -in @(1) -and 2 -notin @(1) -and $x -is [string] -and $x -isnot [int]",
+       "$a = @(1) -contains 1 -and @(1) -notcontains 2 -and 1 -in @(1) -and 2 -notin @(1) -and $x -is [string] -and $x "
+       "-isnot [int]",
        "$a = 'abc' -replace 'b', 'c' -split ',' -join ';'",
        "$a = $x -ceq 'A' -or $x -ieq 'a' -or $x -cmatch 'A' -or $x -creplace 'a' -or $x -inotlike 'b'",
        "$a = -not $x; $b = !$y; $c = -split 'a b'; $d = -join @('a'); $e = -bnot 1",
@@ -365,10 +390,13 @@ TEST_CASE("pwsh operators", "[pwsh]") {
 }
 
 TEST_CASE("pwsh script blocks as arguments are nested", "[pwsh]") {
-   const auto s = parse_pwsh("Get-ChildItem | Where-Object { $_.Name -like 'x*' } | ForEach-Object { Remove-Item $_.FullName -Force; & { Write-Host $_ } }");
+   const auto s = parse_pwsh(
+       "Get-ChildItem | Where-Object { $_.Name -like 'x*' } | ForEach-Object { Remove-Item $_.FullName -Force; & { "
+       "Write-Host $_ } }");
    REQUIRE(s.parsed);
    // `& { ... }` calls the script block: it is the command's first word.
-   CHECK(names(s) == std::vector<std::string>{"Get-ChildItem", "Where-Object", "ForEach-Object", "Remove-Item", "{ Write-Host $_ }", "Write-Host"});
+   CHECK(names(s) == std::vector<std::string>{"Get-ChildItem", "Where-Object", "ForEach-Object", "Remove-Item",
+                                              "{ Write-Host $_ }", "Write-Host"});
    CHECK(depths(s) == std::vector<int>{0, 0, 0, 1, 1, 2});
    CHECK(s.commands[1].words[1].text == "{ $_.Name -like 'x*' }");
    CHECK_FALSE(s.commands[1].words[1].literal);
@@ -403,14 +431,18 @@ TEST_CASE("pwsh loops", "[pwsh]") {
 
 TEST_CASE("pwsh try / catch / finally / trap / throw", "[pwsh]") {
    const auto s = parse_pwsh(
-       "try { Invoke-WebRequest $u -OutFile x } catch [System.Net.WebException], [System.IO.IOException] { Write-Warning $_ } "
-       "catch { throw } finally { Remove-Item x -ErrorAction SilentlyContinue }; trap [Exception] { continue }; trap { exit 1 }");
+       "try { Invoke-WebRequest $u -OutFile x } catch [System.Net.WebException], [System.IO.IOException] { "
+       "Write-Warning $_ } "
+       "catch { throw } finally { Remove-Item x -ErrorAction SilentlyContinue }; trap [Exception] { continue }; trap { "
+       "exit 1 }");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"Invoke-WebRequest", "Write-Warning", "Remove-Item"});
 }
 
 TEST_CASE("pwsh switch", "[pwsh]") {
-   const auto s = parse_pwsh("switch -regex ($env:ARCH) { 'amd64' { $a = 'x64' } '^arm' { $a = 'arm64'; break } default { throw \"unknown $env:ARCH\" } }");
+   const auto s = parse_pwsh(
+       "switch -regex ($env:ARCH) { 'amd64' { $a = 'x64' } '^arm' { $a = 'arm64'; break } default { throw \"unknown "
+       "$env:ARCH\" } }");
    REQUIRE(s.parsed);
    CHECK(s.commands.empty());
    CHECK(references(s) == std::vector<std::string>{"env:ARCH", "env:ARCH"});
@@ -419,7 +451,8 @@ TEST_CASE("pwsh switch", "[pwsh]") {
 
 TEST_CASE("pwsh functions, param blocks and flow keywords", "[pwsh]") {
    const auto s = parse_pwsh(
-       "function Get-Thing { param([Parameter(Mandatory = $true)][string] $Name, [int]$Count = 2) Write-Output $Name; return $Count }\n"
+       "function Get-Thing { param([Parameter(Mandatory = $true)][string] $Name, [int]$Count = 2) Write-Output $Name; "
+       "return $Count }\n"
        "function f($a, $b) { $a + $b }\nfilter g { $_ }\nGet-Thing -Name x; exit $LASTEXITCODE");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"Write-Output", "Get-Thing"});
@@ -449,7 +482,8 @@ TEST_CASE("pwsh redirections", "[pwsh]") {
 }
 
 TEST_CASE("pwsh comments and backtick continuations", "[pwsh]") {
-   const auto s = parse_pwsh("# a comment\nWrite-Host a `\n  b <# inline #> c # trailing\n<# multi\nline #> Write-Host d");
+   const auto s =
+       parse_pwsh("# a comment\nWrite-Host a `\n  b <# inline #> c # trailing\n<# multi\nline #> Write-Host d");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"Write-Host", "Write-Host"});
    CHECK(texts(s.commands[0]) == std::vector<std::string>{"Write-Host", "a", "b", "c"});
@@ -465,26 +499,32 @@ TEST_CASE("pwsh keywords need a word boundary", "[pwsh]") {
 
 TEST_CASE("pwsh assignments", "[pwsh]") {
    const std::string body =
-       "$url = 'https://e.example/a.zip'; $env:PATH = 'C:\\git;' + $env:PATH; $env:PATH += ';C:\\go'; [string]$s = \"x\"; "
-       "Set-Variable -Name v1 -Value 'one'; New-Variable v2 $url; Set-Item -Path env:GOPATH -Value C:\\go; $o.Prop = 1; $proc = Start-Process x -PassThru; "
+       "$url = 'https://e.example/a.zip'; $env:PATH = 'C:\\git;' + $env:PATH; $env:PATH += ';C:\\go'; [string]$s = "
+       "\"x\"; "
+       "Set-Variable -Name v1 -Value 'one'; New-Variable v2 $url; Set-Item -Path env:GOPATH -Value C:\\go; $o.Prop = "
+       "1; $proc = Start-Process x -PassThru; "
        "$null = New-Item x";
    const auto s = parse_pwsh(body);
    REQUIRE(s.parsed);
    std::vector<std::string> got;
    for (const auto& a : s.assignments) got.push_back(a.name + "=" + a.value.value);
-   CHECK(got == std::vector<std::string>{"url=https://e.example/a.zip", "env:PATH=C:\\git;$env:PATH", "env:PATH=;C:\\go", "s=x", "v1=one", "v2=$url",
-                                         "env:GOPATH=C:\\go", "proc=$(Start-Process x -PassThru)"});
+   CHECK(got == std::vector<std::string>{"url=https://e.example/a.zip", "env:PATH=C:\\git;$env:PATH",
+                                         "env:PATH=;C:\\go", "s=x", "v1=one", "v2=$url", "env:GOPATH=C:\\go",
+                                         "proc=$(Start-Process x -PassThru)"});
    CHECK(s.assignments[0].begin == 0);
    CHECK(s.assignments[0].end == body.find(';'));
    CHECK(s.assignments[0].value.begin == body.find('\''));
    CHECK(s.assignments[0].value.literal);
    // $env:PATH is read on the right-hand side and by +=; the targets of = are not references.
    CHECK(references(s) == std::vector<std::string>{"env:PATH", "env:PATH", "url", "o"});
-   CHECK(names(s) == std::vector<std::string>{"Set-Variable", "New-Variable", "Set-Item", "Start-Process", "New-Item"});  // `$null =` discards
+   CHECK(names(s) == std::vector<std::string>{"Set-Variable", "New-Variable", "Set-Item", "Start-Process",
+                                              "New-Item"});  // `$null =` discards
 }
 
 TEST_CASE("pwsh SetEnvironmentVariable is an assignment", "[pwsh]") {
-   const auto s = parse_pwsh("$newPath = ('{0}\\docker;{1}' -f $env:ProgramFiles, $env:PATH); [Environment]::SetEnvironmentVariable('PATH', $newPath, [EnvironmentVariableTarget]::Machine)");
+   const auto s = parse_pwsh(
+       "$newPath = ('{0}\\docker;{1}' -f $env:ProgramFiles, $env:PATH); [Environment]::SetEnvironmentVariable('PATH', "
+       "$newPath, [EnvironmentVariableTarget]::Machine)");
    REQUIRE(s.parsed);
    REQUIRE(s.assignments.size() == 2);
    CHECK(s.assignments[0].name == "newPath");
@@ -592,8 +632,10 @@ TEST_CASE("pwsh nesting depth is bounded", "[pwsh]") {
 }
 
 TEST_CASE("pwsh never throws on odd input", "[pwsh]") {
-   const std::string pieces[] = {"$",  "(", ")", "{", "}", "[", "]", "'", "\"", "`", "@", "|", "&", ";", "\n", " ", "-", "<#", "#>", "#",
-                                 "$(", "@(", "@{", "@'", "'@", "@\"", "\"@", ",", "=", ">", "2>&1", "-f", "x", "::", ".", "if", "else", "\r", "%", std::string(1, '\0')};
+   const std::string pieces[] = {"$",    "(",  ")",  "{",  "}",  "[",   "]",    "'",  "\"", "`",
+                                 "@",    "|",  "&",  ";",  "\n", " ",   "-",    "<#", "#>", "#",
+                                 "$(",   "@(", "@{", "@'", "'@", "@\"", "\"@",  ",",  "=",  ">",
+                                 "2>&1", "-f", "x",  "::", ".",  "if",  "else", "\r", "%",  std::string(1, '\0')};
    std::uint32_t seed = 12345;
    for (int round = 0; round < 3000; ++round) {
       std::string body;
@@ -652,13 +694,14 @@ bench_counts measure(const std::filesystem::path& root) {
       const auto shells = engine::dockerfile_shells(df);
       for (std::size_t i = 0; i < df.instructions.size(); ++i) {
          const auto& inst = df.instructions[i];
-         if (inst.name != "run" || inst.form != ast::argument_form::shell || shells[i] != facts::shell_kind::pwsh) continue;
+         if (inst.name != "run" || inst.form != ast::argument_form::shell || shells[i] != facts::shell_kind::pwsh)
+            continue;
          ++n.bodies;
          const auto s = parse_pwsh(inst.arguments);
          if (!s.parsed) {
             ++n.failures;
-            UNSCOPED_INFO(path.string() << ":" << inst.start_line << ": " << s.error << " at " << s.error_offset << ": `"
-                                        << excerpt(inst.arguments, s.error_offset) << "`");
+            UNSCOPED_INFO(path.string() << ":" << inst.start_line << ": " << s.error << " at " << s.error_offset
+                                        << ": `" << excerpt(inst.arguments, s.error_offset) << "`");
          }
          // Every download the body spells must be in the model.
          const std::string lowered = ascii_lower(inst.arguments);
@@ -677,7 +720,8 @@ bench_counts measure(const std::filesystem::path& root) {
          n.downloads += spelled;
          if (found < spelled) {
             n.missed += spelled - found;
-            UNSCOPED_INFO(path.string() << ":" << inst.start_line << ": " << spelled - found << " download(s) not in the model");
+            UNSCOPED_INFO(path.string() << ":" << inst.start_line << ": " << spelled - found
+                                        << " download(s) not in the model");
          }
       }
    }
@@ -696,8 +740,8 @@ TEST_CASE("pwsh bench: PowerShell RUN bodies of the corpus parse", "[.pwsh-bench
    for (const char* dir : {"dockerfiles-bench", "dockerfiles"}) {
       if (!fs::is_directory(corpus / dir)) continue;
       const auto n = measure(corpus / dir);
-      WARN("pwsh bench " << dir << ": " << n.files << " Dockerfiles, " << n.bodies << " PowerShell RUN bodies, " << n.failures << " failures, "
-                         << n.downloads << " downloads, " << n.missed << " missed");
+      WARN("pwsh bench " << dir << ": " << n.files << " Dockerfiles, " << n.bodies << " PowerShell RUN bodies, "
+                         << n.failures << " failures, " << n.downloads << " downloads, " << n.missed << " missed");
       CHECK(n.bodies > 0);
       CHECK(n.failures * 200 <= n.bodies);  // at most 0.5%
       CHECK(n.missed == 0);

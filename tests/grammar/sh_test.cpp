@@ -74,10 +74,13 @@ TEST_CASE("sh: assignments, redirections and references", "[sh]") {
 
 TEST_CASE("sh: compound commands", "[sh]") {
    const auto s = parse::parse_sh(
-       "if [ -f x ]; then a; elif b; then c; else d; fi; for v in 1 2; do e \"$v\"; done; while f; do g; done; until h; do :; done; "
-       "case \"$x\" in a|b) i ;; (*) j;; esac; { k; l; }; (m); f() { n; }; function o { p; }; (( q = 1 + (2) )); [[ $r == *\"s\"* && -z t ]] && u");
+       "if [ -f x ]; then a; elif b; then c; else d; fi; for v in 1 2; do e \"$v\"; done; while f; do g; done; until "
+       "h; do :; done; "
+       "case \"$x\" in a|b) i ;; (*) j;; esac; { k; l; }; (m); f() { n; }; function o { p; }; (( q = 1 + (2) )); [[ $r "
+       "== *\"s\"* && -z t ]] && u");
    REQUIRE(s.parsed);
-   CHECK(names(s) == std::vector<std::string>{"[", "a", "b", "c", "d", "e", "f", "g", "h", ":", "i", "j", "k", "l", "m", "n", "p", "u"});
+   CHECK(names(s) == std::vector<std::string>{"[", "a", "b", "c", "d", "e", "f", "g", "h", ":", "i", "j", "k", "l", "m",
+                                              "n", "p", "u"});
    CHECK(s.commands[1].depth == 1);
    CHECK(s.commands.back().depth == 0);
    CHECK(s.assignments.front().name == "v");
@@ -85,14 +88,16 @@ TEST_CASE("sh: compound commands", "[sh]") {
 
 TEST_CASE("sh: nested substitutions, process substitution and arrays", "[sh]") {
    // commands inside $((...)) are not listed (the arithmetic text is read as one piece)
-   const auto s = parse::parse_sh("a=\"$(b \"$(c 'd)')\")\" ; diff <(e) >(f); arr=(g \"h i\"); echo `j \\`k\\``; x=$((1 + $(nproc)))");
+   const auto s = parse::parse_sh(
+       "a=\"$(b \"$(c 'd)')\")\" ; diff <(e) >(f); arr=(g \"h i\"); echo `j \\`k\\``; x=$((1 + $(nproc)))");
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"b", "c", "diff", "e", "f", "echo", "j", "k"});
    CHECK(s.commands[1].depth == 2);
 }
 
 TEST_CASE("sh: heredocs inside a body are skipped", "[sh]") {
-   const std::string body = "cat <<EOF > /etc/x\n  not ) a ( command\nEOF\ncat <<-'END' | tee y\n\tstill ) text\n\tEND\necho done";
+   const std::string body =
+       "cat <<EOF > /etc/x\n  not ) a ( command\nEOF\ncat <<-'END' | tee y\n\tstill ) text\n\tEND\necho done";
    const auto s = parse::parse_sh(body);
    REQUIRE(s.parsed);
    CHECK(names(s) == std::vector<std::string>{"cat", "cat", "tee", "echo"});
@@ -146,7 +151,7 @@ TEST_CASE("sh: deep nesting is an error, not a crash", "[sh]") {
    const auto s = parse::parse_sh(std::string(5000, '(') + "a" + std::string(5000, ')'));
    CHECK_FALSE(s.parsed);
    CHECK(s.error == "nested more than 200 levels deep");
-   const auto q = parse::parse_sh("echo " + std::string(3000, '"') );
+   const auto q = parse::parse_sh("echo " + std::string(3000, '"'));
    CHECK(q.commands.size() <= 1);
 }
 

@@ -109,17 +109,19 @@ TEST_CASE("the JSON model: sections by position, sizes in bytes, RFC 3339 dates"
 TEST_CASE("a deviating page still renders in canonical form", "[tag_page][normalize]") {
    auto text = test::read(test::source_path("tests/fixtures/tag-pages/e3-counted-list.md"));
    const auto canonical = text;
-   text.replace(text.find("34.8 MB"), 7, "34.9 MB");                      // human size disagrees with bytes
-   text.replace(text.find("Wed, 11 Jan 2023 02:41:36"), 3, "Thu");       // wrong weekday
-   text.replace(text.find(R"(["demo"])"), 8, R"([ "demo" ])");           // JSON with spaces
+   text.replace(text.find("34.8 MB"), 7, "34.9 MB");                // human size disagrees with bytes
+   text.replace(text.find("Wed, 11 Jan 2023 02:41:36"), 3, "Thu");  // wrong weekday
+   text.replace(text.find(R"(["demo"])"), 8, R"([ "demo" ])");      // JSON with spaces
    const auto page = parse::parse_tag_page("x.md", text);
    CHECK(page.errors.empty());
    CHECK(render::render(page) == canonical);
 }
 
 TEST_CASE("Mojo::JSON encoding", "[render]") {
-   CHECK(render::mojo_json(nlohmann::json::array({"cmd", "/C", "type C:\\hello.txt"})) == R"(["cmd","\/C","type C:\\hello.txt"])");
-   CHECK(render::mojo_json(nlohmann::json::array({std::string("a\x01\n\t\"b"), "\xE2\x80\xA8"})) == R"(["a\u0001\n\t\"b","\u2028"])");
+   CHECK(render::mojo_json(nlohmann::json::array({"cmd", "/C", "type C:\\hello.txt"})) ==
+         R"(["cmd","\/C","type C:\\hello.txt"])");
+   CHECK(render::mojo_json(nlohmann::json::array({std::string("a\x01\n\t\"b"), "\xE2\x80\xA8"})) ==
+         R"(["a\u0001\n\t\"b","\u2028"])");
    CHECK(render::mojo_json(nlohmann::json::array({"caf\xC3\xA9"})) == "[\"caf\xC3\xA9\"]");
    CHECK(render::mojo_json(nlohmann::json::object({{"b", 1}, {"a", nullptr}})) == R"({"a":null,"b":1})");
    CHECK_FALSE(render::mojo_json_canonical("[\"unterminated"));

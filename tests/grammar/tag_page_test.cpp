@@ -7,7 +7,8 @@ using strata::ast::position;
 using strata::parse::parse_tag_page;
 
 TEST_CASE("a two-platform tag page", "[tag_page]") {
-   const auto page = parse_tag_page("p.md", strata::test::read(strata::test::source_path("corpus/repo-info/demo-1.2.md")));
+   const auto page =
+       parse_tag_page("p.md", strata::test::read(strata::test::source_path("corpus/repo-info/demo-1.2.md")));
    CHECK(page.errors.empty());
    CHECK(page.ref.text == "demo:1.2");
    REQUIRE(page.digest);
@@ -40,7 +41,8 @@ TEST_CASE("E3 counts, bare byte sizes, # ARGS lines and # buildkit suffixes", "[
        "## `x:1`\n\n-\tPlatforms: 1\n\t-\tlinux; amd64\n\n### `x:1` - linux; amd64\n\n"
        "-\tTotal Size: **233.0 B**  \n\t(compressed transfer size, not on-disk size)\n\n"
        "```dockerfile\n# Mon, 03 Aug 2026 00:00:00 GMT\n# ARGS: TARGETARCH=amd64\nRUN apt-get update # buildkit\n"
-       "# Mon, 03 Aug 2026 00:00:01 GMT\nENV A=1 B=two words C=x=y\n```\n\n-\tLayers:\n\t-\t`sha256:aa`  \n\t\tSize: 233.0 B  \n\t\tMIME: m\n";
+       "# Mon, 03 Aug 2026 00:00:01 GMT\nENV A=1 B=two words C=x=y\n```\n\n-\tLayers:\n\t-\t`sha256:aa`  \n\t\tSize: "
+       "233.0 B  \n\t\tMIME: m\n";
    const auto page = parse_tag_page("p.md", text);
    CHECK(page.errors.empty());
    CHECK(page.platform_count == 1U);
@@ -75,8 +77,9 @@ TEST_CASE("unknown and misplaced lines are errors with positions; the rest is ke
 }
 
 TEST_CASE("broken input never throws", "[tag_page]") {
-   for (const std::string& text : {std::string("## `"), std::string("## `a`\n```dockerfile"), std::string("\t-\t`"),
-                                  std::string("-\tTotal Size: **"), std::string("## `a`\n### `a` - \n\t\tSize: 1.0 B")}) {
+   for (const std::string& text :
+        {std::string("## `"), std::string("## `a`\n```dockerfile"), std::string("\t-\t`"),
+         std::string("-\tTotal Size: **"), std::string("## `a`\n### `a` - \n\t\tSize: 1.0 B")}) {
       CHECK_NOTHROW(parse_tag_page("p.md", text));
    }
 }

@@ -57,7 +57,8 @@ TEST_CASE("json: the findings contract", "[output]") {
    REQUIRE(doc["findings"].size() == run.findings.size());
    bool saw_platform = false;
    for (const auto& f : doc["findings"]) {
-      for (const char* key : {"rule", "aliases", "severity", "message", "file", "line", "column", "end_line", "end_column"}) {
+      for (const char* key :
+           {"rule", "aliases", "severity", "message", "file", "line", "column", "end_line", "end_column"}) {
          INFO(key);
          CHECK(f.contains(key));
       }

@@ -53,7 +53,8 @@ TEST_CASE("registry: ids unique, sorted, well formed; metadata complete", "[rule
       CHECK_FALSE(r.help.empty());
       CHECK(names.insert(r.name).second);
       CHECK(retired_ids.count(std::string(r.id)) == 0);
-      const bool visits = r.visit.document || r.visit.dockerfile || r.visit.instruction || r.visit.run || r.visit.tag_page || r.visit.finish;
+      const bool visits = r.visit.document || r.visit.dockerfile || r.visit.instruction || r.visit.run ||
+                          r.visit.tag_page || r.visit.finish;
       CHECK(visits);
       if (i > 0) CHECK(rules[i - 1].definition->id < r.id);
       CHECK(engine::find_rule(r.id) == &rules[i]);
@@ -68,7 +69,7 @@ namespace {
 
 void check_doc_headings(const engine::registered_rule& r) {
    static const std::vector<std::string> headings = {"## What it does", "## Why is this bad?", "## Example",
-                                                     "## Use instead", "## Exceptions", "## References"};
+                                                     "## Use instead",  "## Exceptions",       "## References"};
    const std::string id(r.definition->id);
    const std::string md(r.doc_markdown);
    CHECK(md.starts_with("# " + id + ": "));
@@ -86,7 +87,8 @@ void check_doc_headings(const engine::registered_rule& r) {
 std::optional<std::pair<std::string, std::string>> doc_examples(const engine::registered_rule& r) {
    static const std::regex block("```dockerfile\n([\\s\\S]*?)```");
    const auto& v = r.definition->visit;
-   if (v.dockerfile == nullptr && v.instruction == nullptr && v.run == nullptr) return std::nullopt;  // history-only rules
+   if (v.dockerfile == nullptr && v.instruction == nullptr && v.run == nullptr)
+      return std::nullopt;  // history-only rules
    const std::string example(engine::doc_section(r.doc_markdown, "Example"));
    const std::string fixed(engine::doc_section(r.doc_markdown, "Use instead"));
    std::smatch m1, m2;
@@ -132,7 +134,9 @@ void check_fixtures(const engine::registered_rule& r) {
 
 TEST_CASE("docs: every rule's markdown has the required headings", "[rules][docs]") {
    for (const auto& r : engine::registry()) {
-      DYNAMIC_SECTION(r.definition->id) { check_doc_headings(r); }
+      DYNAMIC_SECTION(r.definition->id) {
+         check_doc_headings(r);
+      }
    }
 }
 
@@ -140,13 +144,17 @@ TEST_CASE("docs: Dockerfile examples fire and their fixes are silent", "[rules][
    for (const auto& r : engine::registry()) {
       const auto examples = doc_examples(r);
       if (!examples) continue;
-      DYNAMIC_SECTION(r.definition->id) { check_doc_examples(r, *examples); }
+      DYNAMIC_SECTION(r.definition->id) {
+         check_doc_examples(r, *examples);
+      }
    }
 }
 
 TEST_CASE("fixtures: failing ones match the snapshot, passing ones are silent", "[rules][fixtures]") {
    for (const auto& r : engine::registry()) {
-      DYNAMIC_SECTION(r.definition->id) { check_fixtures(r); }
+      DYNAMIC_SECTION(r.definition->id) {
+         check_fixtures(r);
+      }
    }
 }
 

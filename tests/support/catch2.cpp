@@ -8,5 +8,7 @@
 #include "support/catch2.hpp"
 
 namespace strata::test {
-int run_catch2(int argc, char** argv) { return Catch::Session().run(argc, argv); }
+int run_catch2(int argc, char** argv) {
+   return Catch::Session().run(argc, argv);
+}
 }  // namespace strata::test

@@ -17,7 +17,9 @@
 
 namespace strata::test {
 
-inline std::string source_path(const std::string& relative) { return std::string(STRATA_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+   return std::string(STRATA_SOURCE_DIR) + "/" + relative;
+}
 
 inline std::string read(const std::string& path) {
    std::ifstream in(path, std::ios::binary);
@@ -32,7 +34,8 @@ inline void write(const std::string& path, const std::string& text) {
 }
 
 /// Checks one named input with the selected rules; findings sorted.
-inline std::vector<engine::finding> check_text(const std::string& path, std::string text, const engine::selection& sel = {}) {
+inline std::vector<engine::finding> check_text(const std::string& path, std::string text,
+                                               const engine::selection& sel = {}) {
    const auto rules = engine::enabled_rules(sel);  // findings point into the static registry
    std::vector<engine::finding> out;
    auto doc = engine::load_document(path, std::move(text), engine::origin::named);

@@ -8,7 +8,8 @@
 using namespace strata;
 
 namespace {
-facts::run_facts facts_of(const std::string& body, ast::source_file& src, facts::shell_kind shell = facts::shell_kind::sh) {
+facts::run_facts facts_of(const std::string& body, ast::source_file& src,
+                          facts::shell_kind shell = facts::shell_kind::sh) {
    src = ast::source_file("f", body);
    ast::offset_map m;
    m.append(0, 0, body.size());
@@ -51,7 +52,9 @@ TEST_CASE("wrappers are skipped with their options", "[command_query]") {
 
 TEST_CASE("short option groups, --x=v and --x v", "[command_query]") {
    ast::source_file src;
-   auto f = facts_of("apt-get -yq -o Dpkg::Options::=--force-confold --target-release=buster install --no-install-recommends vim", src);
+   auto f = facts_of(
+       "apt-get -yq -o Dpkg::Options::=--force-confold --target-release=buster install --no-install-recommends vim",
+       src);
    const facts::command_query apt(f.commands[0], false);
    CHECK(apt.has_option("-y"));
    CHECK(apt.has_option("-q"));
@@ -105,7 +108,8 @@ TEST_CASE("python -m pip runs pip", "[command_query]") {
 
 TEST_CASE("PowerShell parameters", "[command_query]") {
    ast::source_file src;
-   auto f = facts_of("Invoke-WebRequest -Uri:https://e.example/a -OutFile a.zip -UseBasicParsing", src, facts::shell_kind::pwsh);
+   auto f = facts_of("Invoke-WebRequest -Uri:https://e.example/a -OutFile a.zip -UseBasicParsing", src,
+                     facts::shell_kind::pwsh);
    const facts::command_query q(f.commands[0], true);
    CHECK(q.program() == "invoke-webrequest");
    CHECK(q.option_values({"-Uri"}) == std::vector<std::string>{"https://e.example/a"});
@@ -116,7 +120,8 @@ TEST_CASE("PowerShell parameters", "[command_query]") {
 
 TEST_CASE("commands_named views the commands running those programs", "[command_query]") {
    ast::source_file src;
-   const auto f = facts_of("set -e; sudo apt-get update && echo $(curl -fsSL https://e.example) | sudo tee /x; apt install -y git", src);
+   const auto f = facts_of(
+       "set -e; sudo apt-get update && echo $(curl -fsSL https://e.example) | sudo tee /x; apt install -y git", src);
    const auto apt = facts::commands_named(f, {"apt-get", "apt"});
    REQUIRE(apt.size() == 2);
    CHECK(apt[0].program() == "apt-get");

@@ -17,7 +17,9 @@ using namespace strata;
 
 namespace {
 
-ast::dockerfile parse_text(const std::string& text) { return parse::parse_dockerfile("Dockerfile", text); }
+ast::dockerfile parse_text(const std::string& text) {
+   return parse::parse_dockerfile("Dockerfile", text);
+}
 
 const ast::instruction& nth(const ast::dockerfile& df, std::string_view name, std::size_t n = 0) {
    for (const auto& inst : df.instructions) {
@@ -183,11 +185,25 @@ void see_end(engine::context& cx) {
    seen.ends_with_runs += static_cast<int>(cx.runs().size());
 }
 
-constexpr engine::rule plain_rule{"ST9998", "test-plain", engine::severity::info, "", "", {}, {},
-                                  engine::visitors{.instruction = see_instruction, .run = see_run, .end_of_document = see_end},
-                                  false};
-constexpr engine::rule onbuild_rule{"ST9999", "test-onbuild", engine::severity::info, "", "", {}, {},
-                                    engine::visitors{.instruction = see_instruction, .run = see_run}, true};
+constexpr engine::rule plain_rule{
+    "ST9998",
+    "test-plain",
+    engine::severity::info,
+    "",
+    "",
+    {},
+    {},
+    engine::visitors{.instruction = see_instruction, .run = see_run, .end_of_document = see_end},
+    false};
+constexpr engine::rule onbuild_rule{"ST9999",
+                                    "test-onbuild",
+                                    engine::severity::info,
+                                    "",
+                                    "",
+                                    {},
+                                    {},
+                                    engine::visitors{.instruction = see_instruction, .run = see_run},
+                                    true};
 
 std::vector<engine::document> documents(std::initializer_list<std::string> texts) {
    std::vector<engine::document> out;
@@ -220,15 +236,16 @@ TEST_CASE("engine: ONBUILD triggers are visited, flagged, only by rules that ask
    // strata inspect's walk does not see triggers unless asked
    int plain = 0, with_triggers = 0;
    engine::for_each_run(docs[0], [&](const engine::run_view&) { ++plain; });
-   engine::for_each_run(docs[0], [&](const engine::run_view& v) { with_triggers += v.onbuild ? 10 : 1; }, true);
+   engine::for_each_run(
+       docs[0], [&](const engine::run_view& v) { with_triggers += v.onbuild ? 10 : 1; }, true);
    CHECK(plain == 1);
    CHECK(with_triggers == 11);
 }
 
 TEST_CASE("engine: the end hook runs once per document, run views are shared", "[engine-context]") {
    seen = {};
-   const auto docs = documents({"FROM debian:12 AS a\nRUN curl -o a https://example.com/a\nRUN <<EOF\ntrue\nEOF\n",
-                                "FROM alpine\nRUN true\n"});
+   const auto docs = documents(
+       {"FROM debian:12 AS a\nRUN curl -o a https://example.com/a\nRUN <<EOF\ntrue\nEOF\n", "FROM alpine\nRUN true\n"});
    const engine::registered_rule r{&plain_rule, "", ""};
    const engine::registered_rule* rules[] = {&r};
    engine::checker c(rules);

@@ -18,14 +18,16 @@ facts::run_facts facts_of(const std::string& body, facts::shell_kind shell, ast:
 // `manager package version[ pinned]` of each install
 std::vector<std::string> installs_of(const facts::run_facts& f) {
    std::vector<std::string> out;
-   for (const auto& i : f.installs) out.push_back(i.manager + " " + i.package + " " + i.version + (i.pinned ? " pinned" : ""));
+   for (const auto& i : f.installs)
+      out.push_back(i.manager + " " + i.package + " " + i.version + (i.pinned ? " pinned" : ""));
    return out;
 }
 }  // namespace
 
 TEST_CASE("sh downloads and verifications", "[facts]") {
    ast::source_file src;
-   auto f = facts_of("set -eux; wget -O x.tgz \"$URL\"; echo \"$SHA  x.tgz\" | sha256sum -c -; tar xzf x.tgz", facts::shell_kind::sh, src);
+   auto f = facts_of("set -eux; wget -O x.tgz \"$URL\"; echo \"$SHA  x.tgz\" | sha256sum -c -; tar xzf x.tgz",
+                     facts::shell_kind::sh, src);
    REQUIRE(f.parsed);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].tool == "wget");
@@ -44,7 +46,8 @@ TEST_CASE("sh downloads and verifications", "[facts]") {
    f = facts_of("apt-get install -y curl wget && curl --version", facts::shell_kind::sh, src);
    CHECK(f.downloads.empty());
 
-   f = facts_of("wget https://e.example/a.asc https://e.example/a && gpg --batch --verify a.asc a", facts::shell_kind::sh, src);
+   f = facts_of("wget https://e.example/a.asc https://e.example/a && gpg --batch --verify a.asc a",
+                facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 2);  // one per URL
    CHECK(f.downloads[0].output == "a.asc");
    CHECK(f.downloads[1].output == "a");
@@ -74,8 +77,10 @@ TEST_CASE("a verification checks the download whose file it names", "[facts]") {
 TEST_CASE("download URLs are expanded from the body's variables and the ARG/ENV values", "[facts]") {
    ast::source_file src;
    const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
-   const auto f = facts_of("base=https://example.org/ftp; wget -O p.tar.xz \"$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"",
-                           facts::shell_kind::sh, src, &env);
+   const auto f = facts_of(
+       "base=https://example.org/ftp; wget -O p.tar.xz "
+       "\"$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"",
+       facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].url == "$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz");
    CHECK(f.downloads[0].expanded_url == "https://example.org/ftp/3.7.0/Python-3.7.0b5.tar.xz");
@@ -84,17 +89,21 @@ TEST_CASE("download URLs are expanded from the body's variables and the ARG/ENV 
 TEST_CASE("package installs, pinned or not", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
-       "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confnew "
+       "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o "
+       "Dpkg::Options::=--force-confnew "
        "curl=7.64.0-4 ca-certificates && apk add --no-cache --virtual .build-deps gcc musl-dev=1.2.3-r0 && "
-       "pip install --no-cache-dir 'requests==2.31.0' flask -r req.txt && python3 -m pip install six && npm install -g yarn@1.22.19 @scope/pkg left-pad@latest && "
-       "gem install bundler -v 2.4.0 && go install example.com/tool@v1.2.3 && yum install -y httpd-2.4.6 vim && sudo apt install -y jq",
+       "pip install --no-cache-dir 'requests==2.31.0' flask -r req.txt && python3 -m pip install six && npm install -g "
+       "yarn@1.22.19 @scope/pkg left-pad@latest && "
+       "gem install bundler -v 2.4.0 && go install example.com/tool@v1.2.3 && yum install -y httpd-2.4.6 vim && sudo "
+       "apt install -y jq",
        facts::shell_kind::sh, src);
    REQUIRE(f.parsed);
-   CHECK(installs_of(f) == std::vector<std::string>{
-                    "apt-get curl =7.64.0-4 pinned", "apt-get ca-certificates ", "apk gcc ", "apk musl-dev =1.2.3-r0 pinned",
-                    "pip requests ==2.31.0 pinned", "pip flask ", "pip six ", "npm yarn @1.22.19 pinned", "npm @scope/pkg ",
-                    "npm left-pad @latest", "gem bundler 2.4.0 pinned", "go example.com/tool @v1.2.3 pinned",
-                    "yum httpd -2.4.6 pinned", "yum vim ", "apt jq "});
+   CHECK(installs_of(f) ==
+         std::vector<std::string>{"apt-get curl =7.64.0-4 pinned", "apt-get ca-certificates ", "apk gcc ",
+                                  "apk musl-dev =1.2.3-r0 pinned", "pip requests ==2.31.0 pinned", "pip flask ",
+                                  "pip six ", "npm yarn @1.22.19 pinned", "npm @scope/pkg ", "npm left-pad @latest",
+                                  "gem bundler 2.4.0 pinned", "go example.com/tool @v1.2.3 pinned",
+                                  "yum httpd -2.4.6 pinned", "yum vim ", "apt jq "});
    std::vector<std::string> cleanups;
    for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
    CHECK(cleanups == std::vector<std::string>{"apk-cache", "pip-cache"});
@@ -102,11 +111,14 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
 
 TEST_CASE("cache cleanups", "[facts]") {
    ast::source_file src;
-   const auto f = facts_of("apt-get clean; rm -rf /var/lib/apt/lists/* /tmp/x; yum clean all; rm -rf /var/cache/apk/* ~/.cache/pip; npm cache clean --force",
-                           facts::shell_kind::sh, src);
+   const auto f = facts_of(
+       "apt-get clean; rm -rf /var/lib/apt/lists/* /tmp/x; yum clean all; rm -rf /var/cache/apk/* ~/.cache/pip; npm "
+       "cache clean --force",
+       facts::shell_kind::sh, src);
    std::vector<std::string> cleanups;
    for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
-   CHECK(cleanups == std::vector<std::string>{"apt-cache", "apt-lists", "yum-cache", "apk-cache", "pip-cache", "npm-cache"});
+   CHECK(cleanups ==
+         std::vector<std::string>{"apt-cache", "apt-lists", "yum-cache", "apk-cache", "pip-cache", "npm-cache"});
 }
 
 TEST_CASE("variables set and referenced, with positions across lines", "[facts]") {
@@ -135,7 +147,8 @@ TEST_CASE("cmd bodies are left as text", "[facts]") {
    const auto f = facts_of("curl -o x https://example.com/x", facts::shell_kind::cmd, src);
    CHECK(f.commands.empty());
    CHECK(f.parsed);
-   CHECK(facts::shell_from_executable("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe") == facts::shell_kind::pwsh);
+   CHECK(facts::shell_from_executable("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe") ==
+         facts::shell_kind::pwsh);
    CHECK(facts::shell_from_executable("/bin/bash") == facts::shell_kind::sh);
    CHECK(facts::shell_from_executable("cmd") == facts::shell_kind::cmd);
 }
@@ -144,7 +157,8 @@ TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts
    ast::source_file src;
    const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
    auto f = facts_of(
-       "$url = ('https://example.com/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', ''), $env:python_version); "
+       "$url = ('https://example.com/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', ''), "
+       "$env:python_version); "
        "Invoke-WebRequest -Uri $url -OutFile 'python.exe'; Start-Process python.exe",
        facts::shell_kind::pwsh, src, &env);
    REQUIRE(f.parsed);
@@ -154,29 +168,37 @@ TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts
    CHECK(f.downloads[0].output == "python.exe");
    CHECK_FALSE(f.downloads[0].verified_by);
 
-   f = facts_of("Invoke-WebRequest -Uri $env:U -OutFile 'g.py'; if ((Get-FileHash 'g.py' -Algorithm sha256).Hash -ne $env:S) { exit 1 }",
-                facts::shell_kind::pwsh, src);
+   f = facts_of(
+       "Invoke-WebRequest -Uri $env:U -OutFile 'g.py'; if ((Get-FileHash 'g.py' -Algorithm sha256).Hash -ne $env:S) { "
+       "exit 1 }",
+       facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    REQUIRE(f.downloads[0].verified_by);
    CHECK(f.downloads[0].verified_by->method == "Get-FileHash");
 
-   f = facts_of("iwr https://example.com/a.zip -OutFile a.zip; $h = (Get-FileHash a.zip).Hash; if ($h -ne $env:A_SHA) { throw 'bad' }",
-                facts::shell_kind::pwsh, src);
+   f = facts_of(
+       "iwr https://example.com/a.zip -OutFile a.zip; $h = (Get-FileHash a.zip).Hash; if ($h -ne $env:A_SHA) { throw "
+       "'bad' }",
+       facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    REQUIRE(f.downloads[0].verified_by);  // compared through a variable
 
-   f = facts_of("Get-FileHash a.zip; Invoke-WebRequest https://example.com/a.zip -OutFile a.zip", facts::shell_kind::pwsh, src);
+   f = facts_of("Get-FileHash a.zip; Invoke-WebRequest https://example.com/a.zip -OutFile a.zip",
+                facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    CHECK_FALSE(f.downloads[0].verified_by);  // a hash printed, and before the download
 
    // curl.exe is curl (plain `curl` is Invoke-WebRequest's alias)
-   f = facts_of("curl.exe -LfsSo openjdk.msi https://example.com/jdk.msi ; if ((Get-FileHash openjdk.msi -Algorithm sha256).Hash -ne 'f6') { exit 1 }",
-                facts::shell_kind::pwsh, src);
+   f = facts_of(
+       "curl.exe -LfsSo openjdk.msi https://example.com/jdk.msi ; if ((Get-FileHash openjdk.msi -Algorithm "
+       "sha256).Hash -ne 'f6') { exit 1 }",
+       facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].output == "openjdk.msi");
    REQUIRE(f.downloads[0].verified_by);
 
-   f = facts_of("(New-Object Net.WebClient).DownloadFile('https://example.com/a.zip', 'a.zip')", facts::shell_kind::pwsh, src);
+   f = facts_of("(New-Object Net.WebClient).DownloadFile('https://example.com/a.zip', 'a.zip')",
+                facts::shell_kind::pwsh, src);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].tool == "DownloadFile");
    CHECK(f.downloads[0].url == "https://example.com/a.zip");
@@ -186,7 +208,8 @@ TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts
 TEST_CASE("sh: a hash compared in a test counts as a verification", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
-       "curl -f -L -O https://example.com/pkg-1.0.tar.gz && if [ \"$(openssl sha512 -r pkg-1.0.tar.gz)\" = \"$SUM\" ]; then echo ok; else exit 1; fi; "
+       "curl -f -L -O https://example.com/pkg-1.0.tar.gz && if [ \"$(openssl sha512 -r pkg-1.0.tar.gz)\" = \"$SUM\" ]; "
+       "then echo ok; else exit 1; fi; "
        "curl -o b.tgz https://example.com/b.tgz; sha256sum b.tgz",
        facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 2);
@@ -197,21 +220,26 @@ TEST_CASE("sh: a hash compared in a test counts as a verification", "[facts]") {
 
 TEST_CASE("facts: option values are not URLs, streams are not files", "[facts]") {
    ast::source_file src;
-   auto f = facts_of("curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y", facts::shell_kind::sh, src);
+   auto f =
+       facts_of("curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y", facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].url == "https://sh.rustup.rs");
    CHECK(f.downloads[0].output.empty());
 
    // a script piped to sh is never verified by a later check of another file
-   f = facts_of("wget -qO- https://example.com/i.sh | sh; wget -O x.tgz https://example.com/x.tgz; echo \"$S  x.tgz\" | sha256sum -c -",
-                facts::shell_kind::sh, src);
+   f = facts_of(
+       "wget -qO- https://example.com/i.sh | sh; wget -O x.tgz https://example.com/x.tgz; echo \"$S  x.tgz\" | "
+       "sha256sum -c -",
+       facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 2);
    CHECK(f.downloads[0].output == "-");
    CHECK_FALSE(f.downloads[0].verified_by);
    CHECK(f.downloads[1].verified_by);
 
-   f = facts_of("curl -XPOST https://example.com/api; wget -o /tmp/log https://example.com/a.tgz; curl https://example.com/b > b.tgz",
-                facts::shell_kind::sh, src);
+   f = facts_of(
+       "curl -XPOST https://example.com/api; wget -o /tmp/log https://example.com/a.tgz; curl https://example.com/b > "
+       "b.tgz",
+       facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 3);
    CHECK(f.downloads[0].output.empty());
    CHECK(f.downloads[1].output == "a.tgz");  // wget -o names the log file
@@ -221,23 +249,28 @@ TEST_CASE("facts: option values are not URLs, streams are not files", "[facts]")
 TEST_CASE("facts: checks name files as expanded; loop variables are unknown", "[facts]") {
    ast::source_file src;
    const ast::environment env = {{"V", "1.0"}};
-   auto f = facts_of("curl -fsSLO https://example.com/foo-$V.tgz; curl -fsSLO https://example.com/bar-$V.tgz; echo \"$S *foo-$V.tgz\" | sha256sum -c -",
-                     facts::shell_kind::sh, src, &env);
+   auto f = facts_of(
+       "curl -fsSLO https://example.com/foo-$V.tgz; curl -fsSLO https://example.com/bar-$V.tgz; echo \"$S "
+       "*foo-$V.tgz\" | sha256sum -c -",
+       facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 2);
    CHECK(f.downloads[0].verified_by);
    CHECK_FALSE(f.downloads[1].verified_by);
 
-   f = facts_of("curl -o f https://example.com/f && [ \"$(sha256sum f | cut -d' ' -f1)\" = \"$SHA\" ]; "
-                "curl -o g https://example.com/g; sum=$(sha512sum g | cut -c1-128); test \"$sum\" = \"$G\"",
-                facts::shell_kind::sh, src);
+   f = facts_of(
+       "curl -o f https://example.com/f && [ \"$(sha256sum f | cut -d' ' -f1)\" = \"$SHA\" ]; "
+       "curl -o g https://example.com/g; sum=$(sha512sum g | cut -c1-128); test \"$sum\" = \"$G\"",
+       facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 2);
    REQUIRE(f.downloads[0].verified_by);
    CHECK(f.downloads[0].verified_by->method == "sha256sum (compared)");
    REQUIRE(f.downloads[1].verified_by);
    CHECK(f.downloads[1].verified_by->method == "sha512sum (compared)");
 
-   f = facts_of("x=a; for x in b c; do curl -o \"$x\" \"https://example.com/$x\"; done; E=; curl -o e \"https://example.com/$E/e\"",
-                facts::shell_kind::sh, src);
+   f = facts_of(
+       "x=a; for x in b c; do curl -o \"$x\" \"https://example.com/$x\"; done; E=; curl -o e "
+       "\"https://example.com/$E/e\"",
+       facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 2);
    CHECK(f.downloads[0].expanded_url == "https://example.com/$x");
    CHECK(f.downloads[1].expanded_url == "https://example.com//e");
@@ -247,11 +280,13 @@ TEST_CASE("facts: install edge cases", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
        "apk --update --no-cache add curl && yum install -y java-11-openjdk-devel httpd-2.4.6-90.el7 && "
-       "npm install --loglevel warn left-pad@^1 lodash@4.17.21 && go install example.com/x@master && sudo -u app pip install x==1",
+       "npm install --loglevel warn left-pad@^1 lodash@4.17.21 && go install example.com/x@master && sudo -u app pip "
+       "install x==1",
        facts::shell_kind::sh, src);
-   CHECK(installs_of(f) == std::vector<std::string>{"apk curl ", "yum java-11-openjdk-devel ", "yum httpd -2.4.6-90.el7 pinned",
-                                         "npm left-pad @^1", "npm lodash @4.17.21 pinned", "go example.com/x @master",
-                                         "pip x ==1 pinned"});
+   CHECK(installs_of(f) == std::vector<std::string>{"apk curl ", "yum java-11-openjdk-devel ",
+                                                    "yum httpd -2.4.6-90.el7 pinned", "npm left-pad @^1",
+                                                    "npm lodash @4.17.21 pinned", "go example.com/x @master",
+                                                    "pip x ==1 pinned"});
    REQUIRE(f.cleanups.size() == 1);
    CHECK(f.cleanups[0].kind == "apk-cache");
 }
@@ -260,7 +295,8 @@ TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
    ast::source_file src;
    // a chain of variables doubling at each step: expansion is bounded, not 2^26 bytes
    std::string body = "a0=xxxxxxxxxxxxxxxx;";
-   for (int k = 1; k <= 26; ++k) body += " a" + std::to_string(k) + "=$a" + std::to_string(k - 1) + "$a" + std::to_string(k - 1) + ";";
+   for (int k = 1; k <= 26; ++k)
+      body += " a" + std::to_string(k) + "=$a" + std::to_string(k - 1) + "$a" + std::to_string(k - 1) + ";";
    body += " curl -o f http://example.com/$a26";
    auto f = facts_of(body, facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 1);
@@ -275,55 +311,69 @@ TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
 
 TEST_CASE("facts: the expected digest of a check, when it is named", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"SHA", "3B48DAC8FB59F62EAA67AC83C1EB12BDA1B7A08406DD286E252C11A66BE27F81"}, {"SUMS", "SHA256SUMS"}};
-   auto f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"$SHA *x.tgz\" | sha256sum -c -", facts::shell_kind::sh, src, &env);
+   const ast::environment env = {{"SHA", "3B48DAC8FB59F62EAA67AC83C1EB12BDA1B7A08406DD286E252C11A66BE27F81"},
+                                 {"SUMS", "SHA256SUMS"}};
+   auto f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"$SHA *x.tgz\" | sha256sum -c -",
+                     facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 1);
    REQUIRE(f.downloads[0].verified_by);
-   CHECK(f.downloads[0].verified_by->digest == "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
+   CHECK(f.downloads[0].verified_by->digest ==
+         "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
 
-   f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"0123456789abcdef0123456789abcdef01234567  x.tgz\" | sha1sum -c -",
-                facts::shell_kind::sh, src);
+   f = facts_of(
+       "wget -O x.tgz https://example.com/x.tgz; echo \"0123456789abcdef0123456789abcdef01234567  x.tgz\" | sha1sum -c "
+       "-",
+       facts::shell_kind::sh, src);
    CHECK(f.downloads[0].verified_by->digest == "sha1:0123456789abcdef0123456789abcdef01234567");
 
    // a sums file and a signature name no hash
-   f = facts_of("wget https://example.com/x.tgz https://example.com/SHA256SUMS; sha256sum -c \"$SUMS\"", facts::shell_kind::sh, src, &env);
+   f = facts_of("wget https://example.com/x.tgz https://example.com/SHA256SUMS; sha256sum -c \"$SUMS\"",
+                facts::shell_kind::sh, src, &env);
    CHECK(f.verifications.at(0).digest.empty());
-   f = facts_of("wget https://example.com/x.tgz https://example.com/x.tgz.asc; gpg --verify x.tgz.asc x.tgz", facts::shell_kind::sh, src);
+   f = facts_of("wget https://example.com/x.tgz https://example.com/x.tgz.asc; gpg --verify x.tgz.asc x.tgz",
+                facts::shell_kind::sh, src);
    CHECK(f.verifications.at(0).digest.empty());
 
    // compared: sh test, PowerShell Get-FileHash (SHA256 unless -Algorithm says otherwise)
-   f = facts_of("curl -fo x https://example.com/x; [ \"$(openssl sha512 -r x | cut -c1-128)\" = \"$SHA\" ]", facts::shell_kind::sh, src,
-                &env);
+   f = facts_of("curl -fo x https://example.com/x; [ \"$(openssl sha512 -r x | cut -c1-128)\" = \"$SHA\" ]",
+                facts::shell_kind::sh, src, &env);
    CHECK(f.verifications.at(0).digest == "sha512:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
-   f = facts_of("Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
-                "if ((Get-FileHash p.exe).Hash -ne $env:SHA) { exit 1 }",
-                facts::shell_kind::pwsh, src, &env);
+   f = facts_of(
+       "Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
+       "if ((Get-FileHash p.exe).Hash -ne $env:SHA) { exit 1 }",
+       facts::shell_kind::pwsh, src, &env);
    REQUIRE(f.downloads.at(0).verified_by);
-   CHECK(f.downloads[0].verified_by->digest == "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
-   f = facts_of("Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
-                "if ((Get-FileHash p.exe -Algorithm SHA512).Hash -ne $env:SHA) { exit 1 }",
-                facts::shell_kind::pwsh, src, &env);
+   CHECK(f.downloads[0].verified_by->digest ==
+         "sha256:3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81");
+   f = facts_of(
+       "Invoke-WebRequest -Uri https://example.com/p.exe -OutFile p.exe; "
+       "if ((Get-FileHash p.exe -Algorithm SHA512).Hash -ne $env:SHA) { exit 1 }",
+       facts::shell_kind::pwsh, src, &env);
    CHECK(f.downloads.at(0).verified_by->digest.starts_with("sha512:"));
 
    // ADD --checksum
-   const auto add = facts::add_facts({{"https://example.com/a.tgz", "https://example.com/a.tgz", {}, true}}, ast::span{},
-                                     "sha256:ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
-   CHECK(add.downloads.at(0).verified_by->digest == "sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+   const auto add =
+       facts::add_facts({{"https://example.com/a.tgz", "https://example.com/a.tgz", {}, true}}, ast::span{},
+                        "sha256:ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
+   CHECK(add.downloads.at(0).verified_by->digest ==
+         "sha256:abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789");
 }
 
 TEST_CASE("facts: branch constants are unknown; option variables and empty URLs are not downloads", "[facts]") {
    ast::source_file src;
-   auto f = facts_of("case \"$(dpkg --print-architecture)\" in amd64) arch='x86_64' ;; s390x) arch='s390x' ;; esac; "
-                     "curl -fsSLO \"https://example.com/tool/1.0/tool-${arch}.tgz\"",
-                     facts::shell_kind::sh, src);
+   auto f = facts_of(
+       "case \"$(dpkg --print-architecture)\" in amd64) arch='x86_64' ;; s390x) arch='s390x' ;; esac; "
+       "curl -fsSLO \"https://example.com/tool/1.0/tool-${arch}.tgz\"",
+       facts::shell_kind::sh, src);
    REQUIRE(f.downloads.size() == 1);
-   CHECK(f.downloads[0].expanded_url == "https://example.com/tool/1.0/tool-${arch}.tgz");  // not the last branch's value
+   CHECK(f.downloads[0].expanded_url ==
+         "https://example.com/tool/1.0/tool-${arch}.tgz");  // not the last branch's value
    f = facts_of("arch='x86_64'; curl -fsSLO \"https://example.com/tool-${arch}.tgz\"", facts::shell_kind::sh, src);
    CHECK(f.downloads.at(0).expanded_url == "https://example.com/tool-x86_64.tgz");
 
    const ast::environment env = {{"ASC_URL", ""}, {"URL", "https://example.com/a.zip"}};
-   f = facts_of("wget $DOWNLOAD_OPTIONS $URL -O /tmp/a.zip; if [ \"$ASC_URL\" ]; then wget -O a.asc \"$ASC_URL\"; fi", facts::shell_kind::sh,
-                src, &env);
+   f = facts_of("wget $DOWNLOAD_OPTIONS $URL -O /tmp/a.zip; if [ \"$ASC_URL\" ]; then wget -O a.asc \"$ASC_URL\"; fi",
+                facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 1);
    CHECK(f.downloads[0].url == "$URL");
    CHECK(f.downloads[0].expanded_url == "https://example.com/a.zip");
@@ -347,5 +397,6 @@ TEST_CASE("installs, cleanups and verifications name their command", "[facts]") 
    CHECK(f.cleanups[0].command == 2);
    CHECK(f.cleanups[1].command == 3);
    CHECK(facts::add_facts({{"https://e.example/x", "https://e.example/x", {}, true}}, ast::span{}, "sha256:00")
-             .downloads[0].verified_by->command == -1);
+             .downloads[0]
+             .verified_by->command == -1);
 }

@@ -32,8 +32,8 @@ TEST_CASE("binary detection: NUL bytes and invalid UTF-8", "[source]") {
    CHECK_FALSE(looks_binary("caf\xc3\xa9 \xe2\x99\xa5 \xf0\x9f\x98\x80"));
    CHECK(looks_binary(std::string_view("a\0b", 3)));
    CHECK(looks_binary("\xff\xfe"));
-   CHECK(looks_binary("\xc0\xaf"));          // overlong
-   CHECK(looks_binary("\xed\xa0\x80"));      // surrogate
+   CHECK(looks_binary("\xc0\xaf"));      // overlong
+   CHECK(looks_binary("\xed\xa0\x80"));  // surrogate
    CHECK(first_non_text_offset("ok\xff") == 2);
    CHECK(count_code_points("caf\xc3\xa9") == 4);
    CHECK(count_code_points("\xff\xff") == 2);
@@ -41,8 +41,8 @@ TEST_CASE("binary detection: NUL bytes and invalid UTF-8", "[source]") {
 
 TEST_CASE("offset maps follow pieces back to the file", "[source]") {
    offset_map m;
-   m.append(0, 10, 5);   // text 0..5 <- file 10..15
-   m.append(5, 20, 3);   // text 5..8 <- file 20..23
+   m.append(0, 10, 5);  // text 0..5 <- file 10..15
+   m.append(5, 20, 3);  // text 5..8 <- file 20..23
    CHECK(m.to_file(0) == 10);
    CHECK(m.to_file(4) == 14);
    CHECK(m.to_file(5) == 20);
