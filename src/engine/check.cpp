@@ -22,9 +22,15 @@ bool matches(const rule& r, std::string_view key) {
    return std::any_of(r.aliases.begin(), r.aliases.end(), [&](std::string_view a) { return lower(a) == k; });
 }
 
+// `key` names the rule itself: its id, name or an alias (no prefix).
+bool names_exactly(const rule& r, std::string_view key) {
+   const std::string k = lower(key);
+   return lower(r.id) == k || lower(r.name) == k ||
+          std::any_of(r.aliases.begin(), r.aliases.end(), [&](std::string_view a) { return lower(a) == k; });
+}
+
 bool known_key(std::string_view key) {
-   return std::any_of(registry().begin(), registry().end(),
-                      [&](const registered_rule& r) { return matches(*r.definition, key); });
+   return known_rule_key(key);
 }
 
 // A source line made safe to print: control bytes (but tab) and invalid UTF-8 become '?'.
@@ -47,6 +53,13 @@ std::string printable(std::string_view line) {
 }
 
 }  // namespace
+
+bool known_rule_key(std::string_view key) {
+   const bool shellcheck_code = key.size() == 6 && (key.starts_with("SC") || key.starts_with("sc")) &&
+                                std::all_of(key.begin() + 2, key.end(), [](char c) { return c >= '0' && c <= '9'; });
+   return shellcheck_code || std::any_of(registry().begin(), registry().end(),
+                                         [&](const registered_rule& r) { return matches(*r.definition, key); });
+}
 
 finding context::locate(const ast::span& where, std::string message, const ast::section* section) const {
    const document& d = doc();
@@ -75,6 +88,11 @@ finding context::locate(const ast::span& where, std::string message, const ast::
    return f;
 }
 
+const config& context::settings() const noexcept {
+   static const config defaults;
+   return settings_ != nullptr ? *settings_ : defaults;
+}
+
 const std::vector<run_view>& context::runs() const {
    assert(runs_ != nullptr);
    return runs_->all();
@@ -86,8 +104,10 @@ std::span<const run_view> context::runs_of(const ast::instruction& inst) const {
 }
 
 bool finding_order(const finding& a, const finding& b) {
-   return std::tie(a.file, a.start.line, a.start.column, a.source_rule->id, a.message) <
-          std::tie(b.file, b.start.line, b.start.column, b.source_rule->id, b.message);
+   const auto a_id = a.rule_id();
+   const auto b_id = b.rule_id();
+   return std::tie(a.file, a.start.line, a.start.column, a_id, a.message) <
+          std::tie(b.file, b.start.line, b.start.column, b_id, b.message);
 }
 
 std::string_view to_string(severity s) noexcept {
@@ -123,8 +143,12 @@ std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vec
    std::vector<const registered_rule*> out;
    for (const auto& r : registry()) {
       const rule& def = *r.definition;
-      const bool selected = sel.select.empty() || std::any_of(sel.select.begin(), sel.select.end(),
-                                                              [&](const auto& k) { return matches(def, k); });
+      const auto named = [&](const auto& k) { return names_exactly(def, k); };
+      const bool selected = def.off_by_default
+                                ? std::any_of(sel.select.begin(), sel.select.end(), named) ||
+                                      std::any_of(sel.enable.begin(), sel.enable.end(), named)
+                                : sel.select.empty() || std::any_of(sel.select.begin(), sel.select.end(),
+                                                                    [&](const auto& k) { return matches(def, k); });
       const bool ignored =
           std::any_of(sel.ignore.begin(), sel.ignore.end(), [&](const auto& k) { return matches(def, k); });
       if (selected && !ignored) out.push_back(&r);
@@ -143,7 +167,7 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
       if (def.visit.*member != nullptr && (!onbuild || def.onbuild)) {
          const rule_settings* s = cfg_ != nullptr ? cfg_->find(def.id) : nullptr;
          context cx(def, s != nullptr && s->level ? *s->level : def.default_severity, doc, out,
-                    s != nullptr ? &s->options : nullptr, &states_[i], runs, onbuild);
+                    s != nullptr ? &s->options : nullptr, &states_[i], runs, onbuild, cfg_);
          call(def.visit.*member, cx);
       }
    }

@@ -20,6 +20,10 @@ struct selection {
    std::vector<std::string> select;
    /// Rule ids, id prefixes, names or aliases not to run.
    std::vector<std::string> ignore;
+   /// Rule ids, names or aliases given a severity (config `rules:`/`override`, `--warning ID`):
+   /// they turn on opt-in rules (`rule::off_by_default`), which `select` turns on only when it
+   /// names them exactly (not by a prefix).
+   std::vector<std::string> enable = {};
 };
 
 /// The rules a selection enables, sorted by id. Unknown keys are returned in `unknown`.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "engine/check.hpp"
 #include "engine/registry.hpp"
 
 namespace strata::engine {
@@ -69,7 +70,97 @@ void read_rule(const YAML::Node& n, rule_settings& r) {
    }
 }
 
+bool read_bool(const YAML::Node& n, std::string_view key) {
+   bool on = false;
+   if (!n.IsScalar() || !YAML::convert<bool>::decode(n, on)) fail(n, fmt::format("`{}` is true or false", key));
+   return on;
+}
+
+std::string where(const std::string& path, const YAML::Node& n) {
+   return fmt::format("{}:{}:{}", path, n.Mark().line + 1, n.Mark().column + 1);
+}
+
+// A list of rule keys (`ignore`, `ignored`, an `override` level); unknown ones are warnings.
+std::vector<std::string> rule_keys(const YAML::Node& n, std::string_view key, config& c) {
+   auto out = string_list(n, key);
+   for (const auto& k : out) {
+      if (!known_rule_key(k))
+         c.warnings.push_back(fmt::format("{}: `{}` names no rule (see `strata rules`); ignored", where(c.path, n), k));
+   }
+   return out;
+}
+
+// hadolint's `override: {error: [..], warning: [..], info: [..], style: [..]}`: when an id is
+// in several lists the highest severity wins, as in hadolint.
+void read_override(const YAML::Node& n, config& c) {
+   if (!n.IsMap()) fail(n, "`override` maps error, warning, info and style to lists of rule ids");
+   for (const auto& kv : n) {
+      const std::string level_name = kv.first.as<std::string>();
+      const auto level = severity_from_string(level_name);
+      if (!level || level_name == "note")
+         fail(kv.first, fmt::format("`{}` is not a severity (error, warning, info, style)", level_name));
+      for (const auto& k : rule_keys(kv.second, level_name, c)) {
+         const registered_rule* found = find_rule(k);
+         auto& settings = c.rules[found != nullptr ? std::string(found->definition->id) : k];
+         if (!settings.level || *settings.level < *level) settings.level = level;
+      }
+   }
+}
+
+void read_label_schema(const YAML::Node& n, config& c) {
+   if (!n.IsMap()) fail(n, "`label-schema` maps label names to types (text, url, semver, hash, rfc3339, spdx, email)");
+   for (const auto& kv : n) {
+      const std::string name = kv.first.as<std::string>();
+      const std::string type = kv.second.IsNull() ? "text" : kv.second.as<std::string>();
+      if (!valid_label_type(type))
+         fail(kv.second, fmt::format("`{}` is not a label type (text, url, semver, hash, rfc3339, spdx, email)", type));
+      std::erase_if(c.label_schema, [&](const label_requirement& l) { return l.name == name; });
+      c.label_schema.push_back({name, type});
+   }
+}
+
+// One top-level key of hadolint's config; false when `key` is not one of them.
+bool read_hadolint_key(const std::string& key, const YAML::Node& value, config& c) {
+   if (key == "ignored") {
+      const auto keys = rule_keys(value, key, c);
+      c.ignore.insert(c.ignore.end(), keys.begin(), keys.end());
+   } else if (key == "override") {
+      read_override(value, c);
+   } else if (key == "trustedRegistries") {
+      const auto regs = string_list(value, key);
+      c.trusted_registries.insert(c.trusted_registries.end(), regs.begin(), regs.end());
+   } else if (key == "label-schema") {
+      read_label_schema(value, c);
+   } else if (key == "strict-labels") {
+      c.strict_labels = read_bool(value, key);
+   } else if (key == "disable-ignore-pragma") {
+      c.disable_ignore_pragma = read_bool(value, key);
+   } else if (key == "no-fail") {
+      c.no_fail = read_bool(value, key);
+   } else if (key == "no-color") {
+      c.no_color = read_bool(value, key);
+   } else if (key == "verbose") {
+      c.verbose = read_bool(value, key);
+   } else if (key == "format" || key == "formats") {
+      const auto formats = string_list(value, key);
+      c.formats.insert(c.formats.end(), formats.begin(), formats.end());
+   } else {
+      return false;
+   }
+   return true;
+}
+
 }  // namespace
+
+bool valid_threshold(std::string_view name) noexcept {
+   return name == "none" || name == "ignore" || (name != "note" && severity_from_string(name).has_value());
+}
+
+bool valid_label_type(std::string_view type) noexcept {
+   for (std::string_view t : {"text", "url", "semver", "hash", "rfc3339", "spdx", "email"})
+      if (type == t) return true;
+   return false;
+}
 
 const rule_settings* config::find(std::string_view id) const {
    const auto it = rules.find(id);
@@ -88,22 +179,30 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
          if (key == "select") {
             c.select = string_list(kv.second, key);
          } else if (key == "ignore") {
-            c.ignore = string_list(kv.second, key);
+            const auto keys = rule_keys(kv.second, key, c);
+            c.ignore.insert(c.ignore.end(), keys.begin(), keys.end());
          } else if (key == "failure-threshold") {
             const std::string v = kv.second.as<std::string>();
-            if (v != "none" && !severity_from_string(v))
-               fail(kv.second, fmt::format("`{}` is not a failure threshold (error, warning, info, style, none)", v));
+            if (!valid_threshold(v))
+               fail(kv.second,
+                    fmt::format("`{}` is not a failure threshold (error, warning, info, style, ignore, none)", v));
             c.failure_threshold = v;
          } else if (key == "rules") {
             if (!kv.second.IsMap()) fail(kv.second, "`rules` maps rule ids (or names) to settings");
             for (const auto& r : kv.second) {
                const std::string name = r.first.as<std::string>();
                const registered_rule* found = find_rule(name);
-               if (found == nullptr) fail(r.first, fmt::format("no rule `{}` (see `strata rules`)", name));
-               read_rule(r.second, c.rules[std::string(found->definition->id)]);
+               if (found == nullptr && !known_rule_key(name)) {
+                  c.warnings.push_back(
+                      fmt::format("{}: no rule `{}` (see `strata rules`); ignored", where(path, r.first), name));
+                  continue;
+               }
+               read_rule(r.second, c.rules[found != nullptr ? std::string(found->definition->id) : name]);
             }
-         } else {
-            fail(kv.first, fmt::format("unknown key `{}` (failure-threshold, select, ignore, rules)", key));
+         } else if (!read_hadolint_key(key, kv.second, c)) {
+            fail(kv.first, fmt::format("unknown key `{}` (failure-threshold, select, ignore, rules, or hadolint's "
+                                       "ignored, override, trustedRegistries, label-schema, strict-labels, ...)",
+                                       key));
          }
       }
    } catch (const config_error& e) {

@@ -11,8 +11,21 @@
 //       enabled: true
 //       threshold-days: 7             # rule options: any other scalar key
 //
-// Command-line flags win over the file: --select replaces `select`, --ignore adds
-// to `ignore`, --failure-threshold replaces `failure-threshold`.
+// hadolint's keys (.hadolint.yaml, also accepted in .strata.yaml; shared/docs/hadolint.md §1):
+//
+//   ignored: [DL3008, SC2086]         # added to `ignore`
+//   override: {error: [DL3001], warning: [...], info: [...], style: [...]}   # severities
+//   trustedRegistries: [docker.io, "*.gcr.io"]
+//   label-schema: {version: semver}   # text | url | semver | hash | rfc3339 | spdx | email
+//   strict-labels: true
+//   failure-threshold: ignore         # hadolint's `ignore`: any finding fails
+//   no-fail / no-color / verbose / disable-ignore-pragma: true
+//   format: json                      # and `formats: [json, sarif]`
+//
+// An id that names no rule (in `ignore`, `ignored`, `override` or `rules`) is a warning
+// (`config::warnings`), not an error: a config written for hadolint still runs (SC codes of
+// ShellCheck are known ids). Command-line flags win over the file: --select replaces
+// `select`, --ignore adds to `ignore`, --failure-threshold replaces `failure-threshold`.
 #pragma once
 
 #include <map>
@@ -31,6 +44,12 @@ struct rule_settings {
    std::map<std::string, std::string, std::less<>> options;  ///< other keys, values as written
 };
 
+/// One label of hadolint's label schema (`label-schema: {version: semver}`, `--require-label version:semver`).
+struct label_requirement {
+   std::string name;
+   std::string type;  ///< text, url, semver, hash, rfc3339, spdx or email
+};
+
 struct config {
    std::string path;  ///< the file read ("" for the defaults)
    std::vector<std::string> select;
@@ -38,15 +57,39 @@ struct config {
    std::optional<std::string> failure_threshold;
    /// By rule id (`ST2001`), whatever key the file used for the rule.
    std::map<std::string, rule_settings, std::less<>> rules;
+   /// Registries FROM, `COPY --from` and `RUN --mount=from=` images may come from (DL3026; hadolint's
+   /// `trustedRegistries`, `--trusted-registry`): `docker.io`, `*.gcr.io`, `my.reg:5000`. Empty: DL3026 is inactive.
+   std::vector<std::string> trusted_registries;
+   /// hadolint's `label-schema` (DL3049-DL3058), in the order given; a name given twice keeps the last type.
+   std::vector<label_requirement> label_schema;
+   /// hadolint's `strict-labels` (DL3050): labels outside the schema are findings.
+   bool strict_labels = false;
+   /// hadolint's `disable-ignore-pragma`: `# hadolint ignore=` / `# strata ignore=` pragmas are not read.
+   bool disable_ignore_pragma = false;
+   std::optional<bool> no_fail;       ///< hadolint's `no-fail` (as --exit-zero)
+   std::optional<bool> no_color;      ///< hadolint's `no-color`
+   std::optional<bool> verbose;       ///< hadolint's `verbose`
+   std::vector<std::string> formats;  ///< hadolint's `format` / `formats`, used when no --format is given
+   /// What the file says that the run ignores: `path:line:col: message` (an id that names no rule).
+   std::vector<std::string> warnings;
 
    /// The settings of rule `id`, or null.
    [[nodiscard]] const rule_settings* find(std::string_view id) const;
 };
 
+/// A failure threshold as written (`error` ... `style`, `none`, hadolint's `ignore`): true when known.
+[[nodiscard]] bool valid_threshold(std::string_view name) noexcept;
+
+/// Whether `key` names a rule (id, id prefix, name or alias) or is a ShellCheck code (`SC2086`).
+[[nodiscard]] bool known_rule_key(std::string_view key);
+
+/// hadolint's label types for `label-schema` / `--require-label`.
+[[nodiscard]] bool valid_label_type(std::string_view type) noexcept;
+
 /// Reads and validates a config file. On error returns nullopt and sets `error` to
 /// `path:line:col: message` (1-based line and column, as yaml-cpp reports them):
-/// unreadable file, YAML syntax, an unknown top-level key, an unknown rule, a severity
-/// that is not one, a value of the wrong type.
+/// unreadable file, YAML syntax, an unknown top-level key, a severity that is not one, a
+/// value of the wrong type. Unknown rule ids are `config::warnings`.
 [[nodiscard]] std::optional<config> read_config(const std::string& path, std::string& error);
 
 }  // namespace strata::engine

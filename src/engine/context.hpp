@@ -22,6 +22,8 @@ struct document;
 struct run_view;
 class document_runs;
 
+struct config;
+
 class context {
 public:
    /// `options`: the rule's options from the config (`threshold-days: 7`), or null.
@@ -30,7 +32,7 @@ public:
    /// run views of `doc`, shared by its visitors (engine/runs.hpp), or null.
    context(const rule& r, severity level, const document* doc, std::vector<finding>& out,
            const std::map<std::string, std::string, std::less<>>* options = nullptr, std::any* state = nullptr,
-           document_runs* runs = nullptr, bool onbuild = false)
+           document_runs* runs = nullptr, bool onbuild = false, const config* settings = nullptr)
        : rule_(r),
          level_(level),
          doc_(doc),
@@ -38,7 +40,8 @@ public:
          options_(options),
          state_(state),
          runs_(runs),
-         onbuild_(onbuild) {}
+         onbuild_(onbuild),
+         settings_(settings) {}
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
@@ -80,6 +83,10 @@ public:
       return it == options_->end() ? std::nullopt : std::optional<std::string>(it->second);
    }
 
+   /// The run's settings (trusted registries, label schema, ...): the config read, or the
+   /// defaults when there is none.
+   [[nodiscard]] const config& settings() const noexcept;
+
    /// Set by the engine while it visits the RUNs of a tag page section.
    void set_section(const ast::section* s) noexcept { section_ = s; }
 
@@ -104,6 +111,7 @@ private:
    std::any* state_;
    document_runs* runs_;
    bool onbuild_;
+   const config* settings_;
 };
 
 }  // namespace strata::engine

@@ -19,8 +19,11 @@ struct finding {
    std::string platform;           ///< for history documents: the section's platform
    std::size_t section_index = 0;  ///< 1-based section index when `platform` is set
    std::string snippet;            ///< the text of the start line
+   /// The id reported when it is not the rule's own: a ShellCheck code (`SC2086`) of the
+   /// `--shellcheck` pass, whose findings all come from one engine rule. "" otherwise.
+   std::string code;
 
-   [[nodiscard]] std::string_view rule_id() const noexcept { return source_rule->id; }
+   [[nodiscard]] std::string_view rule_id() const noexcept { return code.empty() ? source_rule->id : code; }
 };
 
 /// Orders findings by file, line, column, rule id, then message.

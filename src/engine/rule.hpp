@@ -65,6 +65,10 @@ struct rule {
    /// after `ONBUILD`, which runs in the builds of images based on this one). Off by default:
    /// a rule that turns it on tells triggers apart by `context::onbuild()` / `run_view::onbuild`.
    bool onbuild = false;
+   /// Opt-in (hadolint's default severity `ignore`: DL1001, DL3057): the rule runs only when
+   /// named exactly (id, name or alias) by a select list, or given a severity by the config
+   /// (`rules: {DL3057: info}`, hadolint's `override`) or by `--error/--warning/--info/--style ID`.
+   bool off_by_default = false;
 };
 
 }  // namespace strata::engine
