@@ -11,6 +11,7 @@ void check(const ast::dockerfile& df, engine::context& cx) {
    }
 }
 constexpr std::string_view tags[] = {"correctness"};
+constexpr std::string_view aliases[] = {"DL1000"};  // hadolint's pseudo-rule for parse errors
 }  // namespace
 
 extern const engine::rule st0001{
@@ -19,7 +20,7 @@ extern const engine::rule st0001{
     .default_severity = engine::severity::error,
     .summary = "The Dockerfile does not parse (BuildKit rejects it)",
     .help = "Fix the instruction at the reported position; the rest of the file is still checked.",
-    .aliases = {},
+    .aliases = aliases,
     .tags = tags,
     .visit = {.dockerfile = check},
 };

@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/check_command.hpp"
 #include "engine/check.hpp"
 #include "engine/inputs.hpp"
 #include "engine/run.hpp"
@@ -41,151 +42,6 @@
 namespace {
 
 using namespace strata;
-
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-   std::vector<std::string> out;
-   for (const auto& v : values) {
-      std::stringstream ss(v);
-      std::string item;
-      while (std::getline(ss, item, ',')) {
-         item.erase(0, item.find_first_not_of(" \t"));
-         item.erase(item.find_last_not_of(" \t") + 1);
-         if (!item.empty()) out.push_back(item);
-      }
-   }
-   return out;
-}
-
-bool want_colour(const std::string& mode, bool to_terminal) {
-   if (mode == "always") return true;
-   if (mode == "never") return false;
-   const char* no_color = std::getenv("NO_COLOR");
-   if (no_color != nullptr && *no_color != '\0') return false;
-   const char* term = std::getenv("TERM");
-   if (term != nullptr && std::string_view(term) == "dumb") return false;
-   return to_terminal;
-}
-
-struct check_options {
-   std::vector<std::string> paths;
-   std::string format = "text";
-   std::string output;
-   std::vector<std::string> select;
-   std::vector<std::string> ignore;
-   std::string threshold;  ///< "" = from the config, else warning
-   std::string config;     ///< --config FILE ("" = .strata.yaml when present)
-   std::string color = "auto";
-   bool no_color = false;
-   bool exit_zero = false;
-   bool verbose = false;
-   std::string emit_docs;  ///< directory for the normalized documentation, or empty
-};
-
-// The name under --emit-docs of an input: its relative path without the extension,
-// made unique within the run.
-std::string docs_name(const std::string& relative, std::set<std::string>& used) {
-   std::filesystem::path p(relative);
-   p.replace_extension();
-   std::string name = p.generic_string();
-   while (name.starts_with("../")) name.erase(0, 3);
-   if (name.empty() || name == "." || name == "..") name = "document";
-   std::string unique = name;
-   for (int n = 2; !used.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
-   return unique;
-}
-
-int run_check(const check_options& o) {
-   const auto fmt_kind = report::format_from_string(o.format);
-   if (!fmt_kind) {
-      fmt::print(stderr, "strata: error: unknown format '{}' (text, full, json, sarif)\n", o.format);
-      return 2;
-   }
-   // the config: --config FILE, else .strata.yaml in the working directory when there is one
-   engine::config cfg;
-   const std::string config_path = !o.config.empty()                         ? o.config
-                                   : std::filesystem::exists(".strata.yaml") ? ".strata.yaml"
-                                                                             : "";
-   if (!config_path.empty()) {
-      std::string error;
-      auto read = engine::read_config(config_path, error);
-      if (!read) {
-         fmt::print(stderr, "strata: error: {}\n", error);
-         return 2;
-      }
-      cfg = std::move(*read);
-   }
-   const std::string threshold_name = !o.threshold.empty() ? o.threshold : cfg.failure_threshold.value_or("warning");
-   std::optional<engine::severity> threshold;
-   if (threshold_name != "none") {
-      threshold = engine::severity_from_string(threshold_name);
-      if (!threshold) {
-         fmt::print(stderr, "strata: error: unknown failure threshold '{}' (error, warning, info, style, none)\n",
-                    threshold_name);
-         return 2;
-      }
-   }
-   engine::selection sel{o.select.empty() ? cfg.select : split_list(o.select), split_list(o.ignore)};
-   sel.ignore.insert(sel.ignore.end(), cfg.ignore.begin(), cfg.ignore.end());
-   for (const auto& [id, settings] : cfg.rules) {
-      if (!settings.enabled) sel.ignore.push_back(id);
-   }
-   std::vector<std::string> unknown;
-   const auto rules = engine::enabled_rules(sel, &unknown);
-   if (!unknown.empty()) {
-      for (const auto& k : unknown) fmt::print(stderr, "strata: error: no rule matches '{}' (see `strata rules`)\n", k);
-      return 2;
-   }
-
-   const auto paths = o.paths.empty() ? std::vector<std::string>{"corpus"} : o.paths;
-   std::set<std::string> docs_names;
-   engine::run_observer observer;
-   if (o.verbose) {
-      observer.skipped = [](const engine::input_file& file) {
-         fmt::print(stderr, "strata: skipped {} (not a Dockerfile or a known history document)\n", file.path);
-      };
-      observer.checking = [](const engine::input_file& file, const engine::document& doc) {
-         fmt::print(stderr, "strata: checking {} ({})\n", file.path, engine::to_string(doc.kind));
-      };
-   }
-   if (!o.emit_docs.empty()) {  // findings that compare inputs come after the last one: not in the docs
-      observer.checked = [&](const engine::input_file& file, const engine::document& doc,
-                             std::span<const engine::finding> mine, std::vector<engine::input_error>& errors) {
-         std::string error;
-         if (!report::emit_docs(o.emit_docs, docs_name(file.relative, docs_names), doc, mine, error)) {
-            errors.push_back({o.emit_docs, error});
-         }
-      };
-   }
-   const auto run = engine::run_check(paths, rules, &cfg, observer);
-   const auto& findings = run.findings;
-   const auto& errors = run.errors;
-   for (const auto& e : errors) {
-      fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
-   }
-
-   std::ofstream file_out;
-   std::ostream* out = &std::cout;
-   if (!o.output.empty() && o.output != "-") {
-      file_out.open(o.output, std::ios::binary);
-      if (!file_out) {
-         fmt::print(stderr, "strata: error: cannot write {}\n", o.output);
-         return 2;
-      }
-      out = &file_out;
-   }
-   const bool colour = !o.no_color && (*fmt_kind == report::format::text || *fmt_kind == report::format::full) &&
-                       want_colour(o.color, out == &std::cout && isatty(STDOUT_FILENO) != 0);
-   report::options ro{colour, rules, errors};
-   report::write(*fmt_kind, findings, ro, *out);
-   out->flush();
-   if (o.verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), run.checked);
-
-   if (!errors.empty()) return 2;
-   if (o.exit_zero || !threshold) return 0;
-   const bool failing =
-       std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.level >= *threshold; });
-   return failing ? 1 : 0;
-}
 
 int run_rules(const std::string& id, const std::string& format) {
    if (!id.empty()) {
@@ -348,32 +204,9 @@ int main(int argc, char** argv) {
    app.set_version_flag("--version", std::string("strata ") + std::string(strata::version()));
    app.require_subcommand(1);
 
-   check_options co;
-   auto* check = app.add_subcommand("check", "Check Dockerfiles and tag pages (default input: corpus/)");
-   check->add_option("paths", co.paths, "Files or directories to check");
-   check->add_option("-f,--format", co.format, "Output format: text, full, json, sarif")->capture_default_str();
-   check->add_option("-o,--output", co.output, "Write the report to FILE instead of standard output");
-   check->add_option("--select", co.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)")
-       ->allow_extra_args(false);
-   check->add_option("--ignore", co.ignore, "Not these rules (ids, id prefixes, names or aliases; comma-separated)")
-       ->allow_extra_args(false);
-   check->add_option("--failure-threshold", co.threshold,
-                     "Lowest severity that makes the exit status 1: error, warning, info, style, none (default: the "
-                     "config's, else warning)");
-   check->add_option("--config", co.config,
-                     "Read rule settings from FILE (default: .strata.yaml in the working directory, when present)");
-   check->add_flag("--exit-zero", co.exit_zero,
-                   "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
-   check->add_option("--color", co.color, "Colour: auto, always, never")
-       ->check(CLI::IsMember({"auto", "always", "never"}))
-       ->capture_default_str();
-   check->add_flag("--no-color", co.no_color, "Same as --color=never");
-   check->add_flag("-v,--verbose", co.verbose, "Report progress on standard error");
-   check->add_option(
-       "--emit-docs", co.emit_docs,
-       "For every history document, write DIR/<name>.md (normalized page, for kinds that have one) and DIR/<name>.json "
-       "(model + its findings, but not those of rules that compare inputs); <name> is the input's path below the "
-       "directory given, without extension");
+   cli::check_options co;
+   auto* check = app.add_subcommand("check", "Check Dockerfiles and tag pages (default input: corpus/, else .)");
+   cli::add_check_options(*check, co);
 
    std::string rule_id, rules_format = "text";
    auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
@@ -414,14 +247,23 @@ int main(int argc, char** argv) {
        ->check(CLI::IsMember({"text", "json"}))
        ->capture_default_str();
 
+   // `strata FILE...` and `strata -t error Dockerfile` (hadolint's command lines) mean `strata check ...`
+   std::vector<std::string> args(argv + 1, argv + argc);
+   const std::set<std::string> commands = {"check", "rules", "parse", "normalize", "inspect", "help"};
+   if (args.size() == 1 && args[0] == "-v") args[0] = "--version";  // hadolint's -v
+   if (!args.empty() && !commands.contains(args[0]) && args[0] != "--version" && args[0] != "-h" &&
+       args[0] != "--help") {
+      args.insert(args.begin(), "check");
+   }
+   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
    try {
-      app.parse(argc, argv);
+      app.parse(args);
    } catch (const CLI::ParseError& e) {
       const int code = app.exit(e);
       return code == 0 ? 0 : 2;
    }
    try {
-      if (*check) return run_check(co);
+      if (*check) return cli::run_check(co);
       if (*rules) return run_rules(rule_id, rules_format);
       if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
       if (*normalize_cmd) return run_normalize(normalize_paths, normalize_format, normalize_check);

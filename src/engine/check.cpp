@@ -7,6 +7,7 @@
 #include "ast/text.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
+#include "engine/pragmas.hpp"
 #include "engine/runs.hpp"
 
 namespace strata::engine {
@@ -53,6 +54,10 @@ std::string printable(std::string_view line) {
 }
 
 }  // namespace
+
+bool rule_matches(const rule& r, std::string_view key) {
+   return matches(r, key);
+}
 
 bool known_rule_key(std::string_view key) {
    const bool shellcheck_code = key.size() == 6 && (key.starts_with("SC") || key.starts_with("sc")) &&
@@ -174,6 +179,7 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
 }
 
 void checker::check(const document& doc, std::vector<finding>& out) {
+   const std::size_t first = out.size();
    document_runs runs(doc);
    each(&doc, &runs, false, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
    const bool wants_runs =
@@ -202,6 +208,10 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       }
    }
    each(&doc, &runs, false, out, &visitors::end_of_document, [&](auto fn, context& cx) { fn(cx); });
+   if (doc.dockerfile && (cfg_ == nullptr || !cfg_->disable_ignore_pragma)) {
+      const auto pragmas = ignore_pragmas(*doc.dockerfile);
+      apply_pragmas(*doc.dockerfile, pragmas, out, first);
+   }
 }
 
 void checker::finish(std::vector<finding>& out) {

@@ -26,6 +26,9 @@ struct selection {
    std::vector<std::string> enable = {};
 };
 
+/// Whether `key` (case-insensitive) is the rule's id or an id prefix (`ST3`), its name, or an alias.
+[[nodiscard]] bool rule_matches(const rule& r, std::string_view key);
+
 /// The rules a selection enables, sorted by id. Unknown keys are returned in `unknown`.
 [[nodiscard]] std::vector<const registered_rule*> enabled_rules(const selection& sel,
                                                                 std::vector<std::string>* unknown = nullptr);

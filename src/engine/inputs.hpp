@@ -2,6 +2,7 @@
 // directories (walked recursively, in sorted order, hidden directories skipped).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ struct input_file {
    std::string path;  ///< as given, or the directory as given joined with the relative path
    origin how = origin::named;
    std::string relative;  ///< the file name (named) or the path below the directory given (walked)
+   /// The text when it was read already (standard input: `strata check -`); else the file is read.
+   std::optional<std::string> content = {};
 };
 
 /// An input that could not be read: missing, unreadable, not a regular file.

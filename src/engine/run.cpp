@@ -5,6 +5,7 @@
 namespace strata::engine {
 
 std::optional<document> load_input(const input_file& file, std::vector<input_error>& errors) {
+   if (file.content) return load_document(file.path, *file.content, file.how);
    std::string text, error;
    if (!read_file(file.path, text, error)) {
       errors.push_back({file.path, error});
@@ -15,8 +16,15 @@ std::optional<document> load_input(const input_file& file, std::vector<input_err
 
 run_result run_check(const std::vector<std::string>& paths, std::span<const registered_rule* const> rules,
                      const config* cfg, const run_observer& observer) {
+   std::vector<input_error> errors;
+   const auto files = expand_inputs(paths, errors);
+   return run_check(files, std::move(errors), rules, cfg, observer);
+}
+
+run_result run_check(const std::vector<input_file>& files, std::vector<input_error> errors,
+                     std::span<const registered_rule* const> rules, const config* cfg, const run_observer& observer) {
    run_result run;
-   const auto files = expand_inputs(paths, run.errors);
+   run.errors = std::move(errors);
    checker check(rules, cfg);
    for (const auto& file : files) {
       const auto errors_before = run.errors.size();

@@ -44,4 +44,10 @@ struct run_result {
 [[nodiscard]] run_result run_check(const std::vector<std::string>& paths, std::span<const registered_rule* const> rules,
                                    const config* cfg, const run_observer& observer = {});
 
+/// The same over inputs already expanded (standard input among them); `errors` are the
+/// expansion's, reported first.
+[[nodiscard]] run_result run_check(const std::vector<input_file>& files, std::vector<input_error> errors,
+                                   std::span<const registered_rule* const> rules, const config* cfg,
+                                   const run_observer& observer = {});
+
 }  // namespace strata::engine

@@ -1,0 +1,43 @@
+// `strata check`: its options (strata's own and hadolint's, so that a hadolint command line
+// or CI step runs unchanged) and the command itself.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace strata::cli {
+
+struct check_options {
+   std::vector<std::string> paths;  ///< files, directories, `-` for standard input
+   std::string format;              ///< "" = the config's `format`, else text
+   std::string output;
+   std::vector<std::string> select;
+   std::vector<std::string> ignore;
+   std::string threshold;  ///< "" = from the config, else warning
+   std::string config;     ///< -c/--config FILE ("" = discovered: cli/settings.hpp)
+   std::string color = "auto";
+   bool no_color = false;
+   bool exit_zero = false;  ///< --exit-zero / --no-fail
+   bool verbose = false;
+   std::string emit_docs;  ///< directory for the normalized documentation, or empty
+   std::vector<std::string> error_ids, warning_ids, info_ids, style_ids;  ///< --error ID ...
+   std::vector<std::string> trusted_registries;
+   std::vector<std::string> require_labels;  ///< NAME:TYPE
+   bool strict_labels = false;
+   bool disable_ignore_pragma = false;
+   std::string file_path_in_report;  ///< replaces the file name of every finding
+   std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
+};
+
+/// Declares the options of `check` on `cmd` (also used for `strata FILE...` without a subcommand).
+void add_check_options(CLI::App& cmd, check_options& o);
+
+/// Runs `strata check`. Exit status 0 (no finding at or above the failure threshold, or
+/// --no-fail), 1 (findings at or above it), 2 (usage error, unreadable input or config).
+[[nodiscard]] int run_check(const check_options& o);
+
+}  // namespace strata::cli
