@@ -13,3 +13,6 @@ RUN apt-get install -y --no-install-recommends -t bookworm-backports openjdk-17-
 # Not apt-get install: other subcommands, apt (DL3027), words in echo.
 RUN apt-get remove -y curl && apt-get purge -y git && echo apt-get install curl
 RUN apt-cache policy curl
+
+# A simulation installs nothing.
+RUN if apt-get install -s "postgresql-16-jit" > /dev/null 2>&1; then echo available; fi

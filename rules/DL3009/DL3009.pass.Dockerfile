@@ -15,6 +15,9 @@ RUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/
     apt-get update && apt-get install -y --no-install-recommends make=4.3-4.1
 RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update
 
+# apt's distclean removes the lists as well as the cache.
+RUN apt-get update && apt-get install -y --no-install-recommends wget=1.21.3-1+b2 && apt-get dist-clean
+
 # Removed in a heredoc body of the same RUN.
 RUN <<EOT
 apt-get update

@@ -47,6 +47,12 @@ bool assume_yes_config(const facts::command_query& q) {
    return false;
 }
 
+// `apt-get install -s` (--simulate, --dry-run, ...) only prints what it would do.
+bool simulated(const facts::command_query& q) {
+   return q.has_option("-s") || q.has_option("--simulate") || q.has_option("--dry-run") ||
+          q.has_option("--just-print") || q.has_option("--recon") || q.has_option("--no-act");
+}
+
 bool answers_yes(const facts::command_query& q) {
    return q.has_option("-y") || q.has_option("--yes") || q.has_option("--assume-yes") || quiet_level(q) >= 2 ||
           assume_yes_config(q);
@@ -56,7 +62,7 @@ void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr) return;  // Dockerfiles only (hadolint's scope)
    for (const auto& q : facts::commands_named(run.facts, {"apt-get"})) {
       const facts::argument* sub = q.subcommand();
-      if (sub == nullptr || sub->name != "install" || answers_yes(q)) continue;
+      if (sub == nullptr || sub->name != "install" || simulated(q) || answers_yes(q)) continue;
       cx.report(q.cmd().words[sub->index].where,
                 "Use the `-y` switch to avoid manual input `apt-get -y install <package>`");
    }

@@ -16,3 +16,6 @@ RUN apt-get -o APT::Get::Assume-Yes=true install --no-install-recommends curl=7.
 
 # Other subcommands never prompt in a way this rule covers.
 RUN apt-get update && apt-get clean
+
+# A simulation installs nothing.
+RUN if apt-get install -s "postgresql-16-jit" > /dev/null 2>&1; then echo available; fi

@@ -22,11 +22,18 @@ bool recommends_off(const facts::command_query& q) {
    return false;
 }
 
+// `apt-get install -s` (--simulate, --dry-run, ...) only prints what it would do.
+bool simulated(const facts::command_query& q) {
+   return q.has_option("-s") || q.has_option("--simulate") || q.has_option("--dry-run") ||
+          q.has_option("--just-print") || q.has_option("--recon") || q.has_option("--no-act");
+}
+
 void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr) return;  // Dockerfiles only (hadolint's scope)
    for (const auto& q : facts::commands_named(run.facts, {"apt-get"})) {
       const facts::argument* sub = q.subcommand();
-      if (sub == nullptr || sub->name != "install" || q.has_option("--no-install-recommends") || recommends_off(q)) {
+      if (sub == nullptr || sub->name != "install" || simulated(q) || q.has_option("--no-install-recommends") ||
+          recommends_off(q)) {
          continue;
       }
       cx.report(q.cmd().words[sub->index].where, "Avoid additional packages by specifying `--no-install-recommends`");

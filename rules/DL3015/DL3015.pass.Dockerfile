@@ -9,3 +9,6 @@ RUN apt-get --option apt::install-recommends=0 install -y curl=7.88.1-10+deb12u5
 
 # Not apt-get install.
 RUN apt-get update && apt-get upgrade -y && echo apt-get install curl
+
+# A simulation installs nothing.
+RUN if apt-get install -s "postgresql-16-jit" > /dev/null 2>&1; then echo available; fi

@@ -141,9 +141,17 @@ bool is_local_path(const std::string& v) {
    return v.empty() || v == "." || v.starts_with("./") || v.starts_with("/") || v.find("://") != std::string::npos;
 }
 
+// `apt-get install -s` (--simulate, --dry-run, ...) only prints what it would do.
+bool simulated(const command_query& q) {
+   return q.is_any({"apt-get", "apt"}) &&
+          (q.has_option("-s") || q.has_option("--simulate") || q.has_option("--dry-run") ||
+           q.has_option("--just-print") || q.has_option("--recon") || q.has_option("--no-act"));
+}
+
 void extract(run_facts& f, std::size_t index, const command_query& q, body_context& /*cx*/) {
    const manager& m = *manager_of(q);
    const argument* sub = q.subcommand();
+   if (simulated(q)) return;
    std::vector<const argument*> global, after;
    for (const auto& a : q.arguments()) (sub == nullptr || a.index < sub->index ? global : after).push_back(&a);
    cache_flags(f, index, q, m, global);  // `apk --no-cache add`, `pip --no-cache-dir install`

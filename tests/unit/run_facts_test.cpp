@@ -109,6 +109,14 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
    CHECK(cleanups == std::vector<std::string>{"apk-cache", "pip-cache"});
 }
 
+TEST_CASE("a simulated apt-get install installs nothing", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "apt-get install -s postgresql-16-jit; apt-get -qs install a; apt-get install --dry-run b; apt-get install -y c",
+       facts::shell_kind::sh, src);
+   CHECK(installs_of(f) == std::vector<std::string>{"apt-get c "});
+}
+
 TEST_CASE("cache cleanups", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
@@ -119,6 +127,12 @@ TEST_CASE("cache cleanups", "[facts]") {
    for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
    CHECK(cleanups ==
          std::vector<std::string>{"apt-cache", "apt-lists", "yum-cache", "apk-cache", "pip-cache", "npm-cache"});
+
+   // apt's distclean (dist-clean) removes the package lists as well as the cache
+   const auto d = facts_of("apt-get dist-clean; apt distclean; apt-get autoclean", facts::shell_kind::sh, src);
+   cleanups.clear();
+   for (const auto& c : d.cleanups) cleanups.push_back(c.kind);
+   CHECK(cleanups == std::vector<std::string>{"apt-cache", "apt-lists", "apt-cache", "apt-lists"});
 }
 
 TEST_CASE("variables set and referenced, with positions across lines", "[facts]") {
