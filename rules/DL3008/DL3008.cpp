@@ -1,5 +1,5 @@
 // DL3008 (hadolint's id and message): a package of `apt-get install` has no `=<version>`.
-// Reported at the package's word, once per unpinned package.
+// Reported at the package's word, once per word (a known `$deps` stands for its packages).
 #include <string_view>
 
 #include "engine/context.hpp"
@@ -16,8 +16,12 @@ bool exempt(const facts::install& in) {
 
 void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr) return;  // Dockerfiles only (hadolint's scope)
+   // A variable holding several packages is one word: it is reported once.
+   const ast::span* reported = nullptr;
    for (const auto& in : run.facts.installs) {
       if (in.manager != "apt-get" || in.pinned || exempt(in)) continue;
+      if (reported != nullptr && reported->begin == in.where.begin && reported->end == in.where.end) continue;
+      reported = &in.where;
       cx.report(in.where,
                 "Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install "
                 "<package>=<version>`");

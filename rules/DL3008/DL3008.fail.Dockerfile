@@ -11,3 +11,6 @@ RUN apt-get install -y --no-install-recommends -t bookworm-backports \
 
 # An ONBUILD trigger is checked too.
 ONBUILD RUN apt-get install -y --no-install-recommends make
+
+# A variable set in the RUN holds an unpinned package: reported once, at the variable.
+RUN deps="ca-certificates wget=1.21.3-1+b2"; apt-get install -y --no-install-recommends $deps

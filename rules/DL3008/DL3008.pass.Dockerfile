@@ -16,3 +16,7 @@ RUN apt-cache policy curl
 
 # A simulation installs nothing.
 RUN if apt-get install -s "postgresql-16-jit" > /dev/null 2>&1; then echo available; fi
+
+# A variable whose packages are all pinned (ENV values are known too).
+ENV TOOL_VERSION=7.88.1-10+deb12u5
+RUN deps="curl=${TOOL_VERSION} libcurl4=${TOOL_VERSION}"; apt-get install -y --no-install-recommends $deps

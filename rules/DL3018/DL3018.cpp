@@ -1,5 +1,6 @@
 // DL3018 (hadolint's id and message): a package of `apk add` has no version constraint
-// (`=`, `~`, `<`, `>`). Reported at the package's word, once per unpinned package.
+// (`=`, `~`, `<`, `>`). Reported at the package's word, once per word (a known `$deps` stands
+// for its packages).
 #include <string_view>
 
 #include "engine/context.hpp"
@@ -10,8 +11,12 @@ namespace strata::rules {
 namespace {
 void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr) return;  // Dockerfiles only (hadolint's scope)
+   // A variable holding several packages is one word: it is reported once.
+   const ast::span* reported = nullptr;
    for (const auto& in : run.facts.installs) {
       if (in.manager != "apk" || in.pinned || in.package.ends_with(".apk")) continue;
+      if (reported != nullptr && reported->begin == in.where.begin && reported->end == in.where.end) continue;
+      reported = &in.where;
       cx.report(in.where, "Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`");
    }
 }

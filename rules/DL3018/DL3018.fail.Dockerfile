@@ -10,3 +10,7 @@ RUN sudo apk --no-cache add bash
 
 # An ONBUILD trigger is checked too.
 ONBUILD RUN apk add --no-cache make
+
+# An ENV value holds unpinned packages: reported once, at the variable.
+ENV RUN_DEPS="bash tzdata=2024a-r0 zlib"
+RUN apk add --no-cache ${RUN_DEPS}

@@ -9,3 +9,6 @@ RUN apk add --no-cache --allow-untrusted ./local-1.0.apk /tmp/other.apk mypackag
 
 # Not apk add.
 RUN apk del .deps && apk info curl && echo apk add curl
+
+# A variable whose packages are all pinned.
+RUN runDeps="libssl3=3.1.4-r5 zlib~1.3"; apk add --no-cache --virtual .rundeps $runDeps

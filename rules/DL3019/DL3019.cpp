@@ -22,7 +22,8 @@ void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr || cache_mounted(*run.instruction)) return;  // Dockerfiles only (hadolint's scope)
    for (const auto& q : facts::commands_named(run.facts, {"apk"})) {
       const facts::argument* sub = q.subcommand();
-      if (sub == nullptr || sub->name != "add" || q.has_option("--no-cache")) continue;
+      // `--no-network` fetches no index: it installs from what earlier commands left.
+      if (sub == nullptr || sub->name != "add" || q.has_option("--no-cache") || q.has_option("--no-network")) continue;
       cx.report(q.cmd().words[sub->index].where,
                 "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when "
                 "done installing packages");

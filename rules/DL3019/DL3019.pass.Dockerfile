@@ -9,3 +9,6 @@ RUN --mount=type=tmpfs,target=/var/cache/apk apk add jq=1.7.1-r0
 
 # Not apk add.
 RUN apk del curl && apk info && echo apk add curl
+
+# No index is fetched without the network.
+RUN apk add --no-network --virtual .rundeps so:libz.so.1

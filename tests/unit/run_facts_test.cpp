@@ -109,6 +109,19 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
    CHECK(cleanups == std::vector<std::string>{"apk-cache", "pip-cache"});
 }
 
+TEST_CASE("apt and apk packages held by a known variable", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"RUN_DEPS", "libssl3=3.0.13-r0 zlib"}, {"V", "1.24"}};
+   const auto f = facts_of(
+       "deps=\"nginx=$V-1 ./local.deb\"; apt-get install -y $deps; apk add ${RUN_DEPS} $UNKNOWN \"$deps\"; "
+       "pip install $deps",
+       facts::shell_kind::sh, src, &env);
+   CHECK(installs_of(f) == std::vector<std::string>{"apt-get nginx =1.24-1 pinned", "apk libssl3 =3.0.13-r0 pinned",
+                                                    "apk zlib ", "apk $UNKNOWN ", "apk $deps ", "pip $deps "});
+   REQUIRE(f.installs.size() == 6);
+   CHECK(f.installs[1].where.begin == f.installs[2].where.begin);  // both at `${RUN_DEPS}`
+}
+
 TEST_CASE("a simulated apt-get install installs nothing", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
