@@ -1,5 +1,6 @@
 // Cleanups: package-manager cache commands (`apt-get clean`, `yum clean all`, `npm cache
-// clean`, ...) and removals of cache and package-list folders (`rm -rf /var/lib/apt/lists/*`).
+// clean`, ...; `apt-get distclean` also removes the package lists) and removals of cache and
+// package-list folders (`rm -rf /var/lib/apt/lists/*`).
 #include <algorithm>
 #include <array>
 
@@ -27,12 +28,17 @@ std::string arg(const command_query& q, std::size_t k) {
    return w == nullptr ? std::string() : lower(w->value);
 }
 
+// apt's `distclean` (also spelled `dist-clean`): `clean`, and the package lists removed too.
+bool distclean(const std::string& subcommand) {
+   return subcommand == "distclean" || subcommand == "dist-clean";
+}
+
 // The cache a package manager's command cleans (`apt-get clean`, `dnf clean all`), or "".
 // Words are taken by position: `apt-get -y clean` is not matched.
 std::string cleaned_cache(const command_query& q) {
    const std::string& n = q.program();
    const std::string a1 = arg(q, 1);
-   if (q.is_any({"apt-get", "apt"}) && (a1 == "clean" || a1 == "distclean")) return "apt-cache";
+   if (q.is_any({"apt-get", "apt"}) && (a1 == "clean" || distclean(a1))) return "apt-cache";
    if (q.is_any({"yum", "dnf", "microdnf"}) && a1 == "clean") return n + "-cache";
    if (n == "zypper" && (a1 == "clean" || a1 == "cc")) return "zypper-cache";
    if (n == "npm" && a1 == "cache" && arg(q, 2) == "clean") return "npm-cache";
@@ -67,6 +73,7 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    const command& c = q.cmd();
    const int at = static_cast<int>(index);
    if (auto kind = cleaned_cache(q); !kind.empty()) f.cleanups.push_back({std::move(kind), c.where, at});
+   if (q.is_any({"apt-get", "apt"}) && distclean(arg(q, 1))) f.cleanups.push_back({"apt-lists", c.where, at});
    if (!is_removal(q)) return;
    for (std::size_t k = q.program_index() + 1; k < c.words.size(); ++k) {
       if (auto kind = removed_cache(c.words[k].value); !kind.empty())

@@ -63,7 +63,8 @@ const std::array<syntax, 23> table = {{
     {"timeout", scope::sh, style::posix, "-s -k", "", false, false, leading::durations},
     {"time exec nohup command builtin eatmydata", scope::sh, style::posix, "", "", false},
     // package managers (value-taking short options are whole words: `-o x`, not `-yo x`)
-    {"apt-get apt", scope::any, style::posix, "-o -t --target-release -c", "", true, true},
+    {"apt-get apt", scope::any, style::posix, "-o --option -t --target-release -c --config-file -a --host-architecture",
+     "", true, true},
     {"apk", scope::any, style::posix, "-t --virtual -X --repository --repositories-file -p --root --arch", "", true,
      true},
     {"yum dnf microdnf", scope::any, style::posix, "--enablerepo --disablerepo --setopt --releasever --installroot -c",

@@ -141,9 +141,48 @@ bool is_local_path(const std::string& v) {
    return v.empty() || v == "." || v.starts_with("./") || v.starts_with("/") || v.find("://") != std::string::npos;
 }
 
-void extract(run_facts& f, std::size_t index, const command_query& q, body_context& /*cx*/) {
+// `apt-get install -s` (--simulate, --dry-run, ...) only prints what it would do.
+bool simulated(const command_query& q) {
+   return q.is_any({"apt-get", "apt"}) &&
+          (q.has_option("-s") || q.has_option("--simulate") || q.has_option("--dry-run") ||
+           q.has_option("--just-print") || q.has_option("--recon") || q.has_option("--no-act"));
+}
+
+// Whether `w` is one unquoted variable, `$deps` or `${DEPS}`.
+bool one_variable(const shell_word& w) {
+   const std::string& v = w.value;
+   if (w.text != v || v.size() < 2 || v[0] != '$') return false;
+   const bool braced = v[1] == '{';
+   if (braced && (v.size() < 4 || v.back() != '}')) return false;
+   const std::string_view name = std::string_view(v).substr(braced ? 2 : 1, v.size() - (braced ? 3 : 1));
+   const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+   return !is_digit(name[0]) && std::all_of(name.begin(), name.end(), word_char);
+}
+
+// apt-get / apt / apk: a package word that is one unquoted variable whose value is known here
+// (set earlier in the body, or by ARG/ENV) stands for the packages of its value, split at blanks,
+// each at the variable's word. Other words stand for themselves.
+std::vector<shell_word> package_words(const manager& m, const shell_word& w, std::size_t before,
+                                      const body_context& cx) {
+   if ((m.names != "apt-get apt" && m.names != "apk") || !one_variable(w)) return {w};
+   const std::string e = cx.vars.expand(w.value, before);
+   if (e == w.value) return {w};  // not known here
+   std::vector<shell_word> out;
+   for (std::size_t i = 0; (i = e.find_first_not_of(" \t\n", i)) != std::string::npos;) {
+      const std::size_t end = std::min(e.find_first_of(" \t\n", i), e.size());
+      shell_word part = w;
+      part.value = e.substr(i, end - i);
+      part.literal = part.value.find('$') == std::string::npos;
+      if (!is_local_path(part.value)) out.push_back(std::move(part));
+      i = end;
+   }
+   return out;
+}
+
+void extract(run_facts& f, std::size_t index, const command_query& q, body_context& cx) {
    const manager& m = *manager_of(q);
    const argument* sub = q.subcommand();
+   if (simulated(q)) return;
    std::vector<const argument*> global, after;
    for (const auto& a : q.arguments()) (sub == nullptr || a.index < sub->index ? global : after).push_back(&a);
    cache_flags(f, index, q, m, global);  // `apk --no-cache add`, `pip --no-cache-dir install`
@@ -162,8 +201,10 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    }
    const std::string name = manager_name(q.program());
    for (const shell_word* p : packages) {
-      f.installs.push_back(package_of(m, name, *p, gem_version));
-      f.installs.back().command = static_cast<int>(index);
+      for (const shell_word& w : package_words(m, *p, cx.script.commands[index].begin, cx)) {
+         f.installs.push_back(package_of(m, name, w, gem_version));
+         f.installs.back().command = static_cast<int>(index);
+      }
    }
 }
 

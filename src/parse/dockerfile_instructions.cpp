@@ -460,6 +460,15 @@ ast::mount parse_mount(std::string_view value, const ast::span& where) {
 
 namespace {
 
+// The `--mount` flags of a RUN, and of the RUN an ONBUILD triggers.
+void set_mounts(ast::instruction& inst) {
+   for (auto& t : inst.trigger) set_mounts(t);
+   if (inst.name != "run") return;
+   for (const auto& f : inst.flags) {
+      if (f.name == "mount") inst.mounts.push_back(parse_mount(f.value, f.where));
+   }
+}
+
 // The earlier stage a `--from` / `from=` / FROM base names: a stage name
 // (case-insensitive) or a stage index; none for an image or a later stage.
 std::optional<std::size_t> named_stage(const ast::dockerfile& df, std::string_view ref, std::size_t before) {
@@ -542,6 +551,7 @@ void finish_dockerfile(ast::dockerfile& df) {
    };
    for (std::size_t i = 0; i < df.instructions.size(); ++i) {
       auto& inst = df.instructions[i];
+      set_mounts(inst);  // every RUN: also before the first FROM, and the RUN of an ONBUILD
       if (inst.name == "from") {
          if (in_stage && !df.stages.empty()) {
             df.stages.back().end_index = i;
@@ -606,11 +616,6 @@ void finish_dockerfile(ast::dockerfile& df) {
       inst.variables = current;
       inst.declared_args = declared;
       inst.stage = df.stages.size() - 1;
-      if (inst.name == "run") {
-         for (const auto& f : inst.flags) {
-            if (f.name == "mount") inst.mounts.push_back(parse_mount(f.value, f.where));
-         }
-      }
       if (inst.name == "arg") {
          auto next = std::make_shared<ast::environment>(*current);
          auto next_declared = std::make_shared<ast::name_set>(*declared);

@@ -65,6 +65,15 @@ TEST_CASE("short option groups, --x=v and --x v", "[command_query]") {
    CHECK(apt.subcommand()->name == "install");
    CHECK(operand_values(apt) == std::vector<std::string>{"vim"});  // the -o value is not an operand
 
+   // apt-get's long spellings of value-taking options: their values are not the subcommand
+   f = facts_of("apt-get --option APT::Install-Recommends=false -a arm64 --config-file /etc/x.conf install -y vim",
+                src);
+   const facts::command_query apt_long(f.commands[0], false);
+   CHECK(apt_long.option_values({"-o", "--option"}) == std::vector<std::string>{"APT::Install-Recommends=false"});
+   CHECK(apt_long.option_values({"-a", "--host-architecture"}) == std::vector<std::string>{"arm64"});
+   CHECK(apt_long.subcommand()->name == "install");
+   CHECK(operand_values(apt_long) == std::vector<std::string>{"vim"});
+
    f = facts_of("curl -fsSLo out.tgz --retry 3 --header=X:1 -k https://e.example/a.tgz", src);
    const facts::command_query curl(f.commands[0], false);
    CHECK(curl.option_values({"-o", "--output"}) == std::vector<std::string>{"out.tgz"});

@@ -88,6 +88,23 @@ TEST_CASE("dockerfile model: stages know if they are final and reused", "[engine
    CHECK(df.stage_of(8)->index == 4);
 }
 
+TEST_CASE("dockerfile model: mounts of a RUN before any FROM and of an ONBUILD RUN", "[engine-context]") {
+   const auto df = parse_text(
+       "RUN --mount=type=cache,target=/var/cache/apk apk add curl\n"
+       "FROM alpine:3.19\n"
+       "ONBUILD RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update\n");
+   const auto& early = nth(df, "run");
+   REQUIRE(early.mounts.size() == 1);
+   CHECK(early.mounts[0].type == "cache");
+   CHECK(early.mounts[0].target == "/var/cache/apk");
+   const auto& onbuild = nth(df, "onbuild");
+   REQUIRE(onbuild.trigger.size() == 1);
+   REQUIRE(onbuild.trigger[0].mounts.size() == 1);
+   CHECK(onbuild.trigger[0].mounts[0].type == "tmpfs");
+   CHECK(onbuild.trigger[0].mounts[0].target == "/var/lib/apt/lists");
+   CHECK(onbuild.mounts.empty());  // the ONBUILD itself has no flags
+}
+
 TEST_CASE("dockerfile model: RUN mounts are read as BuildKit reads them", "[engine-context]") {
    const auto df = parse_text(
        "FROM debian:12\n"

@@ -109,6 +109,27 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
    CHECK(cleanups == std::vector<std::string>{"apk-cache", "pip-cache"});
 }
 
+TEST_CASE("apt and apk packages held by a known variable", "[facts]") {
+   ast::source_file src;
+   const ast::environment env = {{"RUN_DEPS", "libssl3=3.0.13-r0 zlib"}, {"V", "1.24"}};
+   const auto f = facts_of(
+       "deps=\"nginx=$V-1 ./local.deb\"; apt-get install -y $deps; apk add ${RUN_DEPS} $UNKNOWN \"$deps\"; "
+       "pip install $deps",
+       facts::shell_kind::sh, src, &env);
+   CHECK(installs_of(f) == std::vector<std::string>{"apt-get nginx =1.24-1 pinned", "apk libssl3 =3.0.13-r0 pinned",
+                                                    "apk zlib ", "apk $UNKNOWN ", "apk $deps ", "pip $deps "});
+   REQUIRE(f.installs.size() == 6);
+   CHECK(f.installs[1].where.begin == f.installs[2].where.begin);  // both at `${RUN_DEPS}`
+}
+
+TEST_CASE("a simulated apt-get install installs nothing", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "apt-get install -s postgresql-16-jit; apt-get -qs install a; apt-get install --dry-run b; apt-get install -y c",
+       facts::shell_kind::sh, src);
+   CHECK(installs_of(f) == std::vector<std::string>{"apt-get c "});
+}
+
 TEST_CASE("cache cleanups", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
@@ -119,6 +140,12 @@ TEST_CASE("cache cleanups", "[facts]") {
    for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
    CHECK(cleanups ==
          std::vector<std::string>{"apt-cache", "apt-lists", "yum-cache", "apk-cache", "pip-cache", "npm-cache"});
+
+   // apt's distclean (dist-clean) removes the package lists as well as the cache
+   const auto d = facts_of("apt-get dist-clean; apt distclean; apt-get autoclean", facts::shell_kind::sh, src);
+   cleanups.clear();
+   for (const auto& c : d.cleanups) cleanups.push_back(c.kind);
+   CHECK(cleanups == std::vector<std::string>{"apt-cache", "apt-lists", "apt-cache", "apt-lists"});
 }
 
 TEST_CASE("variables set and referenced, with positions across lines", "[facts]") {
