@@ -1,6 +1,6 @@
 // DL3021 (hadolint's id and message): COPY with several sources whose destination does not
-// end in `/` (BuildKit needs a directory destination for several sources). The destination
-// is read after ARG/ENV substitution.
+// end in `/` (BuildKit needs a directory destination for several sources; on Windows a
+// trailing `\` says so too). The destination is read after ARG/ENV substitution.
 #include <string>
 #include <string_view>
 
@@ -23,7 +23,7 @@ void check(const ast::dockerfile& df, engine::context& cx) {
       const auto& destination = inst.words.back();
       const auto expanded = parse::expand(df, inst, destination.text);
       const std::string text(expanded.error ? drop_quotes(destination.text) : std::string_view(expanded.result));
-      if (!text.empty() && text.back() == '/') continue;
+      if (!text.empty() && (text.back() == '/' || text.back() == '\\')) continue;  // `\`: a Windows directory
       cx.report(destination.where, "COPY with more than 2 arguments requires the last argument to end with /.");
    }
 }

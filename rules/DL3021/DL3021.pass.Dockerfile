@@ -8,3 +8,5 @@ COPY a.txt b.txt "data/"
 # The variable's value ends in a slash.
 COPY one.conf two.conf $CONF_DIR
 COPY ["a.sh", "b.sh", "/usr/local/bin/"]
+# A Windows directory (the escape character halves the backslashes).
+COPY a.dll b.dll C:\\Windows\\System32\\
