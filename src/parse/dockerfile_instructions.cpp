@@ -584,6 +584,11 @@ void finish_dockerfile(ast::dockerfile& df) {
          df.stages.push_back(std::move(st));
          continue;
       }
+      if (inst.name == "run") {  // also before any FROM (BuildKit rejects the file; rules still read the RUN)
+         for (const auto& f : inst.flags) {
+            if (f.name == "mount") inst.mounts.push_back(parse_mount(f.value, f.where));
+         }
+      }
       if (!in_stage) {
          inst.variables = global_snapshot;
          inst.declared_args = global_declared_snapshot;
@@ -606,11 +611,6 @@ void finish_dockerfile(ast::dockerfile& df) {
       inst.variables = current;
       inst.declared_args = declared;
       inst.stage = df.stages.size() - 1;
-      if (inst.name == "run") {
-         for (const auto& f : inst.flags) {
-            if (f.name == "mount") inst.mounts.push_back(parse_mount(f.value, f.where));
-         }
-      }
       if (inst.name == "arg") {
          auto next = std::make_shared<ast::environment>(*current);
          auto next_declared = std::make_shared<ast::name_set>(*declared);
