@@ -22,7 +22,7 @@ const facts::shell_word* install_word(const facts::command_query& q) {
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
-   for (const auto& q : facts::commands_named(run.facts, {"dnf", "microdnf"})) {
+   for (const auto& q : facts::commands_named(run.facts, {"dnf", "dnf5", "microdnf"})) {
       const facts::shell_word* word = install_word(q);
       if (word == nullptr || q.has_option("-y") || q.has_option("--assumeyes")) continue;
       cx.report(word->where, "Use the -y switch to avoid manual input `dnf install -y <package>`.");

@@ -47,7 +47,7 @@ bool cleans(const facts::run_facts& f, const facts::cleanup& c, const std::strin
 void check(const engine::run_view& run, engine::context& cx) {
    const facts::run_facts& f = run.facts;
    if (cache_mounted(run)) return;
-   for (const auto& q : facts::commands_named(f, {"dnf", "microdnf"})) {
+   for (const auto& q : facts::commands_named(f, {"dnf", "dnf5", "microdnf"})) {
       const facts::shell_word* word = install_word(q);
       if (word == nullptr) continue;
       const auto at = static_cast<int>(&q.cmd() - f.commands.data());

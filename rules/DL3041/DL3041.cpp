@@ -66,7 +66,7 @@ bool variables_declared(const facts::run_facts& f, const facts::install& in,
 void check(const engine::run_view& run, engine::context& cx) {
    std::optional<std::optional<std::set<std::string, std::less<>>>> names;  // computed on first use
    for (const auto& in : run.facts.installs) {
-      if (in.manager != "dnf" && in.manager != "microdnf") continue;
+      if (in.manager != "dnf" && in.manager != "dnf5" && in.manager != "microdnf") continue;
       if (in.pinned) {
          if (!names) names = declared_names(run, cx);
          if (variables_declared(run.facts, in, *names)) continue;

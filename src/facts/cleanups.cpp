@@ -17,8 +17,8 @@ bool is_removal(const command_query& q) {
 }
 
 bool handles(const command_query& q, const body_context& /*cx*/) {
-   return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "microdnf", "zypper", "npm",
-                                                         "pip", "pip3", "gem"}));
+   return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "dnf5", "microdnf", "zypper",
+                                                         "npm", "pip", "pip3", "gem"}));
 }
 
 // The k-th word after the program, lower-cased ("" past the end).
@@ -41,7 +41,7 @@ std::string cleaned_cache(const command_query& q) {
    const std::string& n = q.program();
    const std::string a1 = arg(q, 1);
    if (q.is_any({"apt-get", "apt"}) && (a1 == "clean" || a1 == "distclean")) return "apt-cache";
-   if (q.is_any({"yum", "dnf", "microdnf"}) && subcommand(q) == "clean") return n + "-cache";
+   if (q.is_any({"yum", "dnf", "dnf5", "microdnf"}) && subcommand(q) == "clean") return n + "-cache";
    if (n == "zypper" && (subcommand(q) == "clean" || subcommand(q) == "cc")) return "zypper-cache";
    if (n == "npm" && a1 == "cache" && arg(q, 2) == "clean") return "npm-cache";
    const bool pip = q.is_any({"pip", "pip3"}) && !q.through_module();  // `python -m pip cache purge`: not matched

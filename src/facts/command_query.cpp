@@ -66,7 +66,7 @@ const std::array<syntax, 23> table = {{
     {"apt-get apt", scope::any, style::posix, "-o -t --target-release -c", "", true, true},
     {"apk", scope::any, style::posix, "-t --virtual -X --repository --repositories-file -p --root --arch", "", true,
      true},
-    {"yum dnf microdnf", scope::any, style::posix,
+    {"yum dnf dnf5 microdnf", scope::any, style::posix,
      "--enablerepo --disablerepo --setopt --releasever --installroot -c --config -d --debuglevel -e --errorlevel -R "
      "--randomwait -x --exclude --repo --repoid --downloaddir --destdir --forcearch",
      "", true, true},

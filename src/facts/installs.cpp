@@ -34,7 +34,7 @@ struct manager {
 constexpr std::array<manager, 9> managers = {{
     {"apt-get apt", "install", version_rule::separator, "=", "", ""},
     {"apk", "add", version_rule::separator, "=~<>", "--no-cache", "apk-cache"},
-    {"yum dnf microdnf", "install", version_rule::rpm, "", "", ""},
+    {"yum dnf dnf5 microdnf", "install", version_rule::rpm, "", "", ""},
     {"zypper", "install in", version_rule::separator, "=<>", "", ""},  // `tomcat>=9.0`
     {"pip", "install", version_rule::separator, "==", "--no-cache-dir", "pip-cache"},
     {"npm pnpm", "install i add", version_rule::at, "", "", ""},
@@ -145,7 +145,7 @@ struct two_word_install {
 };
 constexpr std::array<two_word_install, 2> two_word_installs = {{
     {"yarn", "global", "add"},
-    {"yum dnf microdnf", "module", "install"},
+    {"yum dnf dnf5 microdnf", "module", "install"},
 }};
 
 // Index of the word after which the packages come (the install subcommand, `yarn global add`'s
