@@ -18,8 +18,8 @@ bool is_removal(const command_query& q) {
 }
 
 bool handles(const command_query& q, const body_context& /*cx*/) {
-   return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "microdnf", "zypper", "npm",
-                                                         "pip", "pip3", "gem"}));
+   return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "dnf5", "microdnf", "zypper",
+                                                         "npm", "pip", "pip3", "gem"}));
 }
 
 // The k-th word after the program, lower-cased ("" past the end).
@@ -33,14 +33,22 @@ bool distclean(const std::string& subcommand) {
    return subcommand == "distclean" || subcommand == "dist-clean";
 }
 
+// The subcommand of `q`, lower-cased ("" when none): global options may come first
+// (`zypper -n clean`, `yum -q clean all`).
+std::string subcommand(const command_query& q) {
+   const argument* sub = q.subcommand();
+   return sub == nullptr ? std::string() : lower(sub->name);
+}
+
 // The cache a package manager's command cleans (`apt-get clean`, `dnf clean all`), or "".
-// Words are taken by position: `apt-get -y clean` is not matched.
+// Words are taken by position (`apt-get -y clean` is not matched), except for the rpm
+// managers, read by subcommand.
 std::string cleaned_cache(const command_query& q) {
    const std::string& n = q.program();
    const std::string a1 = arg(q, 1);
    if (q.is_any({"apt-get", "apt"}) && (a1 == "clean" || distclean(a1))) return "apt-cache";
-   if (q.is_any({"yum", "dnf", "microdnf"}) && a1 == "clean") return n + "-cache";
-   if (n == "zypper" && (a1 == "clean" || a1 == "cc")) return "zypper-cache";
+   if (q.is_any({"yum", "dnf", "dnf5", "microdnf"}) && subcommand(q) == "clean") return n + "-cache";
+   if (n == "zypper" && (subcommand(q) == "clean" || subcommand(q) == "cc")) return "zypper-cache";
    if (n == "npm" && a1 == "cache" && arg(q, 2) == "clean") return "npm-cache";
    const bool pip = q.is_any({"pip", "pip3"}) && !q.through_module();  // `python -m pip cache purge`: not matched
    if (pip && a1 == "cache" && (arg(q, 2) == "purge" || arg(q, 2) == "remove")) return "pip-cache";
@@ -54,11 +62,13 @@ std::string removed_cache(const std::string& v) {
       std::string_view prefix;
       std::string_view kind;
    };
-   static constexpr std::array<folder, 5> folders = {{{"/var/lib/apt/lists", "apt-lists"},
+   static constexpr std::array<folder, 7> folders = {{{"/var/lib/apt/lists", "apt-lists"},
                                                       {"/var/cache/apt", "apt-cache"},
                                                       {"/var/cache/apk", "apk-cache"},
                                                       {"/var/cache/yum", "yum-cache"},
-                                                      {"/var/cache/dnf", "dnf-cache"}}};
+                                                      {"/var/cache/dnf", "dnf-cache"},
+                                                      {"/var/cache/libdnf5", "dnf-cache"},  // dnf5
+                                                      {"/var/cache/zypp", "zypper-cache"}}};
    for (const auto& f : folders) {
       if (v.starts_with(f.prefix)) return std::string(f.kind);
    }

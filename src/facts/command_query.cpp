@@ -67,9 +67,14 @@ const std::array<syntax, 23> table = {{
      "", true, true},
     {"apk", scope::any, style::posix, "-t --virtual -X --repository --repositories-file -p --root --arch", "", true,
      true},
-    {"yum dnf microdnf", scope::any, style::posix, "--enablerepo --disablerepo --setopt --releasever --installroot -c",
+    {"yum dnf dnf5 microdnf", scope::any, style::posix,
+     "--enablerepo --disablerepo --setopt --releasever --installroot -c --config -d --debuglevel -e --errorlevel -R "
+     "--randomwait -x --exclude --repo --repoid --downloaddir --destdir --forcearch",
      "", true, true},
-    {"zypper", scope::any, style::posix, "-r --repo --from", "", true, true},
+    {"zypper", scope::any, style::posix,
+     "-r --repo --from -t --type -R --root --installroot --reposd-dir --cache-dir --raw-cache-dir --solv-cache-dir "
+     "--pkg-cache-dir --config",
+     "", true, true},
     {"pip pip2 pip3", scope::any, style::posix,
      "-r --requirement -i --index-url --extra-index-url -c --constraint -t --target --prefix -f --find-links --root "
      "--trusted-host --platform --python-version --progress-bar --cache-dir -e --editable",

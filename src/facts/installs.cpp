@@ -18,7 +18,7 @@ using ast::lower;
 enum class version_rule {
    separator,  ///< NAME<sep>VERSION (`curl=7.88`, `pip==2.0`, `musl=~1.2`): any version pins
    at,         ///< npm / go: NAME@VERSION, pinned by an exact version or a commit (not `@latest`)
-   rpm,        ///< yum / dnf: NAME-VERSION[-RELEASE]
+   rpm,        ///< yum / dnf: NAME-VERSION[-RELEASE]; modules (`module install`) NAME:STREAM
    gem,        ///< NAME:VERSION, or `-v VERSION`
 };
 
@@ -34,8 +34,8 @@ struct manager {
 constexpr std::array<manager, 9> managers = {{
     {"apt-get apt", "install", version_rule::separator, "=", "", ""},
     {"apk", "add", version_rule::separator, "=~<>", "--no-cache", "apk-cache"},
-    {"yum dnf microdnf", "install", version_rule::rpm, "", "", ""},
-    {"zypper", "install in", version_rule::separator, "=", "", ""},
+    {"yum dnf dnf5 microdnf", "install", version_rule::rpm, "", "", ""},
+    {"zypper", "install in", version_rule::separator, "=<>", "", ""},  // `tomcat>=9.0`
     {"pip", "install", version_rule::separator, "==", "--no-cache-dir", "pip-cache"},
     {"npm pnpm", "install i add", version_rule::at, "", "", ""},
     {"yarn", "add", version_rule::at, "", "", ""},  // also `yarn global add`
@@ -85,10 +85,13 @@ bool pins_at(const std::string& version) {
 }
 
 // NAME-VERSION or NAME-VERSION-RELEASE: the last one or two dash-separated parts start
-// with a digit (`httpd-2.4.6-90.el7`; not `java-11-openjdk-devel`).
+// with a digit or a variable (`httpd-2.4.6-90.el7`, `git-core-${GIT_VER}`; not
+// `java-11-openjdk-devel`).
 void split_rpm(install& in) {
    const std::string& p = in.package;
-   auto digit_after = [&](std::size_t k) { return k != std::string::npos && k + 1 < p.size() && is_digit(p[k + 1]); };
+   auto digit_after = [&](std::size_t k) {
+      return k != std::string::npos && k + 1 < p.size() && (is_digit(p[k + 1]) || p[k + 1] == '$');
+   };
    const auto last = p.rfind('-');
    if (!digit_after(last) || last == 0) return;
    const auto before_last = p.rfind('-', last - 1);
@@ -97,12 +100,19 @@ void split_rpm(install& in) {
    in.package.resize(cut);
 }
 
-install package_of(const manager& m, const std::string& name, const shell_word& w, std::string_view gem_version) {
+// `module` is true for the modules of `yum/dnf module install` (NAME:STREAM[/PROFILE]).
+install package_of(const manager& m, const std::string& name, const shell_word& w, std::string_view gem_version,
+                   bool module) {
    install in;
    in.manager = name;
    in.where = w.where;
    in.package = w.value;
-   if (m.rule == version_rule::rpm) {
+   if (module) {
+      if (const auto colon = w.value.find(':', 1); colon != std::string::npos) {
+         in.package = w.value.substr(0, colon);
+         in.version = w.value.substr(colon);
+      }
+   } else if (m.rule == version_rule::rpm) {
       split_rpm(in);
    } else if (const std::size_t at = version_start(w.value, m.rule, m.separator); at != std::string::npos) {
       in.package = w.value.substr(0, at);
@@ -127,14 +137,35 @@ void cache_flags(run_facts& f, std::size_t index, const command_query& q, const 
    }
 }
 
+// Subcommands whose next word installs: `yarn global add`, `yum/dnf module install`.
+struct two_word_install {
+   std::string_view manager;  ///< the manager's row (manager::names)
+   std::string_view first;
+   std::string_view second;
+};
+constexpr std::array<two_word_install, 2> two_word_installs = {{
+    {"yarn", "global", "add"},
+    {"yum dnf dnf5 microdnf", "module", "install"},
+}};
+
 // Index of the word after which the packages come (the install subcommand, `yarn global add`'s
-// `add`), or nullopt when the command installs nothing.
-std::optional<std::size_t> install_word(const command_query& q, const manager& m, const argument& sub) {
+// `add`), or nullopt when the command installs nothing. `module`: set for `module install`.
+std::optional<std::size_t> install_word(const command_query& q, const manager& m, const argument& sub, bool& module) {
    const std::string s = lower(sub.name);
-   if (m.names != "yarn" || s != "global") return listed(m.installs, s) ? std::optional(sub.index) : std::nullopt;
+   module = false;
+   const auto two = std::find_if(two_word_installs.begin(), two_word_installs.end(),
+                                 [&](const two_word_install& t) { return t.manager == m.names && t.first == s; });
+   if (two == two_word_installs.end()) return listed(m.installs, s) ? std::optional(sub.index) : std::nullopt;
    const auto& w = q.cmd().words;
-   if (sub.index + 1 >= w.size() || lower(w[sub.index + 1].value) != "add") return std::nullopt;
+   if (sub.index + 1 >= w.size() || lower(w[sub.index + 1].value) != two->second) return std::nullopt;
+   module = two->first == "module";
    return sub.index + 1;
+}
+
+// A package file rather than a package name: `rpm` managers (yum, dnf, zypper) install
+// `tomcat-9.0.39-1.rpm` from the file (its name carries the exact build).
+bool is_package_file(const manager& m, const std::string& v) {
+   return (m.rule == version_rule::rpm || m.names == "zypper") && lower(v).ends_with(".rpm");
 }
 
 bool is_local_path(const std::string& v) {
@@ -187,7 +218,8 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    for (const auto& a : q.arguments()) (sub == nullptr || a.index < sub->index ? global : after).push_back(&a);
    cache_flags(f, index, q, m, global);  // `apk --no-cache add`, `pip --no-cache-dir install`
    if (sub == nullptr) return;
-   const auto start = install_word(q, m, *sub);
+   bool module = false;
+   const auto start = install_word(q, m, *sub, module);
    if (!start) return;
    after.erase(std::remove_if(after.begin(), after.end(), [&](const argument* a) { return a->index <= *start; }),
                after.end());
@@ -197,12 +229,13 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    for (const argument* a : after) {
       const bool version_option = a->name == "-v" || a->name == "--version";
       if (a->option && version_option && a->value_index && *a->value_index != a->index) gem_version = *a->value;
-      if (!a->option && !is_local_path(a->name)) packages.push_back(&q.cmd().words[a->index]);
+      if (!a->option && !is_local_path(a->name) && !is_package_file(m, a->name))
+         packages.push_back(&q.cmd().words[a->index]);
    }
    const std::string name = manager_name(q.program());
    for (const shell_word* p : packages) {
       for (const shell_word& w : package_words(m, *p, cx.script.commands[index].begin, cx)) {
-         f.installs.push_back(package_of(m, name, w, gem_version));
+         f.installs.push_back(package_of(m, name, w, gem_version, module));
          f.installs.back().command = static_cast<int>(index);
       }
    }

@@ -130,6 +130,12 @@ TEST_CASE("dockerfile model: RUN mounts are read as BuildKit reads them", "[engi
    CHECK(run.mounts[2].target == "/src");
    CHECK_FALSE(run.mounts[2].readonly);
 
+   // a RUN before any FROM (hadolint-style snippets) has its mounts read too
+   const auto loose = parse_text("RUN --mount=type=cache,target=/var/cache/zypp zypper -n in curl\n");
+   REQUIRE(nth(loose, "run").mounts.size() == 1);
+   CHECK(nth(loose, "run").mounts[0].target == "/var/cache/zypp");
+   CHECK(nth(loose, "run").stage == ast::instruction::no_stage);
+
    const auto m = parse::parse_mount("\"target=/a,b\",type=cache", {});
    CHECK_FALSE(m.error);
    CHECK(m.target == "/a,b");

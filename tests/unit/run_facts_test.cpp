@@ -427,3 +427,21 @@ TEST_CASE("installs, cleanups and verifications name their command", "[facts]") 
              .downloads[0]
              .verified_by->command == -1);
 }
+
+TEST_CASE("facts: yum, dnf and zypper installs and cleanups", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "yum -d 0 install -y \"git-core-${GIT_VER}\" tomcat-$V rpm-sign ./a-1.0-1.rpm b-2.0-1.rpm && "
+       "yum -q clean all && dnf module install -y nodejs:18 php && dnf group install -y 'Development Tools' && "
+       "zypper -n in -t pattern devel_basis 'tar>=1.34' vim curl=8.0 x-1.0-1.rpm && zypper -n clean -a && "
+       "rm -rf /var/cache/libdnf5* /var/cache/zypp/* && dnf5 install -y make-4.4 && dnf5 clean all",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.parsed);
+   CHECK(installs_of(f) == std::vector<std::string>{"yum git-core -${GIT_VER} pinned", "yum tomcat -$V pinned",
+                                                    "yum rpm-sign ", "dnf nodejs :18 pinned", "dnf php ",
+                                                    "zypper devel_basis ", "zypper tar >=1.34 pinned", "zypper vim ",
+                                                    "zypper curl =8.0 pinned", "dnf5 make -4.4 pinned"});
+   std::vector<std::string> cleanups;
+   for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
+   CHECK(cleanups == std::vector<std::string>{"yum-cache", "zypper-cache", "dnf-cache", "zypper-cache", "dnf5-cache"});
+}
