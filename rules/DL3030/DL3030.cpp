@@ -22,6 +22,7 @@ const facts::shell_word* install_word(const facts::command_query& q) {
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    for (const auto& q : facts::commands_named(run.facts, {"yum"})) {
       const facts::shell_word* word = install_word(q);
       if (word == nullptr || q.has_option("-y") || q.has_option("--assumeyes")) continue;

@@ -22,6 +22,7 @@ const facts::shell_word* install_word(const facts::command_query& q) {
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    const facts::run_facts& f = run.facts;
    for (const auto& q : facts::commands_named(f, {"yum"})) {
       const facts::shell_word* word = install_word(q);

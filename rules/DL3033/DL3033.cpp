@@ -64,6 +64,7 @@ bool variables_declared(const facts::run_facts& f, const facts::install& in,
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    std::optional<std::optional<std::set<std::string, std::less<>>>> names;  // computed on first use
    for (const auto& in : run.facts.installs) {
       if (in.manager != "yum") continue;

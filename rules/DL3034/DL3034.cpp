@@ -16,6 +16,7 @@ constexpr std::array<std::string_view, 7> asking = {"install", "in", "remove", "
 constexpr std::array<std::string_view, 4> non_interactive = {"-n", "--non-interactive", "-y", "--no-confirm"};
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    for (const auto& q : facts::commands_named(run.facts, {"zypper"})) {
       const facts::argument* sub = q.subcommand();
       if (sub == nullptr || std::find(asking.begin(), asking.end(), sub->name) == asking.end()) continue;

@@ -7,6 +7,7 @@
 namespace strata::rules {
 namespace {
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    for (const auto& q : facts::commands_named(run.facts, {"zypper"})) {
       const facts::argument* sub = q.subcommand();
       if (sub != nullptr && (sub->name == "dist-upgrade" || sub->name == "dup")) {

@@ -18,6 +18,7 @@ bool cache_mounted(const engine::run_view& run) {
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    const facts::run_facts& f = run.facts;
    if (cache_mounted(run)) return;
    for (const auto& q : facts::commands_named(f, {"zypper"})) {

@@ -8,6 +8,7 @@
 namespace strata::rules {
 namespace {
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    for (const auto& in : run.facts.installs) {
       if (in.manager == "zypper" && !in.pinned) {
          cx.report(in.where, "Specify version with `zypper install -y <package>=<version>`.");

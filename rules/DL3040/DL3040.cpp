@@ -45,6 +45,7 @@ bool cleans(const facts::run_facts& f, const facts::cleanup& c, const std::strin
 }
 
 void check(const engine::run_view& run, engine::context& cx) {
+   if (run.instruction == nullptr) return;  // Dockerfiles only: not the RUN entries of published history
    const facts::run_facts& f = run.facts;
    if (cache_mounted(run)) return;
    for (const auto& q : facts::commands_named(f, {"dnf", "dnf5", "microdnf"})) {
