@@ -209,6 +209,25 @@ private:
 
 }  // namespace
 
+bool windows_image(std::string_view image) {
+   const std::string i = lower(image);
+   return i.find("windows") != std::string::npos || i.find("servercore") != std::string::npos ||
+          i.find("nanoserver") != std::string::npos;
+}
+
+bool windows_stage(const ast::dockerfile& df, const ast::stage& st) {
+   const ast::stage* s = &st;
+   for (std::size_t hops = 0; hops <= df.stages.size(); ++hops) {
+      if (windows_image(s->image_expanded)) return true;
+      const auto parent = std::find_if(
+          df.stages.begin(), df.stages.begin() + static_cast<std::ptrdiff_t>(s->index),
+          [&](const ast::stage& p) { return !p.name.empty() && lower(p.name) == lower(s->image_expanded); });
+      if (parent == df.stages.begin() + static_cast<std::ptrdiff_t>(s->index)) return false;
+      s = &*parent;
+   }
+   return false;
+}
+
 std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
    std::vector<facts::shell_kind> shells(df.instructions.size(), facts::shell_kind::sh);
    facts::shell_kind current = facts::shell_kind::sh;
@@ -216,10 +235,7 @@ std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
       const auto& inst = df.instructions[i];
       if (inst.name == "from") {
          // Windows base images run RUN under cmd until a SHELL says otherwise.
-         const std::string image = inst.words.empty() ? std::string() : lower(inst.words[0].text);
-         const bool windows = image.find("windows") != std::string::npos ||
-                              image.find("servercore") != std::string::npos ||
-                              image.find("nanoserver") != std::string::npos;
+         const bool windows = !inst.words.empty() && windows_image(inst.words[0].text);
          current = windows ? facts::shell_kind::cmd : facts::shell_kind::sh;
       } else if (inst.name == "shell" && inst.form == ast::argument_form::exec && !inst.words.empty()) {
          current = facts::shell_from_executable(inst.words[0].text);

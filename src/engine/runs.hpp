@@ -34,6 +34,12 @@ struct run_view {
    const ast::stage* stage = nullptr;  ///< the Dockerfile stage of the instruction (null before any FROM)
 };
 
+/// Whether an image reference names a Windows image (`windows`, `servercore` or `nanoserver`
+/// in it, any case: mcr.microsoft.com/windows/servercore, python:3.12-windowsservercore).
+[[nodiscard]] bool windows_image(std::string_view image);
+/// Whether a stage is built on a Windows image, directly or through the earlier stages it names.
+[[nodiscard]] bool windows_stage(const ast::dockerfile& df, const ast::stage& st);
+
 /// The shell in effect for each instruction of a Dockerfile (index = instruction
 /// index): `sh` unless a SHELL says otherwise; `cmd` after a FROM of a Windows image
 /// (`windows`, `servercore`, `nanoserver` in the name) until a SHELL.

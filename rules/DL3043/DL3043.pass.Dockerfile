@@ -1,0 +1,6 @@
+FROM debian:12.5
+MAINTAINER "Jane Doe <jane@example.com>"
+ONBUILD RUN echo hello
+ONBUILD COPY . /src
+ONBUILD HEALTHCHECK NONE
+ONBUILD USER app
