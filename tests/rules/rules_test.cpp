@@ -96,23 +96,39 @@ std::optional<std::pair<std::string, std::string>> doc_examples(const engine::re
    return std::pair{m1[1].str(), m2[1].str()};
 }
 
+// rules/<ID>/<ID>.config.yaml, when present: the config of the rule's fixtures and doc examples
+// (the label schema and trusted registries that DL3026 and DL3049-DL3058 need).
+std::optional<engine::config> rule_config(std::string_view id) {
+   const std::string path = test::source_path("rules/" + std::string(id) + "/" + std::string(id) + ".config.yaml");
+   if (!std::filesystem::exists(path)) return std::nullopt;
+   std::string error;
+   auto cfg = engine::read_config(path, error);
+   INFO(error);
+   REQUIRE(cfg.has_value());
+   return cfg;
+}
+
 void check_doc_examples(const engine::registered_rule& r, const std::pair<std::string, std::string>& examples) {
    const engine::selection sel{{std::string(r.definition->id)}, {}};
-   CHECK_FALSE(test::check_text("Dockerfile", examples.first, sel).empty());
-   CHECK(test::check_text("Dockerfile", examples.second, sel).empty());
+   const auto cfg = rule_config(r.definition->id);
+   const engine::config* c = cfg ? &*cfg : nullptr;
+   CHECK_FALSE(test::check_text("Dockerfile", examples.first, sel, c).empty());
+   CHECK(test::check_text("Dockerfile", examples.second, sel, c).empty());
 }
 
 void check_fixtures(const engine::registered_rule& r) {
    const bool update = std::getenv("STRATA_UPDATE_SNAPSHOTS") != nullptr;
    const std::string id(r.definition->id);
    const engine::selection sel{{id}, {}};
+   const auto cfg = rule_config(id);
+   const engine::config* c = cfg ? &*cfg : nullptr;
    const auto failing = fixtures(id, "fail");
    const auto passing = fixtures(id, "pass");
    CHECK_FALSE(failing.empty());
    CHECK_FALSE(passing.empty());
    std::string rendered;
    for (const auto& f : failing) {
-      const auto found = test::check_fixture(f, sel);
+      const auto found = test::check_fixture(f, sel, c);
       INFO(f);
       CHECK_FALSE(found.empty());
       rendered += test::render(found);
@@ -125,7 +141,7 @@ void check_fixtures(const engine::registered_rule& r) {
    }
    for (const auto& f : passing) {
       INFO(f);
-      const auto found = test::check_fixture(f, sel);
+      const auto found = test::check_fixture(f, sel, c);
       CHECK(test::render(found).empty());
    }
 }

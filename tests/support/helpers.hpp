@@ -35,12 +35,13 @@ inline void write(const std::string& path, const std::string& text) {
 
 /// Checks one named input with the selected rules; findings sorted.
 inline std::vector<engine::finding> check_text(const std::string& path, std::string text,
-                                               const engine::selection& sel = {}) {
+                                               const engine::selection& sel = {},
+                                               const engine::config* cfg = nullptr) {
    const auto rules = engine::enabled_rules(sel);  // findings point into the static registry
    std::vector<engine::finding> out;
    auto doc = engine::load_document(path, std::move(text), engine::origin::named);
    if (doc) {
-      engine::check_document(*doc, rules, out);
+      engine::check_document(*doc, rules, out, cfg);
    }
    std::sort(out.begin(), out.end(), engine::finding_order);
    return out;
@@ -49,12 +50,13 @@ inline std::vector<engine::finding> check_text(const std::string& path, std::str
 /// Checks a fixture (a file, or a directory whose inputs form one run: rules that
 /// compare inputs see them all) given relative to the source tree; findings name the
 /// files relative to it too, and are sorted.
-inline std::vector<engine::finding> check_fixture(const std::string& relative, const engine::selection& sel = {}) {
+inline std::vector<engine::finding> check_fixture(const std::string& relative, const engine::selection& sel = {},
+                                                  const engine::config* cfg = nullptr) {
    const auto rules = engine::enabled_rules(sel);
    std::vector<engine::finding> out;
    std::vector<engine::input_error> errors;
    const std::string root = source_path("");
-   engine::checker checker(rules);
+   engine::checker checker(rules, cfg);
    for (const auto& f : engine::expand_inputs({source_path(relative)}, errors)) {
       std::string name = f.path.starts_with(root) ? f.path.substr(root.size()) : f.path;
       if (auto doc = engine::load_document(std::move(name), read(f.path), f.how)) checker.check(*doc, out);
