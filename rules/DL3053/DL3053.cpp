@@ -19,7 +19,9 @@ void check(const ast::instruction& inst, engine::context& cx) {
       const bool typed = std::any_of(schema.begin(), schema.end(), [&](const engine::label_requirement& r) {
          return r.name == l.key && r.type == "rfc3339";
       });
-      if (typed && !l.value.empty() && !facts::is_rfc3339(l.value)) cx.report(l.value_where, fmt::format("Label `{}` is not a valid time format - must be conform to RFC3339.", l.key));
+      if (typed && !l.value.empty() && !facts::is_rfc3339(l.value))
+         cx.report(l.value_where,
+                   fmt::format("Label `{}` is not a valid time format - must be conform to RFC3339.", l.key));
    }
 }
 constexpr std::string_view tags[] = {"metadata"};

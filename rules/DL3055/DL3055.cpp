@@ -19,7 +19,8 @@ void check(const ast::instruction& inst, engine::context& cx) {
       const bool typed = std::any_of(schema.begin(), schema.end(), [&](const engine::label_requirement& r) {
          return r.name == l.key && r.type == "hash";
       });
-      if (typed && !l.value.empty() && !facts::is_git_hash(l.value)) cx.report(l.value_where, fmt::format("Label `{}` is not a valid git hash.", l.key));
+      if (typed && !l.value.empty() && !facts::is_git_hash(l.value))
+         cx.report(l.value_where, fmt::format("Label `{}` is not a valid git hash.", l.key));
    }
 }
 constexpr std::string_view tags[] = {"metadata"};

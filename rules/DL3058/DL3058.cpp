@@ -19,7 +19,9 @@ void check(const ast::instruction& inst, engine::context& cx) {
       const bool typed = std::any_of(schema.begin(), schema.end(), [&](const engine::label_requirement& r) {
          return r.name == l.key && r.type == "email";
       });
-      if (typed && !l.value.empty() && !facts::is_email(l.value)) cx.report(l.value_where, fmt::format("Label `{}` is not a valid email format - must be conform to RFC5322.", l.key));
+      if (typed && !l.value.empty() && !facts::is_email(l.value))
+         cx.report(l.value_where,
+                   fmt::format("Label `{}` is not a valid email format - must be conform to RFC5322.", l.key));
    }
 }
 constexpr std::string_view tags[] = {"metadata"};

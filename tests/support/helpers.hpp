@@ -35,8 +35,7 @@ inline void write(const std::string& path, const std::string& text) {
 
 /// Checks one named input with the selected rules; findings sorted.
 inline std::vector<engine::finding> check_text(const std::string& path, std::string text,
-                                               const engine::selection& sel = {},
-                                               const engine::config* cfg = nullptr) {
+                                               const engine::selection& sel = {}, const engine::config* cfg = nullptr) {
    const auto rules = engine::enabled_rules(sel);  // findings point into the static registry
    std::vector<engine::finding> out;
    auto doc = engine::load_document(path, std::move(text), engine::origin::named);
