@@ -74,8 +74,10 @@ std::size_t version_start(const std::string& v, version_rule rule, std::string_v
    return at;
 }
 
-// npm / go: an exact version (`@1.2.3`, `@v1.2.3`) or a commit; not `@latest`, `@^1`, `@master`.
+// npm / go: an exact version (`@1.2.3`, `@v1.2.3`), a commit, or a variable (`@$VERSION`: the value is set
+// elsewhere, as an ARG is); not `@latest`, `@^1`, `@master`.
 bool pins_at(const std::string& version) {
+   if (version.find('$') != std::string::npos) return true;
    std::string_view ver = std::string_view(version).substr(1);
    if (ver.starts_with('v')) ver.remove_prefix(1);
    const bool commit = version.size() >= 8 && std::all_of(version.begin() + 1, version.end(), [](char ch) {

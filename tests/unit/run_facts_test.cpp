@@ -116,7 +116,8 @@ TEST_CASE("language package installs: VCS URLs, local sources, go run, gem optio
        "src/pkg --build /tmp/b yamllint && npm install git+https://host/x.git#v1 git://host/y.git ../lib ~/pkg a.tgz "
        "&& "
        "gem i rails --version=7.1.3 && gem install nokogiri:1.16.5 -- --use-system-libraries true && "
-       "go install tool foo@latest && go run example.com/gen@v1.2.3 arg && go get -tool bar@master && go run main.go",
+       "go install tool foo@latest && go run example.com/gen@v1.2.3 arg && go get -tool bar@master && go run main.go "
+       "&& go install example.com/v@$V",
        facts::shell_kind::sh, src);
    REQUIRE(f.parsed);
    CHECK(installs_of(f) == std::vector<std::string>{"pip git+https://github.com/a/b.git @v1.0 pinned",
@@ -124,9 +125,9 @@ TEST_CASE("language package installs: VCS URLs, local sources, go run, gem optio
                                                     "npm git+https://host/x.git #v1 pinned", "npm git://host/y.git ",
                                                     "gem rails 7.1.3 pinned", "gem nokogiri :1.16.5 pinned",
                                                     "go foo @latest", "go example.com/gen @v1.2.3 pinned",
-                                                    "go bar @master"});
+                                                    "go bar @master", "go example.com/v @$V pinned"});
    // the package's own word
-   REQUIRE(f.installs.size() == 10);
+   REQUIRE(f.installs.size() == 11);
    CHECK(f.installs[2].where.start == ast::position{1, 127});
 }
 
