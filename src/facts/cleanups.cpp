@@ -19,7 +19,7 @@ bool is_removal(const command_query& q) {
 
 bool handles(const command_query& q, const body_context& /*cx*/) {
    return !q.cmd().method && (is_removal(q) || q.is_any({"apt-get", "apt", "yum", "dnf", "dnf5", "microdnf", "zypper",
-                                                         "npm", "pip", "pip3", "gem"}));
+                                                         "npm", "pip", "pip3", "gem", "yarn"}));
 }
 
 // The k-th word after the program, lower-cased ("" past the end).
@@ -53,6 +53,7 @@ std::string cleaned_cache(const command_query& q) {
    const bool pip = q.is_any({"pip", "pip3"}) && !q.through_module();  // `python -m pip cache purge`: not matched
    if (pip && a1 == "cache" && (arg(q, 2) == "purge" || arg(q, 2) == "remove")) return "pip-cache";
    if (n == "gem" && a1 == "cleanup") return "gem-cache";
+   if (n == "yarn" && a1 == "cache" && arg(q, 2) == "clean") return "yarn-cache";
    return {};
 }
 
@@ -73,6 +74,7 @@ std::string removed_cache(const std::string& v) {
       if (v.starts_with(f.prefix)) return std::string(f.kind);
    }
    if (v.find(".cache/pip") != std::string::npos) return "pip-cache";
+   if (v.find(".cache/yarn") != std::string::npos) return "yarn-cache";
    if (v.find("/.npm/") != std::string::npos || v.ends_with("/.npm") || v.find("/_cacache") != std::string::npos) {
       return "npm-cache";
    }

@@ -77,13 +77,21 @@ const std::array<syntax, 23> table = {{
      "", true, true},
     {"pip pip2 pip3", scope::any, style::posix,
      "-r --requirement -i --index-url --extra-index-url -c --constraint -t --target --prefix -f --find-links --root "
-     "--trusted-host --platform --python-version --progress-bar --cache-dir -e --editable",
+     "--trusted-host --platform --python-version --progress-bar --cache-dir -e --editable --abi -b --build "
+     "--implementation --no-binary --only-binary --proxy --src --upgrade-strategy --log --timeout --retries "
+     "--exists-action --cert --client-cert --python --report -C --config-settings --global-option",
      "", true, true},
     {"npm yarn pnpm", scope::any, style::posix,
      "--prefix --registry --cache --tag --loglevel --userconfig --network-timeout --modules-folder --cwd", "", true,
      true},
-    {"gem", scope::any, style::posix, "-v --version -i --install-dir --source -s -n --bindir", "", true, true},
-    {"go", scope::any, style::posix, "-ldflags -tags -gcflags -o", "", false, true},
+    // gem: `--use-system-libraries true` is nokogiri's build option written before `--`
+    {"gem", scope::any, style::posix,
+     "-v --version -i --install-dir --source -s -n --bindir --platform --trust-policy -P --use-system-libraries", "",
+     true, true},
+    {"go", scope::any, style::posix,
+     "-ldflags -tags -gcflags -o -asmflags -buildmode -C -compiler -exec -gccgoflags -installsuffix -mod -modfile "
+     "-overlay -p -pgo -pkgdir -toolexec -coverpkg -covermode",
+     "", false, true},
     // PowerShell's web cmdlets (in PowerShell, `curl` and `wget` name Invoke-WebRequest)
     {"invoke-webrequest iwr invoke-restmethod irm start-bitstransfer wget curl", scope::pwsh, style::pwsh,
      "-uri -source -url -outfile -destination -headers -method -useragent -timeoutsec -proxy", "", false},

@@ -39,8 +39,8 @@ constexpr std::array<manager, 9> managers = {{
     {"pip", "install", version_rule::separator, "==", "--no-cache-dir", "pip-cache"},
     {"npm pnpm", "install i add", version_rule::at, "", "", ""},
     {"yarn", "add", version_rule::at, "", "", ""},  // also `yarn global add`
-    {"gem", "install", version_rule::gem, ":", "", ""},
-    {"go", "install get", version_rule::at, "", "", ""},
+    {"gem", "install i", version_rule::gem, ":", "", ""},
+    {"go", "install get run", version_rule::at, "", "", ""},  // `go run`: its first operand only
 }};
 
 // The manager's name as facts give it (`pip3`, `pip3.11`, `pip2` -> `pip`).
@@ -74,8 +74,10 @@ std::size_t version_start(const std::string& v, version_rule rule, std::string_v
    return at;
 }
 
-// npm / go: an exact version (`@1.2.3`, `@v1.2.3`) or a commit; not `@latest`, `@^1`, `@master`.
+// npm / go: an exact version (`@1.2.3`, `@v1.2.3`), a commit, or a variable (`@$VERSION`: the value is set
+// elsewhere, as an ARG is); not `@latest`, `@^1`, `@master`.
 bool pins_at(const std::string& version) {
+   if (version.find('$') != std::string::npos) return true;
    std::string_view ver = std::string_view(version).substr(1);
    if (ver.starts_with('v')) ver.remove_prefix(1);
    const bool commit = version.size() >= 8 && std::all_of(version.begin() + 1, version.end(), [](char ch) {
@@ -169,7 +171,61 @@ bool is_package_file(const manager& m, const std::string& v) {
 }
 
 bool is_local_path(const std::string& v) {
-   return v.empty() || v == "." || v.starts_with("./") || v.starts_with("/") || v.find("://") != std::string::npos;
+   return v.empty() || v == "." || v == ".." || v.starts_with("./") || v.starts_with("../") || v.starts_with("~/") ||
+          v.starts_with("/") || v.find("://") != std::string::npos;
+}
+
+bool ends_with_any(std::string_view v, std::initializer_list<std::string_view> suffixes) {
+   return std::any_of(suffixes.begin(), suffixes.end(), [&](std::string_view s) { return v.ends_with(s); });
+}
+
+bool starts_with_any(std::string_view v, std::initializer_list<std::string_view> prefixes) {
+   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return v.starts_with(p); });
+}
+
+// A package named by where its source is rather than by name and version: pip and npm
+// version-control URLs (`git+https://host/repo.git@v1.0#egg=x`, `git://host/repo.git#v1.0`).
+bool is_vcs_url(const std::string& manager, std::string_view v) {
+   if (manager == "pip") return starts_with_any(v, {"git+", "hg+", "svn+", "bzr+", "git://", "svn://"});
+   if (manager == "npm") return starts_with_any(v, {"git://", "git+ssh://", "git+http://", "git+https://"});
+   return false;
+}
+
+// Operands that install no named package: local files and folders, archives, and go's
+// package patterns (`go install tool`, `go get all`, `go run main.go`).
+bool names_no_package(const std::string& manager, const std::string& v) {
+   if (is_local_path(v)) return true;
+   if (manager == "pip") return v.find('/') != std::string::npos || ends_with_any(v, {".whl", ".tar.gz", ".zip"});
+   if (manager == "npm" || manager == "pnpm") return ends_with_any(v, {".tar", ".tar.gz", ".tgz"});
+   if (manager == "go") return listed("all std cmd tool", v) || v.ends_with(".go");
+   return false;
+}
+
+// A version-control URL as a package: pinned by a ref (pip: `@ref` after the host,
+// before any `#egg=`; npm: `#ref`).
+install vcs_package(const std::string& manager, const shell_word& w) {
+   install in;
+   in.manager = manager;
+   in.where = w.where;
+   const std::string& v = w.value;
+   std::size_t at = std::string::npos;
+   if (manager == "pip") {
+      const auto scheme = v.find("://");
+      const auto path = v.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+      const auto end = std::min(v.find('#'), v.size());
+      if (path != std::string::npos && path < end) {
+         const auto ref = v.rfind('@', end - 1);
+         if (ref != std::string::npos && ref > path) at = ref;
+      }
+      in.package = v.substr(0, std::min(at, end));
+      if (at != std::string::npos) in.version = v.substr(at, end - at);
+   } else {
+      at = v.find('#');
+      in.package = v.substr(0, at);
+      if (at != std::string::npos && at + 1 < v.size()) in.version = v.substr(at);
+   }
+   in.pinned = !in.version.empty();
+   return in;
 }
 
 // `apt-get install -s` (--simulate, --dry-run, ...) only prints what it would do.
@@ -224,18 +280,28 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    after.erase(std::remove_if(after.begin(), after.end(), [&](const argument* a) { return a->index <= *start; }),
                after.end());
    cache_flags(f, index, q, m, after);
-   std::string gem_version;
-   std::vector<const shell_word*> packages;
-   for (const argument* a : after) {
-      const bool version_option = a->name == "-v" || a->name == "--version";
-      if (a->option && version_option && a->value_index && *a->value_index != a->index) gem_version = *a->value;
-      if (!a->option && !is_local_path(a->name) && !is_package_file(m, a->name))
-         packages.push_back(&q.cmd().words[a->index]);
-   }
    const std::string name = manager_name(q.program());
-   for (const shell_word* p : packages) {
-      for (const shell_word& w : package_words(m, *p, cx.script.commands[index].begin, cx)) {
-         f.installs.push_back(package_of(m, name, w, gem_version, module));
+   const bool go_run = name == "go" && lower(sub->name) == "run";
+   std::string gem_version;
+   std::vector<const argument*> packages;
+   for (const argument* a : after) {
+      if (a->option && a->name == "--" && m.rule == version_rule::gem) break;  // the extension's build options
+      const bool version_option = a->name == "-v" || a->name == "--version";
+      if (a->option && version_option && a->value && !a->value->empty()) gem_version = *a->value;
+      if (a->option) continue;
+      if (is_vcs_url(name, a->name) || (!names_no_package(name, a->name) && !is_package_file(m, a->name)))
+         packages.push_back(a);
+      if (go_run) break;  // the rest are the program's arguments
+   }
+   for (const argument* a : packages) {
+      const shell_word& w = q.cmd().words[a->index];
+      if (is_vcs_url(name, a->name)) {
+         f.installs.push_back(vcs_package(name, w));
+         f.installs.back().command = static_cast<int>(index);
+         continue;
+      }
+      for (const shell_word& part : package_words(m, w, cx.script.commands[index].begin, cx)) {
+         f.installs.push_back(package_of(m, name, part, gem_version, module));
          f.installs.back().command = static_cast<int>(index);
       }
    }

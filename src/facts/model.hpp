@@ -84,7 +84,7 @@ struct install {
 /// A cache or package list removed in the same body.
 struct cleanup {
    std::string kind;  ///< `apt-lists`, `apt-cache`, `apk-cache`, `yum-cache`, `dnf-cache`, `zypper-cache`, `pip-cache`,
-                      ///< `npm-cache`, `gem-cache`
+                      ///< `npm-cache`, `gem-cache`, `yarn-cache`
    ast::span where;   ///< the command (or the `--no-cache`-style flag) that does it
    int command = -1;  ///< index into run_facts::commands of that command
 };

@@ -130,6 +130,37 @@ TEST_CASE("a simulated apt-get install installs nothing", "[facts]") {
    CHECK(installs_of(f) == std::vector<std::string>{"apt-get c "});
 }
 
+TEST_CASE("language package installs: VCS URLs, local sources, go run, gem options", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of(
+       "pip install git+https://github.com/a/b.git@v1.0#egg=b git+ssh://git@github.com/a/c.git#egg=c mypkg.whl "
+       "src/pkg --build /tmp/b yamllint && npm install git+https://host/x.git#v1 git://host/y.git ../lib ~/pkg a.tgz "
+       "&& "
+       "gem i rails --version=7.1.3 && gem install nokogiri:1.16.5 -- --use-system-libraries true && "
+       "go install tool foo@latest && go run example.com/gen@v1.2.3 arg && go get -tool bar@master && go run main.go "
+       "&& go install example.com/v@$V",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.parsed);
+   CHECK(installs_of(f) == std::vector<std::string>{"pip git+https://github.com/a/b.git @v1.0 pinned",
+                                                    "pip git+ssh://git@github.com/a/c.git ", "pip yamllint ",
+                                                    "npm git+https://host/x.git #v1 pinned", "npm git://host/y.git ",
+                                                    "gem rails 7.1.3 pinned", "gem nokogiri :1.16.5 pinned",
+                                                    "go foo @latest", "go example.com/gen @v1.2.3 pinned",
+                                                    "go bar @master", "go example.com/v @$V pinned"});
+   // the package's own word
+   REQUIRE(f.installs.size() == 11);
+   CHECK(f.installs[2].where.start == ast::position{1, 127});
+}
+
+TEST_CASE("yarn cache cleanups", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("yarn install && yarn cache clean; rm -rf /usr/local/share/.cache/yarn; yarn cache list",
+                           facts::shell_kind::sh, src);
+   std::vector<std::string> cleanups;
+   for (const auto& c : f.cleanups) cleanups.push_back(c.kind + "@" + std::to_string(c.command));
+   CHECK(cleanups == std::vector<std::string>{"yarn-cache@1", "yarn-cache@2"});
+}
+
 TEST_CASE("cache cleanups", "[facts]") {
    ast::source_file src;
    const auto f = facts_of(
