@@ -18,6 +18,7 @@
 #include "engine/check.hpp"
 #include "engine/inputs.hpp"
 #include "engine/run.hpp"
+#include "engine/shellcheck.hpp"
 #include "report/report.hpp"
 
 namespace strata::cli {
@@ -104,6 +105,15 @@ std::optional<engine::config> gather_settings(const check_options& o, const std:
    if (o.verbose) flags.verbose = true;
    if (o.no_color) flags.no_color = true;
    merge_config(cfg, flags);
+   if (o.shellcheck || !o.shellcheck_binary.empty()) {
+      cfg.shellcheck = true;
+      if (!o.shellcheck_binary.empty()) cfg.shellcheck_binary = o.shellcheck_binary;
+      std::string error;
+      if (!engine::shellcheck_version({cfg.shellcheck_binary}, error)) {
+         fmt::print(stderr, "strata: error: --shellcheck: {} (install it: apt-get install shellcheck)\n", error);
+         return std::nullopt;
+      }
+   }
    if (path) cfg.path = *path;
    for (const auto& w : cfg.warnings) warnings.push_back(w);
    for (const auto& w : warnings) fmt::print(stderr, "strata: warning: {}\n", w);
@@ -201,6 +211,11 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    cmd.add_option("--file-path-in-report", o.file_path_in_report,
                   "The file name findings name (for standard input, or a file checked under another name)");
    cmd.add_option("--stdin-filename", o.stdin_filename, "The name of standard input (`-`) in findings");
+   cmd.add_flag("--shellcheck", o.shellcheck,
+                "Run ShellCheck (Debian package shellcheck) over the sh scripts of RUN, as hadolint does; its SC "
+                "codes are reported at their exact line:column and can be ignored or given severities like rules");
+   cmd.add_option("--shellcheck-binary", o.shellcheck_binary,
+                  "The ShellCheck executable (default: shellcheck in PATH)");
 }
 
 int run_check(const check_options& o) {

@@ -31,6 +31,8 @@ struct check_options {
    bool disable_ignore_pragma = false;
    std::string file_path_in_report;  ///< replaces the file name of every finding
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
+   bool shellcheck = false;          ///< run ShellCheck over RUN scripts
+   std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
 };
 
 /// Declares the options of `check` on `cmd` (also used for `strata FILE...` without a subcommand).

@@ -9,6 +9,7 @@
 #include "engine/document.hpp"
 #include "engine/pragmas.hpp"
 #include "engine/runs.hpp"
+#include "engine/shellcheck.hpp"
 
 namespace strata::engine {
 
@@ -60,8 +61,11 @@ bool rule_matches(const rule& r, std::string_view key) {
 }
 
 bool known_rule_key(std::string_view key) {
-   const bool shellcheck_code = key.size() == 6 && (key.starts_with("SC") || key.starts_with("sc")) &&
-                                std::all_of(key.begin() + 2, key.end(), [](char c) { return c >= '0' && c <= '9'; });
+   // ShellCheck codes (`SC2086`) and their prefixes (`SC`, `SC2`), and the pass's name
+   const bool shellcheck_code =
+       (key.size() >= 2 && key.size() <= 6 && (key.starts_with("SC") || key.starts_with("sc")) &&
+        std::all_of(key.begin() + 2, key.end(), [](char c) { return c >= '0' && c <= '9'; })) ||
+       lower(key) == "shellcheck";
    return shellcheck_code || std::any_of(registry().begin(), registry().end(),
                                          [&](const registered_rule& r) { return matches(*r.definition, key); });
 }
@@ -208,9 +212,39 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       }
    }
    each(&doc, &runs, false, out, &visitors::end_of_document, [&](auto fn, context& cx) { fn(cx); });
+   if (doc.dockerfile && cfg_ != nullptr && cfg_->shellcheck) add_shellcheck(*doc.dockerfile, out);
    if (doc.dockerfile && (cfg_ == nullptr || !cfg_->disable_ignore_pragma)) {
       const auto pragmas = ignore_pragmas(*doc.dockerfile);
       apply_pragmas(*doc.dockerfile, pragmas, out, first);
+   }
+}
+
+void checker::add_shellcheck(const ast::dockerfile& df, std::vector<finding>& out) {
+   std::string error;
+   auto found = shellcheck_findings(df, {cfg_->shellcheck_binary}, error);
+   const auto listed = [](const std::vector<std::string>& keys, const std::string& code) {
+      return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+         return !k.empty() && (lower(code).starts_with(lower(k)) || lower(k) == "shellcheck");
+      });
+   };
+   for (auto& f : found) {
+      if (listed(cfg_->ignore, f.code)) continue;
+      if (!cfg_->select.empty() && !listed(cfg_->select, f.code)) continue;
+      if (const rule_settings* s = cfg_->find(f.code)) {
+         if (!s->enabled) continue;
+         if (s->level) f.level = *s->level;
+      }
+      out.push_back(std::move(f));
+   }
+   if (!error.empty()) {
+      finding f;
+      f.source_rule = &shellcheck_rule;
+      f.code = "SC0000";
+      f.level = severity::error;
+      f.message = "ShellCheck did not run: " + error;
+      f.file = df.source.path();
+      f.start = f.stop = {1, 1};
+      out.push_back(std::move(f));
    }
 }
 

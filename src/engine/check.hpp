@@ -54,6 +54,10 @@ private:
    void each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member,
              Call&& call);
 
+   /// `config::shellcheck`: ShellCheck's findings for `df`, filtered by the config's ignore /
+   /// select keys (`SC2086`, `SC2`) and at its severities.
+   void add_shellcheck(const ast::dockerfile& df, std::vector<finding>& out);
+
    std::vector<const registered_rule*> rules_;
    const config* cfg_;
    std::vector<std::any> states_;  ///< per rule, across the documents of the run

@@ -70,6 +70,9 @@ struct config {
    std::optional<bool> no_color;      ///< hadolint's `no-color`
    std::optional<bool> verbose;       ///< hadolint's `verbose`
    std::vector<std::string> formats;  ///< hadolint's `format` / `formats`, used when no --format is given
+   /// `--shellcheck`: run ShellCheck (this binary) over the sh scripts of RUN (engine/shellcheck.hpp).
+   bool shellcheck = false;
+   std::string shellcheck_binary = "shellcheck";
    /// What the file says that the run ignores: `path:line:col: message` (an id that names no rule).
    std::vector<std::string> warnings;
 

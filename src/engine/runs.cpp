@@ -15,11 +15,6 @@ namespace {
 using ast::lower;
 
 // A run body of a Dockerfile instruction and the shell that runs it.
-struct body {
-   std::string_view text;
-   ast::offset_map map;
-   facts::shell_kind shell;
-};
 
 // The heredoc of `RUN <<EOF` is the script itself (BuildKit runs the body, with the
 // shell in effect, when the command line holds nothing but heredoc markers); so is a
@@ -72,8 +67,10 @@ std::size_t exec_script_index(const ast::instruction& inst, facts::shell_kind ki
    return 0;
 }
 
-std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect) {
-   std::vector<body> out;
+}  // namespace
+
+std::vector<run_body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect) {
+   std::vector<run_body> out;
    if (inst.form == ast::argument_form::shell) {
       out.push_back({inst.arguments, inst.arguments_map, in_effect});
    } else if (inst.form == ast::argument_form::exec && inst.words.size() >= 3) {
@@ -96,6 +93,8 @@ std::vector<body> dockerfile_bodies(const ast::instruction& inst, facts::shell_k
    }
    return out;
 }
+
+namespace {
 
 // ADD <src>... <dest> of a Dockerfile: the builder downloads URL sources itself.
 facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::instruction& inst) {

@@ -40,6 +40,18 @@ struct run_view {
 /// Whether a stage is built on a Windows image, directly or through the earlier stages it names.
 [[nodiscard]] bool windows_stage(const ast::dockerfile& df, const ast::stage& st);
 
+/// One script of a Dockerfile RUN: its text, the map of its offsets back to the file, and its shell.
+struct run_body {
+   std::string_view text;  ///< into the instruction (arguments, a heredoc body or an exec-form element)
+   ast::offset_map map;
+   facts::shell_kind shell;
+};
+
+/// The scripts a RUN runs with shell `in_effect`: the shell form's text; the script of an
+/// exec-form `sh -c` / `powershell -Command`; a heredoc that is the script (`RUN <<EOF`, or fed
+/// to a shell reading standard input), unless its `#!` line names no shell.
+[[nodiscard]] std::vector<run_body> dockerfile_bodies(const ast::instruction& inst, facts::shell_kind in_effect);
+
 /// The shell in effect for each instruction of a Dockerfile (index = instruction
 /// index): `sh` unless a SHELL says otherwise; `cmd` after a FROM of a Windows image
 /// (`windows`, `servercore`, `nanoserver` in the name) until a SHELL.

@@ -112,6 +112,14 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
    std::map<std::string, int> occurrences;
    for (const auto& f : findings) {
       auto it = index.find(f.rule_id());
+      if (it == index.end() && !f.code.empty()) {  // a ShellCheck code of --shellcheck: its own descriptor
+         it = index.emplace(f.rule_id(), rules.size()).first;
+         rules.push_back({{"id", f.code},
+                          {"name", "shellcheck-" + f.code},
+                          {"shortDescription", {{"text", "ShellCheck " + f.code}}},
+                          {"helpUri", "https://www.shellcheck.net/wiki/" + f.code},
+                          {"properties", {{"tags", json::array({"shellcheck"})}}}});
+      }
       if (it == index.end()) {
          // a finding of a rule outside the selection cannot happen; keep the log valid anyway
          continue;

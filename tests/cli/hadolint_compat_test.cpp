@@ -216,3 +216,30 @@ TEST_CASE("stdin and the command line without a subcommand", "[cli][stdin]") {
    CHECK(run_in(d, "-v").out.starts_with("strata "));      // hadolint's -v alone: the version
    fs::remove_all(d);
 }
+
+TEST_CASE("--shellcheck: SC findings at their exact ranges, ignorable like rules", "[cli][shellcheck]") {
+   const auto d = scratch("shellcheck");
+   if (run_in(d, "check --shellcheck").status == 2) {
+      WARN("shellcheck is not installed (Debian package shellcheck): --shellcheck tests skipped");
+      CHECK(run_in(d, "check --shellcheck").err.find("--shellcheck: cannot run shellcheck") != std::string::npos);
+      fs::remove_all(d);
+      return;
+   }
+   write((d / "Dockerfile").string(),
+         "FROM debian:12\nARG NAME=x\nRUN echo $NAME && \\\n    echo $undefined_var\n"
+         "SHELL [\"pwsh\", \"-Command\"]\nRUN Write-Host $env:X\n");
+   auto r = run_in(d, "check --shellcheck --select SC -f json Dockerfile");
+   CHECK(r.out.find("\"rule\": \"SC2154\"") != std::string::npos);  // undefined_var, not NAME (exported)
+   CHECK(r.out.find("\"line\": 4,\n      \"column\": 10,\n      \"end_line\": 4,\n      \"end_column\": 24") !=
+         std::string::npos);
+   CHECK(r.out.find("NAME is referenced") == std::string::npos);
+   CHECK(count(r.out, "\"rule\": \"SC") == 2);  // SC2086 and SC2154 on line 4; nothing for the pwsh RUN
+   CHECK(count(run_in(d, "check --shellcheck --select SC --ignore SC2154 -f json Dockerfile").out, "\"rule\": \"SC") ==
+         1);
+   CHECK(run_in(d, "check --shellcheck --select SC --error SC2086 -f json Dockerfile")
+             .out.find("\"severity\": \"error\"") != std::string::npos);
+   write((d / "Dockerfile").string(), "FROM debian:12\n# hadolint ignore=SC2086,SC2154\nRUN echo $undefined_var\n");
+   CHECK(run_in(d, "check --shellcheck --select SC Dockerfile").out.empty());
+   CHECK(run_in(d, "check --shellcheck --shellcheck-binary /nonexistent/shellcheck Dockerfile").status == 2);
+   fs::remove_all(d);
+}
