@@ -217,7 +217,7 @@ TEST_CASE("stdin and the command line without a subcommand", "[cli][stdin]") {
    fs::remove_all(d);
 }
 
-TEST_CASE("--shellcheck: SC findings at their exact ranges, ignorable like rules", "[cli][shellcheck]") {
+TEST_CASE("shellcheck pass: SC findings at their exact ranges, ignorable like rules", "[cli][shellcheck]") {
    const auto d = scratch("shellcheck");
    if (run_in(d, "check --shellcheck").status == 2) {
       WARN("shellcheck is not installed (Debian package shellcheck): --shellcheck tests skipped");
