@@ -34,6 +34,7 @@ void check(const ast::instruction& inst, engine::context& cx) {
    for (const auto& view : cx.runs_of(inst)) {
       const bool pwsh = view.facts.shell == facts::shell_kind::pwsh;
       for (const auto& c : view.facts.commands) {
+         if (c.in_string) continue;  // hadolint does not look into `sh -c` strings
          const facts::command_query q(c, pwsh);
          if (const auto* w = sudo_word(q)) {
             cx.report(w->where,

@@ -75,6 +75,7 @@ std::vector<std::string_view> named_files(const facts::command_query& q) {
 void visit_run(const ast::instruction& inst, std::vector<copied_archive>& archives, engine::context& cx) {
    for (const auto& view : cx.runs_of(inst)) {
       for (const auto& c : view.facts.commands) {
+         if (c.in_string) continue;  // hadolint does not look into `sh -c` strings
          const facts::command_query q(c, view.facts.shell == facts::shell_kind::pwsh);
          if (!extracts(q)) continue;
          for (const auto file : named_files(q)) {

@@ -75,6 +75,7 @@ void check(const engine::run_view& run, engine::context& cx) {
    const auto& f = run.facts;
    if (cache_mounted(*run.instruction)) return;
    for (std::size_t i = 0; i < f.commands.size(); ++i) {
+      if (f.commands[i].in_string) continue;  // hadolint does not look into `sh -c` strings
       const facts::command_query q(f.commands[i], f.shell == facts::shell_kind::pwsh);
       if (!is_pip_install(q)) continue;
       // its own --no-cache-dir, or a later `pip cache purge` / `rm -rf ~/.cache/pip` (not another pip install's flag)

@@ -1,5 +1,6 @@
 // DL3059 (hadolint's id and message): two RUNs in a row (only comments between them), with
 // the same flags, each running a single command: one RUN would make one layer.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,11 @@ struct previous_run {
 /// The commands of every body of RUN `inst` (heredoc scripts included), nested ones too.
 std::size_t command_count(const ast::instruction& inst, engine::context& cx) {
    std::size_t n = 0;
-   for (const auto& view : cx.runs_of(inst)) n += view.facts.commands.size();
+   for (const auto& view : cx.runs_of(inst)) {
+      // hadolint counts the commands of the body, not those of `sh -c` strings
+      n += static_cast<std::size_t>(std::count_if(view.facts.commands.begin(), view.facts.commands.end(),
+                                                  [](const facts::command& c) { return !c.in_string; }));
+   }
    return n;
 }
 

@@ -61,7 +61,7 @@ bool shell_is_safe(const ast::instruction& inst) {
 const facts::command* first_piped(const ast::instruction& inst, engine::context& cx) {
    for (const auto& view : cx.runs_of(inst)) {
       for (const auto& c : view.facts.commands) {
-         if (c.piped_to >= 0) return &c;
+         if (c.piped_to >= 0 && !c.in_string) return &c;
       }
    }
    return nullptr;

@@ -69,6 +69,9 @@ struct shell_command {
 struct shell_assignment {
    std::string name;  ///< `PATH`, `url`, `env:PYTHON_VERSION` (PowerShell scope kept; case as written)
    shell_word value;  ///< the right-hand side (value rendered as described above)
+   /// `for NAME in WORDS`: the loop's words, as written (value is then empty and not literal:
+   /// which word the variable holds at a given point is not known). Empty otherwise.
+   std::vector<shell_word> loop_values;
    std::size_t begin = 0;
    std::size_t end = 0;
 };

@@ -32,6 +32,12 @@ constexpr std::string_view transfer_values =
 // Options of the checksum and signature tools that take a value (one list for all of them).
 constexpr std::string_view verifier_values = "--keyring --homedir -Algorithm --key -p";
 
+// gpg's options that take the next word as their value (whole words: gpg's short options do not group).
+constexpr std::string_view gpg_values =
+    "--keyring --homedir -Algorithm --key -p --import-options --export-options --keyserver --keyserver-options "
+    "--output -o --recipient -r --local-user -u --default-key --trusted-key --status-fd --logger-fd --passphrase-fd "
+    "--command-fd --trust-model";
+
 constexpr std::string_view sums = "sha1sum sha224sum sha256sum sha384sum sha512sum md5sum b2sum shasum";
 
 }  // namespace
@@ -55,7 +61,7 @@ namespace {
 using syntax = command_query::syntax;
 
 // The option table. Lookup: the first row naming the program in a scope that allows the shell.
-const std::array<syntax, 23> table = {{
+const std::array<syntax, 24> table = {{
     // wrappers (sh): their options are skipped as today's extractors skipped them: whole words
     {"sudo", scope::sh, style::posix, "-u -g -C -D -h -p -r -t -U", "", false},
     {"env", scope::sh, style::posix, "-u -C -S", "", false, false, leading::assignments},
@@ -104,7 +110,8 @@ const std::array<syntax, 23> table = {{
      "bcdefgGkKpsuRP", true},
     // checksum and signature tools
     {sums, scope::any, style::posix, verifier_values, "", true},
-    {"gpg gpg2 gpgv gpgv2 minisign signify get-filehash", scope::any, style::posix, verifier_values, "", false},
+    {"gpg gpg2", scope::any, style::posix, gpg_values, "", false},
+    {"gpgv gpgv2 minisign signify get-filehash", scope::any, style::posix, verifier_values, "", false},
     {"cosign", scope::any, style::posix, verifier_values, "", false},
     {"openssl", scope::any, style::posix, verifier_values, "", false, true},
     // shells, as exec-form RUN runs them (`["powershell", "-Command", ...]`)
@@ -325,6 +332,7 @@ std::vector<std::string> command_query::option_values(std::initializer_list<std:
 std::vector<command_query> commands_named(const run_facts& f, std::initializer_list<std::string_view> programs) {
    std::vector<command_query> out;
    for (const auto& c : f.commands) {
+      if (c.in_string) continue;
       command_query q(c, f.shell == shell_kind::pwsh);
       if (q.is_any(programs)) out.push_back(std::move(q));
    }

@@ -115,7 +115,7 @@ private:
 };
 
 /// Queries over the commands of `f` whose program is one of `programs` (PowerShell when
-/// f.shell is pwsh), in command order.
+/// f.shell is pwsh), in command order; commands of `sh -c` strings (command::in_string) are left out.
 [[nodiscard]] std::vector<command_query> commands_named(const run_facts& f,
                                                         std::initializer_list<std::string_view> programs);
 

@@ -5,7 +5,10 @@
 
 #include <re2/re2.h>
 
+#include "ast/text.hpp"
+
 #include "facts/extract.hpp"
+#include "facts/run_facts.hpp"
 
 namespace strata::facts {
 
@@ -23,8 +26,29 @@ bool is_cmdlet_download(const command_query& q) {
    return q.is_any({"invoke-webrequest", "iwr", "invoke-restmethod", "irm", "start-bitstransfer", "wget", "curl"});
 }
 
+// sh: the command that `xargs [options] CMD ...` or `busybox CMD ...` runs, as a command of
+// its own (the words from CMD on), or nullopt. Only the download facts look through these two
+// (hadolint, and the other facts, see `xargs` and `busybox` as the program).
+std::optional<command> run_through(const command_query& q, bool pwsh) {
+   if (pwsh || !q.is_any({"xargs", "busybox"})) return std::nullopt;
+   const auto& w = q.cmd().words;
+   std::size_t i = q.program_index() + 1;
+   if (q.program() == "xargs") {
+      static constexpr std::string_view values = "-n -I -P -L -d -s -E -a -e -i -l";
+      while (i < w.size() && w[i].value.size() > 1 && w[i].value[0] == '-') {
+         i += listed(values, w[i].value) ? 2 : 1;
+      }
+   }
+   if (i >= w.size()) return std::nullopt;
+   command c = q.cmd();
+   c.words.erase(c.words.begin(), c.words.begin() + static_cast<std::ptrdiff_t>(i));
+   c.name = basename(c.words[0].value);
+   return c;
+}
+
 bool handles(const command_query& q, const body_context& cx) {
    if (q.cmd().method) return is_method_download(q);
+   if (const auto inner = run_through(q, cx.pwsh)) return is_transfer_program(command_query(*inner, false), false);
    return is_transfer_program(q, cx.pwsh) || (cx.pwsh && is_cmdlet_download(q));
 }
 
@@ -75,7 +99,8 @@ std::string transfer_output(const command_query& q, bool curl, const ast::shell_
 }
 
 // curl and wget: one download per URL; an explicit output names the first one's file.
-void transfer_download(run_facts& f, std::size_t index, const command_query& q, body_context& cx, download d) {
+void transfer_download(run_facts& f, std::size_t index, const command_query& q, body_context& cx, download d,
+                       bool xargs) {
    const bool curl = q.program().starts_with("curl");
    const command& c = q.cmd();
    const ast::shell_command& sc = cx.script.commands[index];
@@ -86,6 +111,15 @@ void transfer_download(run_facts& f, std::size_t index, const command_query& q, 
    std::vector<const shell_word*> urls;
    for (const argument* a : q.operands()) {
       if (is_url_operand(a->name, sc.begin, cx)) urls.push_back(&c.words[a->index]);
+   }
+   std::vector<shell_word> piped;  // `echo URL | xargs curl -O`: the URLs come from the producer
+   if (urls.empty() && xargs) {
+      for (const auto& [word, text] : piped_tokens(f, index)) {
+         if (text.find("://") == std::string::npos) continue;
+         piped.push_back(*word);
+         piped.back().value = text;
+      }
+      for (const auto& p : piped) urls.push_back(&p);
    }
    for (std::size_t k = 0; k < urls.size(); ++k) {
       download each = d;
@@ -141,15 +175,50 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
    d.command = static_cast<int>(index);
    if (q.cmd().method) {
       method_download(f, index, q, cx, std::move(d));
+   } else if (const auto inner = run_through(q, cx.pwsh)) {
+      transfer_download(f, index, command_query(*inner, false), cx, std::move(d), q.program() == "xargs");
    } else if (is_transfer_program(q, cx.pwsh)) {
-      transfer_download(f, index, q, cx, std::move(d));
+      transfer_download(f, index, q, cx, std::move(d), false);
    } else {
       cmdlet_download(f, index, q, cx, std::move(d));
    }
 }
 
+// A shell (sh, bash, ..., PowerShell), `iex` / Invoke-Expression, or a script interpreter.
+bool runs_code(const command& c) {
+   if (shell_from_executable(c.name) == shell_kind::sh || shell_from_executable(c.name) == shell_kind::pwsh) {
+      return true;
+   }
+   std::string n = ast::lower(c.name);
+   if (n.ends_with(".exe")) n.resize(n.size() - 4);
+   return n == "iex" || n == "invoke-expression" || n == "python" || n.starts_with("python3") || n == "perl" ||
+          n == "ruby" || n == "node";
+}
+
 }  // namespace
 
 const extractor download_extractor{handles, extract};
+
+void mark_executed(run_facts& f) {
+   for (auto& d : f.downloads) {
+      if (d.command < 0) continue;
+      const auto& by = f.commands[static_cast<std::size_t>(d.command)];
+      // piped into an interpreter, possibly through other commands (`curl | tee x | sh`)
+      for (int next = by.piped_to, hops = 0; next >= 0 && hops < 16 && d.executed_by < 0; ++hops) {
+         const auto& c = f.commands[static_cast<std::size_t>(next)];
+         if (runs_code(c)) d.executed_by = next;
+         next = c.piped_to;
+      }
+      if (d.executed_by >= 0) continue;
+      // or its output is an interpreter's argument: `sh -c "$(curl ...)"`, `bash <(curl ...)`,
+      // `iex (...DownloadString(...))`: the innermost interpreter around it
+      for (std::size_t i = 0; i < f.commands.size(); ++i) {
+         const auto& c = f.commands[i];
+         if (c.depth < by.depth && runs_code(c) && c.where.begin <= d.where.begin && d.where.end <= c.where.end &&
+             !by.in_string)
+            d.executed_by = static_cast<int>(i);
+      }
+   }
+}
 
 }  // namespace strata::facts

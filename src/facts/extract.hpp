@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ast/shell_script.hpp"
@@ -40,8 +41,21 @@ extern const extractor verification_extractor;  // verifications.cpp
 extern const extractor install_extractor;       // installs.cpp
 extern const extractor cleanup_extractor;       // cleanups.cpp
 
+/// The words piped into command `index` of `f`, split on blanks (the binary-mode `*` of
+/// `HASH *file` dropped), each with the word it comes from: what `... | sha256sum -c -` checks
+/// and what `... | xargs curl` downloads. From a `grep PATTERN SUMS` producer only the pattern's
+/// words, without the anchors `^`/`$` and backslashes (`grep " f.tar.xz\$" SHASUMS256.txt`
+/// names `f.tar.xz`, not the sums file). In verifications.cpp.
+[[nodiscard]] std::vector<std::pair<const shell_word*, std::string>> piped_tokens(const run_facts& f,
+                                                                                  std::size_t index);
+
 /// Which verification checks each download (verifications.cpp; see there).
 void associate(run_facts& f);
+
+/// Sets download::executed_by: the interpreter a download is piped into (through other
+/// commands: `curl URL | tee f | sh`), or whose argument its output is (`sh -c "$(curl URL)"`,
+/// `bash <(curl URL)`, `iex (...DownloadString(URL))`). In downloads.cpp.
+void mark_executed(run_facts& f);
 
 /// Whether the blank-separated list `list` (`"apt-get apt"`) holds `word`.
 [[nodiscard]] bool listed(std::string_view list, std::string_view word);

@@ -34,6 +34,10 @@ struct command {
    bool method = false;  ///< a PowerShell .NET method call (`(New-Object Net.WebClient).DownloadFile(...)`)
    int depth = 0;        ///< nesting (0 = top level; see ast::shell_command::depth)
    int piped_to = -1;    ///< index of the command this one pipes into, or -1
+   /// Parsed from the script string of a shell run by this body (`sh -c '...'`, `bash -c "..."`,
+   /// `su -c '...'`): only the download and verification facts read it (hadolint's rules, the
+   /// DL catalog, do not look into strings, and neither do strata's install and cleanup facts).
+   bool in_string = false;
 };
 
 struct verification {
@@ -51,6 +55,20 @@ struct verification {
    std::string digest;
    /// Index into run_facts::commands of the command that verifies (-1 for ADD --checksum).
    int command = -1;
+   /// A key file used only through the fingerprints the body names: imported into a keyring and
+   /// then exported or listed by a 40-hex fingerprint (`gpg --import KEYS; gpg --export FPR`,
+   /// `gpg --import-options show-only --import KEYS | grep FPR`). What the build trusts is fixed
+   /// by the fingerprint whatever the URL serves; `pins_content` stays false.
+   bool pins_key = false;
+};
+
+/// A key file imported into a keyring (`gpg --import f`, `curl URL | gpg --import`,
+/// `rpmkeys --import f`, `rpm --import f`).
+struct key_import {
+   std::string tool;                ///< `gpg --import`, `rpm --import`, ...
+   std::vector<std::string> files;  ///< the files named (as written and as expanded); empty when piped in
+   ast::span where;
+   int command = -1;  ///< index into run_facts::commands
 };
 
 struct download {
@@ -68,6 +86,12 @@ struct download {
    /// The option that turns TLS certificate checks off, as written (`-k`, `-fsSLk`, `--insecure`,
    /// `--no-check-certificate`, `-SkipCertificateCheck`), or "".
    std::string insecure;
+   /// Index into run_facts::commands of the interpreter that runs what is downloaded without
+   /// keeping it (`curl URL | sh`, `sh -c "$(curl URL)"`, `bash <(curl URL)`, `iwr URL | iex`), or -1.
+   /// Such a download is ST2004's alone: no check of a file can verify or pin it.
+   int executed_by = -1;
+   /// Imported as a key (a key_import names its file, or it is piped into one).
+   bool imported_as_key = false;
 };
 
 /// One package named by a package manager's install command.
@@ -111,6 +135,7 @@ struct run_facts {
    std::vector<command> commands;
    std::vector<download> downloads;
    std::vector<verification> verifications;
+   std::vector<key_import> key_imports;
    std::vector<install> installs;
    std::vector<cleanup> cleanups;
    std::vector<variable_set> variables_set;

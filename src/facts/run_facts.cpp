@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include <re2/re2.h>
+
 #include "ast/shell_script.hpp"
 #include "ast/text.hpp"
 #include "facts/extract.hpp"
@@ -15,6 +17,124 @@ namespace strata::facts {
 namespace {
 
 using ast::lower;
+
+// A shell word's text with quotes removed and backslash escapes resolved as sh does
+// (`'a b'`, `"x \"y\" \$z"`, `a\ b`), expansions kept as written; map[i] is the body offset
+// of value byte i (map.back(): just past the word). Within double quotes only `\\`, `\"`,
+// `\$`, `` \` `` and a backslash-newline are escapes.
+struct unquoted {
+   std::string value;
+   std::vector<std::size_t> map;
+};
+
+unquoted unquote(const ast::shell_word& w) {
+   unquoted out;
+   const std::string_view t = w.text;
+   char quote = 0;
+   for (std::size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      if (quote == 0 && (c == '\'' || c == '"')) {
+         quote = c;
+         continue;
+      }
+      if (quote != 0 && c == quote) {
+         quote = 0;
+         continue;
+      }
+      if (c == '\\' && quote != '\'' && i + 1 < t.size() &&
+          (quote == 0 || std::string_view("\\\"$`\n").find(t[i + 1]) != std::string_view::npos)) {
+         ++i;
+         if (t[i] == '\n') continue;  // a line continuation
+      }
+      out.value += t[i];
+      out.map.push_back(w.begin + i);
+   }
+   out.map.push_back(w.end);
+   return out;
+}
+
+// The word holding the script of `sh -c SCRIPT`, `bash -ec SCRIPT`, `su [user] -c SCRIPT`,
+// `su --command=SCRIPT`, `runuser -c SCRIPT`, or null.
+const ast::shell_word* script_string(const ast::shell_command& sc, const command_query& q) {
+   const auto& args = q.arguments();
+   const bool su = q.is_any({"su", "runuser"});
+   if (!su && shell_from_executable(q.program()) != shell_kind::sh) return nullptr;
+   for (std::size_t k = 0; k < args.size(); ++k) {
+      const argument& a = args[k];
+      if (!a.option) continue;
+      if (su && (a.name == "--command" || a.name.starts_with("--command="))) {
+         if (a.value_index) return &sc.words[*a.value_index];
+         if (a.name.size() > 10) return nullptr;  // `--command=...` in one word: not mapped
+         return a.index + 1 < sc.words.size() ? &sc.words[a.index + 1] : nullptr;
+      }
+      if (a.name.starts_with("--") || a.name.find('c') == std::string::npos) continue;
+      if (su) return a.name == "-c" && a.index + 1 < sc.words.size() ? &sc.words[a.index + 1] : nullptr;
+      for (std::size_t o = k + 1; o < args.size(); ++o) {  // sh: the first operand after `-c`
+         if (!args[o].option) return &sc.words[args[o].index];
+      }
+      return nullptr;
+   }
+   return nullptr;
+}
+
+// Parses the script strings of the shells a body runs (`sh -c '...'`) and lists their
+// commands right after the command that runs them, one level deeper, marked in_string (see
+// facts::command), with offsets into the body. Strings holding a command substitution the
+// body's parse already lists (`sh -c "$(curl URL)"`) are left alone; nesting stops past depth 8.
+void inline_script_strings(ast::shell_script& script, std::vector<bool>& in_string, std::string_view body) {
+   in_string.assign(script.commands.size(), false);
+   for (std::size_t i = 0; i < script.commands.size(); ++i) {
+      const ast::shell_command sc = script.commands[i];
+      if (sc.depth > 8 || sc.kind != ast::command_kind::simple) continue;
+      command c;
+      for (const auto& w : sc.words) c.words.push_back({w.text, w.value, {}, w.literal});
+      c.name = basename(c.words[0].value);
+      const command_query q(c, false);
+      const ast::shell_word* w = script_string(sc, q);
+      if (w == nullptr || w->begin >= w->end || w->end > body.size()) continue;
+      const bool listed_inside = std::any_of(script.commands.begin(), script.commands.end(), [&](const auto& o) {
+         return &o != &script.commands[i] && w->begin <= o.begin && o.begin < w->end;
+      });
+      if (listed_inside) continue;
+      const unquoted u = unquote(*w);
+      ast::shell_script nested = parse::parse_sh(u.value);
+      if (nested.commands.empty()) continue;
+      auto begin_of = [&](std::size_t o) { return u.map[std::min(o, u.map.size() - 1)]; };
+      auto end_of = [&](std::size_t o) { return o == 0 ? u.map[0] : u.map[std::min(o - 1, u.map.size() - 1)] + 1; };
+      auto remap = [&](std::size_t& b, std::size_t& e) {
+         b = begin_of(b);
+         e = std::max(b, end_of(e));
+      };
+      const auto n = static_cast<int>(nested.commands.size());
+      const int at = static_cast<int>(i) + 1;
+      for (auto& o : script.commands) {
+         if (o.piped_to >= at) o.piped_to += n;
+      }
+      for (auto& nc : nested.commands) {
+         remap(nc.begin, nc.end);
+         for (auto& x : nc.words) remap(x.begin, x.end);
+         for (auto& x : nc.assignments) remap(x.begin, x.end);
+         for (auto& r : nc.redirections) remap(r.target.begin, r.target.end);
+         if (nc.piped_to >= 0) nc.piped_to += at;
+         nc.depth += sc.depth + 1;
+      }
+      for (auto& a : nested.assignments) {
+         remap(a.begin, a.end);
+         remap(a.value.begin, a.value.end);
+         for (auto& v : a.loop_values) remap(v.begin, v.end);
+      }
+      for (auto& r : nested.references) remap(r.begin, r.end);
+      script.commands.insert(script.commands.begin() + at, std::make_move_iterator(nested.commands.begin()),
+                             std::make_move_iterator(nested.commands.end()));
+      in_string.insert(in_string.begin() + at, static_cast<std::size_t>(n), true);
+      script.assignments.insert(script.assignments.end(), nested.assignments.begin(), nested.assignments.end());
+      script.references.insert(script.references.end(), nested.references.begin(), nested.references.end());
+   }
+   std::stable_sort(script.assignments.begin(), script.assignments.end(),
+                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
+   std::stable_sort(script.references.begin(), script.references.end(),
+                    [](const auto& a, const auto& b) { return a.begin < b.begin; });
+}
 
 // In this order for each command (a command's downloads before its verifications, its
 // installs' cache flags before its cleanups).
@@ -31,14 +151,20 @@ public:
       f.shell = shell_;
       if (shell_ != shell_kind::sh && shell_ != shell_kind::pwsh) return f;
       const bool pwsh = shell_ == shell_kind::pwsh;
-      const ast::shell_script script = pwsh ? parse::parse_pwsh(body_) : parse::parse_sh(body_);
+      ast::shell_script script = pwsh ? parse::parse_pwsh(body_) : parse::parse_sh(body_);
+      std::vector<bool> in_string;
+      if (!pwsh) inline_script_strings(script, in_string, body_);
+      in_string.resize(script.commands.size(), false);
       f.parsed = script.parsed;
       if (!script.parsed) {
          f.error = script.error;
          const std::size_t at = std::min(script.error_offset, body_.size());
          f.error_where = span(at, std::min(at + 1, body_.size()));
       }
-      for (const auto& c : script.commands) f.commands.push_back(convert(c, pwsh));
+      for (std::size_t i = 0; i < script.commands.size(); ++i) {
+         f.commands.push_back(convert(script.commands[i], pwsh));
+         f.commands.back().in_string = in_string[i];
+      }
       for (const auto& a : script.assignments) f.variables_set.push_back({a.name, a.value.value, span(a.begin, a.end)});
       for (const auto& r : script.references) f.variables_referenced.push_back({r.name, span(r.begin, r.end)});
       const expander vars(script, pwsh, env);
@@ -47,6 +173,7 @@ public:
       for (std::size_t i = 0; i < f.commands.size(); ++i) {
          const command_query q(f.commands[i], pwsh);
          for (const extractor* e : extractors) {
+            if (f.commands[i].in_string && e != &download_extractor && e != &verification_extractor) continue;
             if (e->handles(q, cx)) e->extract(f, i, q, cx);
          }
       }
@@ -56,6 +183,7 @@ public:
          if (!d.output.empty()) d.output = vars.expand(d.output, download_offsets[k]);
       }
       associate(f);
+      mark_executed(f);
       return f;
    }
 
@@ -150,6 +278,22 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
       f.downloads.push_back(std::move(d));
    }
    return f;
+}
+
+std::optional<git_source> git_source_of(std::string_view url) {
+   const auto hash = url.find('#');
+   const std::string_view repo = url.substr(0, std::min(hash, url.size()));
+   std::string_view path = repo;
+   while (path.ends_with('/')) path.remove_suffix(1);
+   if (!(url.starts_with("git://") || url.starts_with("git@") || path.ends_with(".git"))) return std::nullopt;
+   git_source g;
+   if (hash != std::string_view::npos) {
+      const std::string_view fragment = url.substr(hash + 1);
+      g.ref = std::string(fragment.substr(0, std::min(fragment.find(':'), fragment.size())));
+   }
+   static const RE2 commit("[0-9a-f]{40}|[0-9a-f]{64}");
+   g.commit = RE2::FullMatch(g.ref, commit);
+   return g;
 }
 
 run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,

@@ -35,6 +35,15 @@ namespace strata::facts {
 [[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum,
                                   std::string_view checksum_value = {});
 
+/// A git source of ADD, as BuildKit tells one from a file URL: `git://…`, `git@host:…`, or a
+/// URL whose path ends in `.git` (`https://example.com/repo.git#v1.2:subdir`).
+struct git_source {
+   std::string ref;      ///< the ref after `#` (before a `:subdir`), "" when none (the default branch)
+   bool commit = false;  ///< the ref is a commit (40 or 64 hex digits): the content is fixed
+};
+/// The git source `url` names (after ARG expansion), or nullopt when it is not one.
+[[nodiscard]] std::optional<git_source> git_source_of(std::string_view url);
+
 /// Parses a RUN body with the grammar of `shell` and derives its facts. `map`
 /// maps offsets of `body` to offsets of `source`. `env` holds the ARG/ENV values
 /// known at the instruction (null when none are known); it is used to expand

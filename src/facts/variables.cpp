@@ -93,6 +93,23 @@ std::optional<std::string> expander::lookup(std::string_view name, std::size_t b
    return from_environment(name);
 }
 
+std::vector<std::string> expander::candidates(const std::string& value, std::size_t before) const {
+   static const RE2 reference(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)");
+   std::string name;
+   if (!pwsh_ && RE2::FullMatch(value, reference, &name)) {
+      const ast::shell_assignment* found = nullptr;
+      for (const auto& a : script_.assignments) {
+         if (a.begin < before && a.name == name && (found == nullptr || a.begin > found->begin)) found = &a;
+      }
+      if (found != nullptr && !found->loop_values.empty()) {
+         std::vector<std::string> out;
+         for (const auto& w : found->loop_values) out.push_back(expand(w.value, found->begin));
+         return out;
+      }
+   }
+   return {expand(value, before)};
+}
+
 std::optional<std::string> expander::from_assignment(const ast::shell_assignment& a, int level) const {
    if (a.value.end == a.value.begin && !a.value.literal) return std::nullopt;  // `for NAME in ...`
    if (const auto m = expanded_.find(&a); m != expanded_.end()) return m->second;

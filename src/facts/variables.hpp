@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ast/dockerfile.hpp"
 #include "ast/shell_script.hpp"
@@ -32,6 +33,10 @@ public:
    /// else, and unknown variables, stay as written.
    [[nodiscard]] std::string expand(const std::string& value, std::size_t before, int level = 0) const;
 
+   /// The values `value` may have at body offset `before`: each word of the loop when `value`
+   /// is just a reference to a `for` variable (`"$key"` in `for key in A B; do ...`), each
+   /// expanded; else the one expansion of `value`.
+   [[nodiscard]] std::vector<std::string> candidates(const std::string& value, std::size_t before) const;
    static constexpr std::size_t max_lookups = 10000;
    static constexpr std::size_t max_expanded = 65536;
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <optional>
 
 #include <re2/re2.h>
 
@@ -35,32 +36,68 @@ bool is_hex_digest(std::string_view s) {
    return RE2::FullMatch(s, hex);
 }
 
-bool handles(const command_query& q, const body_context& /*cx*/) {
-   return !q.cmd().method && (is_sum(q.program()) || q.is_any({"gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign",
-                                                               "signify", "openssl", "get-filehash"}));
+bool is_php(std::string_view n) {
+   return n == "php" || (n.starts_with("php") && n.size() <= 6 && std::isdigit(static_cast<unsigned char>(n[3])) != 0);
 }
 
-// The words piped into command `index` (the producer's arguments), for `... | sha256sum -c -`:
-// split on blanks, the binary-mode `*` dropped (`echo "$SHA *file"`).
-std::vector<std::string> piped_words(const run_facts& f, std::size_t index) {
-   std::vector<std::string> out;
+bool handles(const command_query& q, const body_context& /*cx*/) {
+   return !q.cmd().method && (is_sum(q.program()) || is_php(q.program()) ||
+                              q.is_any({"gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign", "signify", "openssl",
+                                        "get-filehash", "rpm", "rpmkeys"}));
+}
+
+// A key's fingerprint as gpg names it: 40 hex digits (a `0x` prefix allowed).
+bool is_fingerprint(std::string_view s) {
+   if (s.starts_with("0x") || s.starts_with("0X")) s.remove_prefix(2);
+   static const RE2 hex("[0-9a-fA-F]{40}");
+   return RE2::FullMatch(s, hex);
+}
+
+// Whether word `w` of command `index` names fingerprints only (`'E588…'`, `"$key"` of
+// `for key in 'DCFD…' 'A9C5…'`, `$GPG_KEY` set to one).
+bool names_fingerprint(const shell_word& w, std::size_t index, const body_context& cx) {
+   const auto values = cx.vars.candidates(w.value, cx.script.commands[index].begin);
+   return !values.empty() &&
+          std::all_of(values.begin(), values.end(), [](const std::string& v) { return is_fingerprint(v); });
+}
+
+}  // namespace
+
+std::vector<std::pair<const shell_word*, std::string>> piped_tokens(const run_facts& f, std::size_t index) {
+   std::vector<std::pair<const shell_word*, std::string>> out;
    for (const auto& p : f.commands) {
       if (p.piped_to != static_cast<int>(index)) continue;
-      for (std::size_t i = 1; i < p.words.size(); ++i) {
+      const command_query q(p, f.shell == shell_kind::pwsh);
+      const bool grep = q.is_any({"grep", "egrep", "fgrep"});
+      std::vector<std::size_t> words;
+      if (grep) {  // the pattern names the file; the other operands are the sums files it reads
+         const auto operands = q.operands();
+         if (!operands.empty()) words.push_back(operands.front()->index);
+      } else {
+         for (std::size_t i = q.program_index() + 1; i < p.words.size(); ++i) words.push_back(i);
+      }
+      for (const std::size_t i : words) {
          const std::string_view v = p.words[i].value;
          for (std::size_t pos = 0; pos < v.size();) {
             const auto b = v.find_first_not_of(" \t", pos);
             if (b == std::string_view::npos) break;
             const auto e = std::min(v.find_first_of(" \t", b), v.size());
-            std::string_view token = v.substr(b, e - b);
-            if (token.starts_with('*')) token.remove_prefix(1);
-            out.emplace_back(token);
+            std::string token(v.substr(b, e - b));
             pos = e;
+            if (token.starts_with('*')) token.erase(0, 1);
+            if (grep) {  // ` node-v$V-linux-x64.tar.xz\$`: the regular expression's anchors and escapes go
+               if (token.starts_with('^')) token.erase(0, 1);
+               if (token.ends_with('$')) token.pop_back();
+               std::erase(token, '\\');
+            }
+            if (!token.empty()) out.emplace_back(&p.words[i], std::move(token));
          }
       }
    }
    return out;
 }
+
+namespace {
 
 // Whether `text` compares values (sh `=`, `!=`, `==`, `-eq`; PowerShell `-eq`, `-ne`, `-match`, ...).
 bool has_comparison(std::string_view text, bool pwsh) {
@@ -138,6 +175,7 @@ struct check {
    std::vector<std::string> files;
    bool pins_content = false;
    std::string digest;
+   bool pins_key = false;
 };
 
 // `<algorithm>:<hex>` of the hash a computed hash is compared with, when the comparison names one.
@@ -215,6 +253,80 @@ std::string signature_method(const command_query& q) {
    return {};
 }
 
+// Whether gpg's `--import-options`/`--export-options` values name `option` (`show-only`).
+bool gpg_options_name(const command_query& q, std::string_view option) {
+   for (const auto& v : q.option_values({"--import-options", "--export-options"})) {
+      if (v.find(option) != std::string::npos) return true;
+   }
+   return false;
+}
+
+// gpg pinning a key by fingerprint: `gpg --export FPR` (what leaves the keyring is the key the
+// fingerprint names: the file it was imported from may hold anything), or `gpg --import-options
+// show-only --import F` (or `--show-keys F`) piped into, or compared with, a fingerprint.
+bool key_pinned(check& k, const run_facts& f, std::size_t index, const command_query& q, const body_context& cx) {
+   const auto& words = q.cmd().words;
+   if (q.has_option("--export") || q.has_option("--armor-export")) {
+      for (const argument* a : q.operands()) {
+         if (!names_fingerprint(words[a->index], index, cx)) return false;
+      }
+      if (q.operands().empty()) return false;  // `gpg --export` alone exports every key imported
+      k.method = q.program() + " --export <fingerprint>";
+      k.files.clear();
+      k.pins_key = true;
+      return true;
+   }
+   const bool show = (q.has_option("--import") && gpg_options_name(q, "show-only")) || q.has_option("--show-keys");
+   if (!show) return false;
+   bool compared = false;
+   for (int next = f.commands[index].piped_to, hops = 0; next >= 0 && hops < 8 && !compared; ++hops) {
+      const auto& c = f.commands[static_cast<std::size_t>(next)];
+      for (std::size_t i = 1; i < c.words.size() && !compared; ++i) {
+         compared = names_fingerprint(c.words[i], static_cast<std::size_t>(next), cx);
+      }
+      next = c.piped_to;
+   }
+   if (!compared) {
+      static const RE2 fpr(R"((?:0x)?[0-9a-fA-F]{40})");
+      const auto comparison = hash_compared(index, cx);
+      const std::string digest = compared_digest(comparison, cx.script.commands[index].begin, cx);
+      compared =
+          RE2::FullMatch(digest, fpr) ||
+          (!comparison.empty() && RE2::PartialMatch(re2::StringPiece(comparison.data(), comparison.size()), fpr));
+   }
+   if (!compared) return false;
+   k.method = q.program() + " --import-options show-only (fingerprint compared)";
+   k.pins_key = true;
+   return true;
+}
+
+// PHP `hash_file('sha384', 'f')` or `hash('sha384', file_get_contents('f'))` compared
+// (`hash_equals`, `===`, `!==`, `==`, `!=`) with an expected hash: `php -r "…"`.
+void php_hash(check& k, const command_query& q, std::size_t index, const body_context& cx) {
+   const auto& words = q.cmd().words;
+   std::string code;
+   for (const auto& a : q.arguments()) {
+      if (a.option && a.name == "-r" && a.index + 1 < words.size()) code = words[a.index + 1].value;
+   }
+   static const RE2 hash_file(R"(hash_file\s*\(\s*['"](\w+)['"]\s*,\s*['"]([^'"]+)['"])");
+   static const RE2 hash_contents(R"(hash\s*\(\s*['"](\w+)['"]\s*,\s*file_get_contents\s*\(\s*['"]([^'"]+)['"])");
+   static const RE2 compares(R"(hash_equals\s*\(|[!=]==?)");
+   std::string algorithm, file;
+   const bool hashed = RE2::PartialMatch(code, hash_file, &algorithm, &file) ||
+                       RE2::PartialMatch(code, hash_contents, &algorithm, &file);
+   if (!hashed || !RE2::PartialMatch(code, compares)) return;
+   k.method = "php " + std::string(code.find("hash_file") != std::string::npos ? "hash_file" : "hash") + " (compared)";
+   k.files = {file};
+   k.pins_content = true;
+   // the expected hash: a literal, a shell variable expanded into the code, or getenv('NAME')
+   static const RE2 getenv(R"(getenv\s*\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"])");
+   std::string variable;
+   std::string expected = code;
+   if (RE2::PartialMatch(code, getenv, &variable)) expected += " $" + variable;
+   const std::string d = compared_digest(expected, cx.script.commands[index].begin, cx);
+   if (!d.empty()) k.digest = lower(algorithm) + ":" + d;
+}
+
 // Classifies command `index`: its method ("" when it verifies nothing) and what it names.
 check classify(const run_facts& f, std::size_t index, const command_query& q, const body_context& cx) {
    check k;
@@ -225,9 +337,14 @@ check classify(const run_facts& f, std::size_t index, const command_query& q, co
       k.method = n + " -c";
       k.pins_content = true;
       if (k.files.empty() || std::find(k.files.begin(), k.files.end(), "-") != k.files.end()) {
-         auto piped = piped_words(f, index);
-         k.files.insert(k.files.end(), piped.begin(), piped.end());
+         for (auto& [word, token] : piped_tokens(f, index)) k.files.push_back(std::move(token));
       }
+   } else if (q.is_any({"gpg", "gpg2"}) && !verifies(q) && key_pinned(k, f, index, q, cx)) {
+      // a key file used through its fingerprint (key_pinned filled `k`)
+   } else if (q.is_any({"rpm", "rpmkeys"}) && (q.has_option("-K") || q.has_option("--checksig"))) {
+      k.method = q.program() + " --checksig";
+   } else if (is_php(n)) {
+      php_hash(k, q, index, cx);
    } else if (!signature_method(q).empty()) {
       k.method = signature_method(q);
    } else if (!cx.pwsh && (sum || is_openssl_hash(q))) {
@@ -240,7 +357,26 @@ check classify(const run_facts& f, std::size_t index, const command_query& q, co
    return k;
 }
 
+// `gpg --import F`, `curl URL | gpg --import`, `gpg --import < F`, `rpm --import F`, `rpmkeys --import F`.
+void record_key_import(run_facts& f, std::size_t index, const command_query& q, const body_context& cx) {
+   const bool gpg = q.is_any({"gpg", "gpg2"});
+   if (!(gpg || q.is_any({"rpm", "rpmkeys"})) || !q.has_option("--import")) return;
+   if (gpg && gpg_options_name(q, "show-only")) return;  // lists the keys, imports none
+   key_import k{q.program() + " --import", {}, q.cmd().where, static_cast<int>(index)};
+   const std::size_t before = cx.script.commands[index].begin;
+   for (const argument* a : q.operands()) k.files.push_back(a->name);
+   for (const auto& r : cx.script.commands[index].redirections) {
+      if (r.op == "<") k.files.push_back(r.target.value);
+   }
+   for (std::size_t i = 0, n = k.files.size(); i < n; ++i) {
+      std::string e = cx.vars.expand(k.files[i], before);
+      if (e != k.files[i]) k.files.push_back(std::move(e));
+   }
+   f.key_imports.push_back(std::move(k));
+}
+
 void extract(run_facts& f, std::size_t index, const command_query& q, body_context& cx) {
+   record_key_import(f, index, q, cx);
    check k = classify(f, index, q, cx);
    if (k.method.empty()) return;
    const std::size_t before = cx.script.commands[index].begin;
@@ -256,8 +392,8 @@ void extract(run_facts& f, std::size_t index, const command_query& q, body_conte
           std::find_if(k.files.begin(), k.files.end(), [](const std::string& w) { return is_hex_digest(w); });
       if (it != k.files.end()) k.digest = algorithm + ":" + lower(*it);
    }
-   f.verifications.push_back(
-       {k.method, q.cmd().where, std::move(k.files), k.pins_content, std::move(k.digest), static_cast<int>(index)});
+   f.verifications.push_back({k.method, q.cmd().where, std::move(k.files), k.pins_content, std::move(k.digest),
+                              static_cast<int>(index), k.pins_key});
 }
 
 // True when a verification subject names file `name` (or a checksum/signature file of it).
@@ -284,29 +420,54 @@ std::vector<std::vector<std::size_t>> named_downloads(const run_facts& f, const 
 
 const extractor verification_extractor{handles, extract};
 
-// Which verification checks each download: the first one after it that names its file
-// (output, or the URL's file name); failing that, the first one after it that names no
-// downloaded file at all (`sha256sum -c SHA256SUMS`). A download streamed to standard
-// output (`curl URL | sh`, `wget -O- URL`, `iwr URL` without -OutFile) has no file: no
-// later check can verify it.
+// Which verification checks each download:
+// - the first one after it that names its file (output, or the URL's file name), one that
+//   pins the content preferred (`sha256sum -c f` over `gpg --verify f.asc f`);
+// - failing that, for a key file (imported by a key_import that names it or that it is piped
+//   into), the first key pin after the import (`gpg --export FPR`); an unpinned key is not
+//   verified by checks of other files;
+// - failing that, the first check after it that names no downloaded file at all
+//   (`sha256sum -c SHA256SUMS`), key pins excepted.
+// A download streamed to standard output (`curl URL | sh`, `wget -O- URL`) has no file: no later
+// check of a file can verify it (a key piped into `gpg --import` can still be pinned).
 void associate(run_facts& f) {
    auto streamed = [](const download& d) { return d.output.empty() || d.output == "-" || d.output == "/dev/stdout"; };
    std::vector<std::string> names;
    for (const auto& d : f.downloads) names.push_back(streamed(d) ? std::string() : file_name(d.output));
+   // the key imports of each download: the first import after it
+   std::vector<std::optional<std::size_t>> imported(f.downloads.size());
+   for (std::size_t d = 0; d < f.downloads.size(); ++d) {
+      const int by = f.downloads[d].command;
+      const int into = by >= 0 ? f.commands[static_cast<std::size_t>(by)].piped_to : -1;
+      for (std::size_t k = 0; k < f.key_imports.size() && !imported[d]; ++k) {
+         const auto& ki = f.key_imports[k];
+         if (ki.where.begin < f.downloads[d].where.begin) continue;
+         const bool named = !names[d].empty() && std::any_of(ki.files.begin(), ki.files.end(),
+                                                             [&](const auto& x) { return file_name(x) == names[d]; });
+         if ((into >= 0 && ki.command == into && streamed(f.downloads[d])) || named) imported[d] = k;
+      }
+      f.downloads[d].imported_as_key = imported[d].has_value();
+   }
    const auto named = named_downloads(f, names);
    for (std::size_t d = 0; d < f.downloads.size(); ++d) {
-      if (names[d].empty()) continue;
-      std::optional<std::size_t> by_name, fallback;
-      for (std::size_t v = 0; v < f.verifications.size() && !by_name; ++v) {
-         if (f.verifications[v].where.begin < f.downloads[d].where.begin) continue;
+      if (names[d].empty() && !imported[d]) continue;
+      std::optional<std::size_t> by_name, fallback, pin;
+      for (std::size_t v = 0; v < f.verifications.size(); ++v) {
+         const auto& ver = f.verifications[v];
+         if (ver.where.begin < f.downloads[d].where.begin) continue;
          if (std::find(named[v].begin(), named[v].end(), d) != named[v].end()) {
-            by_name = v;
+            if (!by_name || (ver.pins_content && !f.verifications[*by_name].pins_content)) by_name = v;
+         } else if (ver.pins_key) {
+            if (imported[d] && !pin && f.key_imports[*imported[d]].where.begin <= ver.where.begin) pin = v;
          } else if (named[v].empty() && !fallback) {
             fallback = v;
          }
       }
-      if (by_name) fallback = by_name;
-      if (fallback) f.downloads[d].verified_by = f.verifications[*fallback];
+      std::optional<std::size_t> chosen = by_name            ? by_name
+                                          : imported[d]      ? pin
+                                          : names[d].empty() ? std::nullopt
+                                                             : fallback;
+      if (chosen) f.downloads[d].verified_by = f.verifications[*chosen];
    }
 }
 

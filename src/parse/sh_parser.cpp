@@ -149,6 +149,7 @@ struct sh_state {
    int base_recursion = 0;  // recursion spent by the enclosing parses (backquoted text)
    int nesting = 0;         // the model's depth
    int recursion = 0;       // every recursive rule, for the stack's sake
+   std::size_t loop_assignment = static_cast<std::size_t>(-1);  // the assignment of the `for` whose words are read
    std::vector<frame> frames;
    std::vector<pending_heredoc> pending;
    bool heredoc_strip_tabs = false;
@@ -456,6 +457,17 @@ struct sh_action<g::for_name> {
       a.value.begin = a.value.end = a.end;
       a.value.literal = false;  // the loop's values
       st.out.assignments.push_back(std::move(a));
+      st.loop_assignment = st.out.assignments.size() - 1;
+   }
+};
+
+template <>
+struct sh_action<g::for_word> {
+   template <typename ActionInput>
+   static void apply(const ActionInput& in, sh_state& st) {
+      if (st.loop_assignment >= st.out.assignments.size()) return;
+      st.out.assignments[st.loop_assignment].loop_values.push_back(
+          st.make_word(st.offset(in.begin()), st.offset(in.end())));
    }
 };
 
@@ -513,6 +525,7 @@ struct sh_action<g::backquoted> {
          a.begin = begin_of(a.begin);
          a.end = std::max(a.begin, end_of(a.end));
          remap_word(a.value);
+         for (auto& v : a.loop_values) remap_word(v);
          st.out.assignments.push_back(std::move(a));
       }
       for (auto& r : nested.references) {
