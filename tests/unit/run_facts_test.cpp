@@ -1,5 +1,7 @@
 // Facts of RUN bodies (facts/run_facts.hpp): downloads and how each is verified,
 // installs, cleanups, variables, URL expansion, positions in the source file.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "facts/run_facts.hpp"
@@ -475,4 +477,156 @@ TEST_CASE("facts: yum, dnf and zypper installs and cleanups", "[facts]") {
    std::vector<std::string> cleanups;
    for (const auto& c : f.cleanups) cleanups.push_back(c.kind);
    CHECK(cleanups == std::vector<std::string>{"yum-cache", "zypper-cache", "dnf-cache", "zypper-cache", "dnf5-cache"});
+}
+
+TEST_CASE("keys used through a fingerprint are pinned; keys imported as served are not", "[facts]") {
+   ast::source_file src;
+   // mongo 7.0/Dockerfile:62
+   auto f = facts_of(
+       "wget -O KEYS 'https://e.example/server-7.0.asc'; gpg --batch --import KEYS; "
+       "gpg --batch --export --armor 'E58830201F7DD82CD808AA84160D26BB1785BA38' > k.asc",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].imported_as_key);
+   REQUIRE(f.key_imports.size() == 1);
+   CHECK(f.key_imports[0].tool == "gpg --import");
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->pins_key);
+   CHECK_FALSE(f.downloads[0].verified_by->pins_content);
+   // tomcat: the fingerprints are the words of a for loop
+   f = facts_of(
+       "curl -fL -o upstream-KEYS 'https://e.example/KEYS'; gpg --batch --import upstream-KEYS; "
+       "for key in 'DCFD35E0BF8CA7344752DE8B6FB21E8933C60243' 'A9C5DF4D22E99998D9875A5110C01C5A2F6059E7'; "
+       "do gpg --batch --export --armor \"$key\" >> filtered-KEYS; done",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->pins_key);
+   // a loop over other words pins nothing; nor does a signature check of other files
+   f = facts_of(
+       "wget -O KEYS https://e.example/KEYS; gpg --import KEYS; for k in a b; do gpg --export \"$k\"; done; "
+       "wget https://e.example/t.tgz https://e.example/t.tgz.asc; gpg --verify t.tgz.asc t.tgz",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 3);
+   CHECK_FALSE(f.downloads[0].verified_by);
+   CHECK(f.downloads[1].verified_by);
+   // the pin must come after the import of that key
+   f = facts_of(
+       "gpg --export FF8AD1344597106ECE813B918A3872BF3228467C > a; wget -O K https://e.example/K; "
+       "gpg --import K",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK_FALSE(f.downloads[0].verified_by);
+   // show-only, compared with a fingerprint
+   f = facts_of(
+       "curl -fsSLo r.asc https://e.example/r.asc && gpg --import-options show-only --import r.asc "
+       "| grep -q 0123456789ABCDEF0123456789ABCDEF01234567 && gpg --import r.asc",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->pins_key);
+}
+
+TEST_CASE("rpm --checksig, PHP hashes and grep | sha256sum -c verify the file they name", "[facts]") {
+   ast::source_file src;
+   auto f = facts_of("curl -o /tmp/e.rpm https://e.example/e.rpm; rpm -K /tmp/e.rpm", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->method == "rpm --checksig");
+   CHECK_FALSE(f.downloads[0].verified_by->pins_content);
+
+   f = facts_of(
+       "curl -o /tmp/i.php https://e.example/installer && php -r \"\\$h = hash('SHA384', "
+       "file_get_contents('/tmp/i.php')); if (!hash_equals('" +
+           std::string(96, 'a') + "', \\$h)) { exit(1); }\"",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->pins_content);
+   CHECK(f.downloads[0].verified_by->digest == "sha384:" + std::string(96, 'a'));
+
+   const ast::environment env{{"SUM", std::string(96, 'b')}};
+   f = facts_of(
+       "curl -o c.php https://e.example/c && php -r \"if (hash_file('sha384', 'c.php') === '${SUM}') { echo 1; "
+       "}\"",
+       facts::shell_kind::sh, src, &env);
+   REQUIRE(f.downloads.size() == 1);
+   REQUIRE(f.downloads[0].verified_by);
+   CHECK(f.downloads[0].verified_by->digest == "sha384:" + std::string(96, 'b'));
+   // hashed but not compared
+   f = facts_of("curl -o c.php https://e.example/c && php -r \"echo hash_file('sha384', 'c.php');\"",
+                facts::shell_kind::sh, src);
+   CHECK_FALSE(f.downloads[0].verified_by);
+
+   // iojs/node: the grep pattern names the tarball; the sums file is not the one checked
+   f = facts_of(
+       "curl -SLO https://e.example/v1/iojs-v1-linux-x64.tar.gz && curl -SLO https://e.example/v1/SHASUMS256.txt"
+       " && grep \" iojs-v1-linux-x64.tar.gz\\$\" SHASUMS256.txt | sha256sum -c -",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   REQUIRE(f.downloads[0].verified_by);
+   const auto& subjects = f.downloads[0].verified_by->subjects;
+   CHECK(std::find(subjects.begin(), subjects.end(), "iojs-v1-linux-x64.tar.gz") != subjects.end());
+   CHECK(std::find(subjects.begin(), subjects.end(), "SHASUMS256.txt") == subjects.end());
+   CHECK_FALSE(f.downloads[1].verified_by);
+
+   // a checksum wins over a signature naming the same file (adoptium)
+   f = facts_of(
+       "wget -O /tmp/j.tgz https://e.example/j.tgz; wget -O /tmp/j.tgz.sig https://e.example/j.tgz.sig; "
+       "gpg --verify /tmp/j.tgz.sig /tmp/j.tgz; echo \"$ESUM */tmp/j.tgz\" | sha256sum -c -",
+       facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 2);
+   CHECK(f.downloads[0].verified_by->method == "sha256sum -c");
+   CHECK(f.downloads[1].verified_by->method == "gpg --verify");
+}
+
+TEST_CASE("downloads inside sh -c strings, through xargs and busybox, and run as code", "[facts]") {
+   ast::source_file src;
+   auto f = facts_of("sh -c 'curl -fsSLo /tmp/a.tgz https://e.example/a.tgz'", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].where.start == ast::position{1, 8});
+   CHECK(f.downloads[0].url_where.start == ast::position{1, 31});
+   CHECK(f.commands[1].in_string);
+   CHECK(f.commands[1].depth == 1);
+   CHECK(f.downloads[0].executed_by == -1);
+
+   f = facts_of("su app -c \"wget -O /tmp/b \\\"https://e.example/b\\\"\"", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "https://e.example/b");
+   CHECK(f.downloads[0].url_where.start == ast::position{1, 28});  // the inner `"`, past its backslash
+   CHECK(f.downloads[0].url_where.stop == ast::position{1, 50});
+
+   f = facts_of("bash -o pipefail -ec 'wget -qO- https://e.example/i.sh | sh'", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].executed_by >= 0);
+   // `sh -c "$(curl ...)"`: the substitution is listed once, and runs as code
+   f = facts_of("sh -c \"$(curl -fsSL https://e.example/i.sh)\"", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].executed_by == 0);
+
+   f = facts_of("echo https://e.example/c.tgz | xargs -n 1 curl -fsSLO", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].url == "https://e.example/c.tgz");
+   CHECK(f.downloads[0].tool == "curl");
+
+   f = facts_of("busybox wget -O d.tgz https://e.example/d.tgz", facts::shell_kind::sh, src);
+   REQUIRE(f.downloads.size() == 1);
+   CHECK(f.downloads[0].output == "d.tgz");
+   // the install facts (and hadolint's rules) do not look into strings
+   f = facts_of("sh -c 'apt-get install -y curl'", facts::shell_kind::sh, src);
+   CHECK(f.installs.empty());
+}
+
+TEST_CASE("git sources of ADD", "[facts]") {
+   CHECK_FALSE(facts::git_source_of("https://e.example/a.tar.gz"));
+   auto g = facts::git_source_of("https://e.example/runc.git#v1.4.3");
+   REQUIRE(g);
+   CHECK(g->ref == "v1.4.3");
+   CHECK_FALSE(g->commit);
+   g = facts::git_source_of("https://e.example/runc.git#0123456789abcdef0123456789abcdef01234567:sub");
+   REQUIRE(g);
+   CHECK(g->commit);
+   g = facts::git_source_of("git@e.example:org/repo");
+   REQUIRE(g);
+   CHECK(g->ref.empty());
 }
