@@ -26,12 +26,11 @@ std::size_t base_layer_count(const ast::section& s) {
 
 std::vector<const ast::history_entry*> layer_origins(const ast::section& s) {
    std::vector<const ast::history_entry*> out(s.layers.size(), nullptr);
-   if (s.is_windows()) {
-      if (s.history.size() == s.layers.size()) {
-         for (std::size_t i = 0; i < out.size(); ++i) out[i] = &s.history[i];
-         return out;
-      }
-   } else {
+   if (s.history.size() == s.layers.size()) {  // Windows, and Linux images whose every entry has a layer
+      for (std::size_t i = 0; i < out.size(); ++i) out[i] = &s.history[i];
+      return out;
+   }
+   if (!s.is_windows()) {
       std::vector<const ast::history_entry*> creating;
       for (const auto& e : s.history) {
          if (e.keyword == "RUN" || e.keyword == "ADD" || e.keyword == "COPY") creating.push_back(&e);

@@ -29,10 +29,11 @@ namespace strata::engine {
 [[nodiscard]] std::size_t base_layer_count(const ast::section& s);
 
 /// For each layer of `s` (same index), the history entry that created it, or null when the
-/// page cannot tell. Windows (classic builder): every entry creates one layer, so the mapping
-/// is 1:1 when the counts are equal. Linux: only `RUN`, `ADD` and `COPY` entries can create
-/// layers, and a no-op RUN creates none, so the mapping is 1:1 over those entries only when
-/// their count equals the layer count; otherwise only the base layers are known.
+/// page cannot tell. When there are as many entries as layers, every entry created one
+/// (Windows' classic builder; Linux images of 2016 whose metadata entries have 32-byte empty
+/// layers). Otherwise, on Linux only `RUN`, `ADD` and `COPY` entries can create layers, and a
+/// no-op RUN creates none, so the mapping is 1:1 over those entries when their count equals
+/// the layer count; failing both, only the base layers are known.
 [[nodiscard]] std::vector<const ast::history_entry*> layer_origins(const ast::section& s);
 
 /// The CPU architecture of a platform string without OS, OS version and variant:
