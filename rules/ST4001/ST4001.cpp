@@ -10,7 +10,9 @@
 namespace strata::rules {
 namespace {
 
-void check(const ast::tag_page& page, engine::context& cx) { engine::report_version_differences(page, cx); }
+void check(const ast::tag_page& page, engine::context& cx) {
+   engine::report_version_differences(page, cx);
+}
 constexpr std::string_view tags[] = {"correctness", "consistency"};
 }  // namespace
 

@@ -9,7 +9,9 @@
 namespace strata::rules {
 namespace {
 
-void check(const ast::tag_page& page, engine::context& cx) { engine::report_pin_differences(page, cx); }
+void check(const ast::tag_page& page, engine::context& cx) {
+   engine::report_pin_differences(page, cx);
+}
 constexpr std::string_view tags[] = {"security", "consistency"};
 }  // namespace
 

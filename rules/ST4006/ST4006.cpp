@@ -93,7 +93,8 @@ void check(const ast::tag_page& page, engine::context& cx) {
          const auto days = (nearest.date->epoch - b.date->epoch) / 86400;
          std::string key = base_layers(*b.section);
          // without layers the page alone names the base: it shares it with no other page
-         key = key.empty() ? file + "#" + std::to_string(b.section - page.sections.data()) : key + " / " + newest_layers;
+         key =
+             key.empty() ? file + "#" + std::to_string(b.section - page.sections.data()) : key + " / " + newest_layers;
          const auto [it, added] = st.index.try_emplace(key, st.bases.size());
          if (added) {
             st.bases.push_back({cx.locate(b.date->where,

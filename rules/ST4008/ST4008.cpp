@@ -74,8 +74,9 @@ extern const engine::rule st4008{
     .name = "layer-shared-across-architectures",
     .default_severity = engine::severity::error,
     .summary = "One base rootfs or RUN layer appears in sections of one tag with different architectures",
-    .help = "Republish the platform with its own architecture's image: the manifest list points at the wrong image "
-            "(or the image was built from the wrong base).",
+    .help =
+        "Republish the platform with its own architecture's image: the manifest list points at the wrong image "
+        "(or the image was built from the wrong base).",
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},

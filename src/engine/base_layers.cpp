@@ -11,7 +11,9 @@ bool creates_root(const ast::history_entry& e) {
    return e.keyword == "RUN" && (a.starts_with("Apply image ") || a.starts_with("# debian.sh "));
 }
 
-bool has_base_root(const ast::section& s) { return !s.history.empty() && creates_root(s.history.front()); }
+bool has_base_root(const ast::section& s) {
+   return !s.history.empty() && creates_root(s.history.front());
+}
 
 std::size_t base_layer_count(const ast::section& s) {
    if (!has_base_root(s) || s.layers.empty()) return 0;

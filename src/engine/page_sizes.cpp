@@ -4,7 +4,9 @@
 
 namespace strata::engine {
 
-bool size_text_wrong(const ast::size_value& v) { return v.text != parse::format_size(v.bytes); }
+bool size_text_wrong(const ast::size_value& v) {
+   return v.text != parse::format_size(v.bytes);
+}
 
 std::vector<wrong_size> wrong_sizes(const ast::tag_page& page) {
    std::vector<wrong_size> out;

@@ -76,7 +76,8 @@ std::vector<env_difference> env_differences(const ast::tag_page& page, bool (*wa
             const auto& hs = by_value.at(*value);
             const std::string others = other_values(by_value, *value, platforms_of<holder>);
             for (const auto& h : hs) {
-               out.push_back({h.section, h.pair, fmt::format("{} is {} on {} but {}", key, *value, platforms_of(hs), others)});
+               out.push_back(
+                   {h.section, h.pair, fmt::format("{} is {} on {} but {}", key, *value, platforms_of(hs), others)});
             }
          }
       }

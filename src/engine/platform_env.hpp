@@ -45,8 +45,7 @@ struct env_difference {
 /// (sections keyed by index; attestations set nothing). When the values differ, returns
 /// the value of each outlier section (engine/outliers.hpp), by key, then section order.
 [[nodiscard]] std::vector<env_difference> env_differences(const ast::tag_page& page,
-                                                          bool (*wanted)(std::string_view key),
-                                                          platform_groups groups);
+                                                          bool (*wanted)(std::string_view key), platform_groups groups);
 
 /// ST4001: reports each `env_differences(page, is_version_key, all)` at the outlier value.
 /// The first finding of a section also carries the pins that differ in that section (ST4002's
