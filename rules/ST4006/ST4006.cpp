@@ -7,7 +7,8 @@
 // newest platforms are never the stale ones. Pages that share one stale base (the
 // same base layers in the stale section and in the newest group) inherit it from
 // the base image's own history: one finding per distinct base layer set per run,
-// at the first page seen, naming the pages that share it. Option `threshold-days`
+// at the first page seen, naming the pages that share it (the same image under
+// several tags is named as such, not blamed on the base). Option `threshold-days`
 // (default 7).
 #include <algorithm>
 #include <cmath>
@@ -36,6 +37,7 @@ struct shared_base {
    engine::finding first;
    std::vector<std::string> tags;  ///< the tag of each page holding it, in the order seen
    std::set<std::string> files;    ///< the pages holding it
+   std::set<std::string> images;   ///< the stale images (section digest or Image ID) holding it
 };
 
 struct state {
@@ -104,10 +106,13 @@ void check(const ast::tag_page& page, engine::context& cx) {
                                                       engine::platforms_of(newest), nearest.date->text, threshold_days),
                                           b.section),
                                 {},
+                                {},
                                 {}});
          }
          shared_base& shared = st.bases[it->second];
          if (shared.files.insert(file).second) shared.tags.push_back(page.ref.text);
+         const auto& image = b.section->digest ? b.section->digest : b.section->image_id;
+         shared.images.insert(image ? image->text : file);
       }
    }
 }
@@ -121,9 +126,14 @@ void finish(engine::context& cx) {
          std::string tags;
          for (std::size_t i = 0; i < shared.tags.size() && i < named; ++i) tags += (i > 0 ? ", " : "") + shared.tags[i];
          if (shared.tags.size() > named) tags += ", ...";
-         f.message += fmt::format(
-             ": the base image's own history has these platforms apart (the same base layers in {} tag pages: {})",
-             shared.files.size(), tags);
+         // several images on one stale base: the base image was published with its platforms apart; one
+         // image under several tags: that image's stale platform, named once
+         f.message += shared.images.size() > 1
+                          ? fmt::format(
+                                ": the stale base comes from the base image's history (the same base "
+                                "layers in {} tag pages: {})",
+                                shared.files.size(), tags)
+                          : fmt::format(" (the same image in {} tag pages: {})", shared.files.size(), tags);
       }
       cx.report(std::move(f));
    }

@@ -33,6 +33,14 @@ bool architecture_specific(const holder& h) {
    return engine::creates_root(*h.entry) || h.entry->keyword == "RUN";
 }
 
+// A history text for a message: whole up to 80 bytes, else its first 77 and `...`.
+std::string shortened(std::string_view text) {
+   if (text.size() <= 80) return std::string(text);
+   std::size_t n = 77;
+   while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 sequence
+   return std::string(text.substr(0, n)) + "...";
+}
+
 void check(const ast::tag_page& page, engine::context& cx) {
    std::map<std::string, std::vector<holder>> by_digest;  // digest -> its sections, in section order
    for (const auto& s : page.sections) {
@@ -59,9 +67,9 @@ void check(const ast::tag_page& page, engine::context& cx) {
          if (others.empty()) continue;
          const std::string what = engine::creates_root(*made->entry) ? "base root filesystem" : "RUN";
          cx.report(h.layer->digest.where,
-                   fmt::format("layer {} ({} layer of `{:.60}`) of {} is also a layer of {}: one blob cannot hold "
+                   fmt::format("layer {} ({} layer of `{}`) of {} is also a layer of {}: one blob cannot hold "
                                "the binaries of two architectures",
-                               digest, what, made->entry->text, h.section->platform.text, others),
+                               digest, what, shortened(made->entry->text), h.section->platform.text, others),
                    h.section);
       }
    }
