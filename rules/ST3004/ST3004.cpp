@@ -1,26 +1,22 @@
 // ST3004 size-text-mismatch (formats.md C5, §1.6): a human-readable size is not
 // the generator's rendering of its byte count (`30.8 MB (30751999 bytes)`), for
-// Total Size and for each layer.
+// Total Size and for each layer (engine/page_sizes.hpp; ST0005 leaves these to
+// this rule).
 #include <fmt/format.h>
 
 #include "ast/tag_page.hpp"
 #include "engine/context.hpp"
-#include "parse/values.hpp"
+#include "engine/page_sizes.hpp"
 
 namespace strata::rules {
 namespace {
-void check_size(const ast::size_value& v, std::string_view what, const ast::section& s, engine::context& cx) {
-   const std::string expected = parse::format_size(v.bytes);
-   if (v.text == expected) return;
-   cx.report(v.where, fmt::format("{} reads `{}` but {} bytes render as `{}`", what, v.text, v.bytes, expected), &s);
-}
-
 void check(const ast::tag_page& page, engine::context& cx) {
-   for (const auto& s : page.sections) {
-      if (s.total_size) check_size(*s.total_size, "Total Size", s, cx);
-      for (const auto& l : s.layers) {
-         if (l.size) check_size(*l.size, "layer size", s, cx);
-      }
+   for (const auto& w : engine::wrong_sizes(page)) {
+      const bool total = w.section->total_size && &*w.section->total_size == w.size;
+      cx.report(w.size->where,
+                fmt::format("{} reads `{}` but {} bytes render as `{}`", total ? "Total Size" : "layer size",
+                            w.size->text, w.size->bytes, w.expected),
+                w.section);
    }
 }
 constexpr std::string_view tags[] = {"correctness", "published-metadata"};

@@ -43,10 +43,19 @@ public:
       return f.file + ":" + std::to_string(f.start.line);
    }
 
+   /// `python:3.6 linux; amd64`: the tag and platform of the tag page section the finding kept
+   /// as `id` is in, for messages that name the other side; `place(id)` for other documents.
+   [[nodiscard]] std::string section_name(std::size_t id) const {
+      const finding& f = kept_[id].f;
+      if (f.tag.empty() || f.platform.empty()) return place(id);
+      return f.tag + " " + f.platform;
+   }
+
    /// `a.md:48`, or `a.md:48 and 7 other place(s)`: the first of `ids` and how many more.
-   [[nodiscard]] std::string places(const std::vector<std::size_t>& ids) const {
+   /// With `by_section`, the first is named by `section_name` instead.
+   [[nodiscard]] std::string places(const std::vector<std::size_t>& ids, bool by_section = false) const {
       if (ids.empty()) return {};
-      std::string out = place(ids.front());
+      std::string out = by_section ? section_name(ids.front()) : place(ids.front());
       if (ids.size() > 1) out += " and " + std::to_string(ids.size() - 1) + " other place(s)";
       return out;
    }
@@ -64,16 +73,18 @@ private:
 /// For the values one key takes across the inputs (value -> ids kept here), reports every
 /// finding of each outlier value (engine/outliers.hpp). Its message is
 /// `message(kept message, value, others)`, where `others` is `<shown> at <places>; …` for
-/// the other values and `show(value, ids)` names one of them.
+/// the other values and `show(value, ids)` names one of them. The places are `file:line`, or
+/// with `by_section` the tag and platform of a tag page section (`kept_findings::section_name`).
 template <class Show, class Message>
 void report_outliers(context& cx, const kept_findings& kept,
-                     const std::map<std::string, std::vector<std::size_t>>& by_value, Show&& show, Message&& message) {
+                     const std::map<std::string, std::vector<std::size_t>>& by_value, Show&& show, Message&& message,
+                     bool by_section = false) {
    for (const std::string* value : outlier_values(by_value)) {
       std::string others;
       for (const auto& [other, ids] : by_value) {
          if (other == *value) continue;
          if (!others.empty()) others += "; ";
-         others += show(other, ids) + " at " + kept.places(ids);
+         others += show(other, ids) + (by_section ? " in " : " at ") + kept.places(ids, by_section);
       }
       for (const std::size_t id : by_value.at(*value)) {
          finding f = kept.get(id);

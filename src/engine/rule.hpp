@@ -46,7 +46,7 @@ struct visitors {
    /// `context::runs()`).
    void (*end_of_document)(context&) = nullptr;
    /// Once after the last document of a run, for rules that compare inputs (ST4003,
-   /// ST4005, ST4007): the other visitors keep what they need in `context::state<T>()` and
+   /// ST4005, ST4006, ST4007): the other visitors keep what they need in `context::state<T>()` and
    /// the findings they may report as `context::locate(...)` results; this reports.
    /// `context::doc()` is not available here.
    void (*finish)(context&) = nullptr;

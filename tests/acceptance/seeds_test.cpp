@@ -97,7 +97,7 @@ TEST_CASE("seeds: ST4007 on the Windows 2016 base layer labelled four ways; ST40
       if (f["rule"] != "ST4007") continue;
       const std::string message = f["message"];
       CHECK(message.find("3889bb8d808bbae6fa5a33e07093e65c31371bcf9e4c38c21be6b9af52ad1548") != std::string::npos);
-      CHECK(message.find("`RUN Apply image 1607-RTM-amd64` dated Sat, 19 Nov 2016 17:05:00 GMT at") !=
+      CHECK(message.find("`RUN Apply image 1607-RTM-amd64` dated Sat, 19 Nov 2016 17:05:00 GMT in") !=
             std::string::npos);
    }
    for (const char* rule : {"ST4002", "ST4003", "ST4004", "ST4005"}) {
