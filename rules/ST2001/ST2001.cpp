@@ -4,7 +4,8 @@
 // rpm --checksig, Get-FileHash or PHP hash_file compared with an expected value, a key
 // used only through its fingerprint, ADD --checksum). A git source of ADD needs a commit:
 // `--checksum=<commit SHA>` or a commit ref. Downloads run as code on the spot are
-// ST2004's (pipe-to-shell), not reported here.
+// ST2004's (pipe-to-shell), and unverified ones over plain HTTP ST2003's (insecure-transport):
+// not reported here.
 #include <fmt/format.h>
 
 #include "engine/context.hpp"
@@ -17,6 +18,7 @@ void check(const engine::run_view& run, engine::context& cx) {
    for (const auto& d : run.facts.downloads) {
       // verified; or run as code on the spot, which ST2004 (pipe-to-shell) reports alone
       if (d.verified_by || d.executed_by >= 0) continue;
+      if (facts::plain_http(d)) continue;  // unverified over plain HTTP: ST2003 (insecure-transport) reports it
       const auto git = d.tool == "ADD" ? facts::git_source_of(d.expanded_url) : std::nullopt;
       if (git && git->commit) continue;  // a commit fixes the content
       // the URL with ARG/ENV values substituted, and as written when that differs

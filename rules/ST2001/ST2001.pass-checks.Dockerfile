@@ -27,3 +27,5 @@ ADD https://example.com/opencontainers/runc.git#0123456789abcdef0123456789abcdef
 RUN curl -fsSL https://example.com/install.sh | sh
 # Inside a `sh -c` string, checked in the same string.
 RUN sh -c 'curl -fsSLo /tmp/a.tgz https://example.com/a-1.0.tgz && echo "9f2c4e1b8d7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e  /tmp/a.tgz" | sha256sum -c -'
+# Unverified over plain HTTP (piwik's GeoLiteCity.dat.gz): ST2003 (insecure-transport) reports it.
+RUN curl -fsSL -o /tmp/GeoIPCity.dat.gz http://example.org/download/geoip/database/GeoLiteCity.dat.gz

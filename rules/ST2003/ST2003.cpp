@@ -3,30 +3,21 @@
 // `wget --no-check-certificate`, `Invoke-WebRequest -SkipCertificateCheck`).
 #include <fmt/format.h>
 
-#include "ast/text.hpp"
 #include "engine/context.hpp"
 #include "engine/runs.hpp"
+#include "facts/run_facts.hpp"
 
 namespace strata::rules {
 namespace {
 
-using ast::lower;
-
-bool local_host(std::string_view url) {
-   url.remove_prefix(std::string_view("http://").size());
-   return url.starts_with("localhost") || url.starts_with("127.") || url.starts_with("[::1]");
-}
-
 void check(const engine::run_view& run, engine::context& cx) {
    const auto& f = run.facts;
    for (const auto& d : f.downloads) {
-      const std::string url = lower(d.expanded_url);
-      if (url.starts_with("http://") && !local_host(url) && !d.verified_by) {
-         cx.report(
-             d.url_where,
-             fmt::format("{} downloads {} over plain HTTP and nothing verifies it: anyone on the path can change it",
-                         d.tool, d.expanded_url));
-      }
+      // unverified over plain HTTP; run on the spot, it is ST2004's (pipe-to-shell) alone
+      if (!facts::plain_http(d) || d.verified_by || d.executed_by >= 0) continue;
+      cx.report(d.url_where, fmt::format("{} downloads {} over plain HTTP and nothing verifies it: anyone on the path "
+                                         "can change it (this finding stands for ST2001 too)",
+                                         d.tool, d.expanded_url));
    }
    int reported = -1;  // one finding per command (curl takes several URLs)
    for (const auto& d : f.downloads) {

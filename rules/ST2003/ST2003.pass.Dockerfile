@@ -7,3 +7,5 @@ RUN curl -fsSLo x.tgz http://example.com/x-1.0.tgz && echo "${TOOL_SHA256}  x.tg
 RUN curl -fsS -o /dev/null http://localhost:8080/health || true
 # -K is curl's config file option, not -k.
 RUN curl -fsSL -K /etc/curlrc -o y.tgz https://example.com/y-1.0.tgz
+# Run on the spot over plain HTTP: ST2004 (pipe-to-shell) reports it alone.
+RUN curl -fsSL http://example.com/install.sh | sh

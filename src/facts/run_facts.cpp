@@ -280,6 +280,13 @@ run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<
    return f;
 }
 
+bool plain_http(const download& d) {
+   const std::string url = lower(d.expanded_url);
+   if (!url.starts_with("http://")) return false;
+   const std::string_view host = std::string_view(url).substr(7);
+   return !(host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]"));
+}
+
 std::optional<git_source> git_source_of(std::string_view url) {
    const auto hash = url.find('#');
    const std::string_view repo = url.substr(0, std::min(hash, url.size()));

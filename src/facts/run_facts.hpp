@@ -35,6 +35,10 @@ namespace strata::facts {
 [[nodiscard]] run_facts add_facts(const std::vector<shell_word>& sources, const std::optional<ast::span>& checksum,
                                   std::string_view checksum_value = {});
 
+/// Whether download `d` travels over plain HTTP: its expanded URL is `http://` to a host other
+/// than the local one (`localhost`, `127.*`, `[::1]`). Case-insensitive.
+[[nodiscard]] bool plain_http(const download& d);
+
 /// A git source of ADD, as BuildKit tells one from a file URL: `git://…`, `git@host:…`, or a
 /// URL whose path ends in `.git` (`https://example.com/repo.git#v1.2:subdir`).
 struct git_source {
