@@ -24,6 +24,9 @@ void finish(engine::context& cx) {
          f.source_rule = &cx.current_rule();
          f.message = fmt::format("history entry differs from the Dockerfile's instruction at {}: {} (source {})",
                                  d.dockerfile_place, d.detail, r.dockerfile);
+         if (!r.matches_instead.empty())
+            f.message += fmt::format("; the history matches {}: built from another commit than the library names",
+                                     r.matches_instead);
          cx.report(std::move(f));
       }
    }

@@ -21,7 +21,12 @@ void finish(engine::context& cx) {
    for (const auto& r : s->results()) {
       std::vector<std::string> why = r.unresolved;
       if (r.state == verify::status::ambiguous) why.push_back(r.why);
-      if (r.state == verify::status::match || r.state == verify::status::drift) why.clear();  // a source was found
+      if (!r.found_by_content.empty()) {
+         // no library entry names the source; the history matches one of the source tree by content
+         for (auto& w : why) w += fmt::format(" (the history matches {} by content)", r.found_by_content);
+      } else if (r.state == verify::status::match || r.state == verify::status::drift) {
+         why.clear();  // the library led to a source
+      }
       for (const auto& w : why) {
          engine::finding f = r.section->header;
          f.source_rule = &cx.current_rule();

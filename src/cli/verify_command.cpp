@@ -32,6 +32,8 @@ json sections_json(const std::vector<verify::section_result>& results) {
       if (!r.dockerfile.empty()) j["dockerfile"] = r.dockerfile;
       j["entries"] = {{"base", r.base}, {"own", r.own}, {"matched", r.matched}};
       if (!r.why.empty()) j["note"] = r.why;
+      if (!r.found_by_content.empty()) j["found_by_content"] = r.found_by_content;
+      if (!r.matches_instead.empty()) j["matches_instead"] = r.matches_instead;
       json diffs = json::array();
       for (const auto& d : r.differences) {
          const char* what = d.what == verify::entry_difference::kind::drift     ? "drift"
@@ -68,6 +70,8 @@ void write_sections(const std::vector<verify::section_result>& results, std::ost
       if (r.state != verify::status::unresolved)
          fmt::print(out, " ({} base + {} own entries, {} matched)", r.base, r.own, r.matched);
       if (!r.why.empty()) fmt::print(out, "; {}", r.why);
+      if (!r.found_by_content.empty()) fmt::print(out, "; no library entry names it, found by content");
+      if (!r.matches_instead.empty()) fmt::print(out, "; matches {} instead (a stale build)", r.matches_instead);
       fmt::print(out, "\n");
       if (r.state != verify::status::drift) continue;
       fmt::print(out, "  {:<{}} | {}\n", "Dockerfile", width, "history");

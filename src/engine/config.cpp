@@ -174,7 +174,12 @@ verify::settings read_verify(const YAML::Node& n, const std::string& config_path
    auto resolve = [&](const YAML::Node& v, std::string_view key) {
       if (!v.IsScalar()) fail(v, fmt::format("`verify.{}` is a path", key));
       const std::filesystem::path p(v.as<std::string>());
-      return (p.is_absolute() || dir.empty() ? p : dir / p).lexically_normal().string();
+      if (p.is_absolute() || dir.empty()) return p.lexically_normal().string();
+      // relative to the config file; named from the working directory when below it (messages, snapshots)
+      std::error_code ec;
+      const auto full = std::filesystem::absolute(dir / p, ec).lexically_normal();
+      const auto rel = std::filesystem::proximate(full, std::filesystem::current_path(ec), ec);
+      return (!ec && !rel.empty() && *rel.begin() != ".." ? rel : full).string();
    };
    verify::settings s;
    for (const auto& kv : n) {

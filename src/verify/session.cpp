@@ -233,10 +233,35 @@ void session::compute() {
          a.aligned = align(a.predicted, observed);
       }
       std::erase_if(attempts, [](const attempt& a) { return a.predicted.empty(); });
-      if (attempts.empty()) {
-         r.state = status::unresolved;
-         results_->push_back(std::move(r));
-         continue;
+      // An exact match elsewhere in the source tree (a directory of checkouts): by content when no
+      // library entry led to a source, or the same path at another commit when the library's differs.
+      auto exact_in = [&](const std::vector<std::pair<std::string, std::string>>& sources) -> std::optional<attempt> {
+         for (const auto& [commit, path] : sources) {
+            const std::string name = tree->name(commit, path);
+            auto& df = parsed[name];
+            if (!df) {
+               std::string error;
+               const auto text = tree->read(commit, path, error);
+               if (!text) continue;
+               df = std::make_shared<ast::dockerfile>(parse::parse_dockerfile(name, *text));
+            }
+            attempt a;
+            a.name = name;
+            a.df = df;
+            std::string error;
+            a.predicted = predict(*df, po, error);
+            if (a.predicted.empty()) continue;
+            a.aligned = align(a.predicted, observed);
+            if (a.cost() == 0) return a;
+         }
+         return std::nullopt;
+      };
+      const bool checkouts = tree && !tree->git() && given == nullptr;
+      if (attempts.empty() && checkouts && !observed.empty()) {
+         if (auto found = exact_in(tree->dockerfiles())) {
+            r.found_by_content = found->name;
+            attempts.push_back(std::move(*found));
+         }
       }
       const auto best = std::min_element(attempts.begin(), attempts.end(),
                                          [](const attempt& x, const attempt& y) { return x.cost() < y.cost(); });
@@ -255,6 +280,13 @@ void session::compute() {
          r.library_commit = best->from->commit;
          r.source_commit = best->from->commit;
          r.source_path = best->from->path;
+      }
+      if (best->cost() > 0 && best->from != nullptr && checkouts && r.state == status::drift) {
+         std::vector<std::pair<std::string, std::string>> others;
+         for (const auto& c : tree->commits_with(best->from->path)) {
+            if (!best->from->commit.starts_with(c)) others.emplace_back(c, best->from->path);
+         }
+         if (const auto other = exact_in(others)) r.matches_instead = other->name;
       }
       r.dockerfile = best->name;
       r.base = best->aligned.base;

@@ -65,6 +65,11 @@ struct section_result {
    std::vector<std::string> predicted_texts, observed_texts;  ///< the aligned rows, for the text report
    std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> pairs;
    std::vector<std::string> unresolved;  ///< ST5003 messages (a commit or path missing, no entry)
+   /// No library entry led to a source, but this Dockerfile of the source tree matches exactly.
+   std::string found_by_content;
+   /// drift: the Dockerfile at the same path of another commit of the source tree matches exactly
+   /// (the image was built from that commit, not the library's: a stale build).
+   std::string matches_instead;
 };
 
 class session {

@@ -103,6 +103,39 @@ std::optional<std::string> source_tree::read(std::string_view commit, std::strin
    return s.str();
 }
 
+std::vector<std::pair<std::string, std::string>> source_tree::dockerfiles(std::size_t limit) const {
+   std::vector<std::pair<std::string, std::string>> out;
+   if (git_) return out;
+   std::error_code ec;
+   for (const auto& c : fs::directory_iterator(dir_, ec)) {
+      const std::string name = c.path().filename().string();
+      if (!c.is_directory(ec) || !is_hex(name) || name.size() < 7) continue;
+      for (auto it = fs::recursive_directory_iterator(c.path(), fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator() && out.size() < limit; it.increment(ec)) {
+         if (ec) break;
+         const std::string f = it->path().filename().string();
+         if (!it->is_regular_file(ec) || !(f == "Dockerfile" || f.ends_with(".Dockerfile"))) continue;
+         out.emplace_back(name, fs::relative(it->path(), c.path(), ec).generic_string());
+      }
+   }
+   std::sort(out.begin(), out.end());
+   return out;
+}
+
+std::vector<std::string> source_tree::commits_with(std::string_view path) const {
+   std::vector<std::string> out;
+   if (git_) return out;
+   std::error_code ec;
+   for (const auto& c : fs::directory_iterator(dir_, ec)) {
+      const std::string name = c.path().filename().string();
+      if (c.is_directory(ec) && is_hex(name) && name.size() >= 7 &&
+          fs::is_regular_file(c.path() / fs::path(std::string(path)), ec))
+         out.push_back(name);
+   }
+   std::sort(out.begin(), out.end());
+   return out;
+}
+
 std::string source_tree::name(std::string_view commit, std::string_view path) const {
    if (git_) return dir_ + "@" + std::string(commit.substr(0, 12)) + ":" + std::string(path);
    std::string ignored;

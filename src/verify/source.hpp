@@ -33,6 +33,13 @@ public:
 
    [[nodiscard]] bool git() const noexcept { return git_ != nullptr; }
 
+   /// A directory of checkouts: every file named `Dockerfile` (or `*.Dockerfile`) in every
+   /// checkout, as {checkout name, relative path}, sorted; at most `limit`. Empty for git.
+   [[nodiscard]] std::vector<std::pair<std::string, std::string>> dockerfiles(std::size_t limit = 2000) const;
+
+   /// A directory of checkouts: the checkouts holding `path`, by name, sorted. Empty for git.
+   [[nodiscard]] std::vector<std::string> commits_with(std::string_view path) const;
+
 private:
    std::string dir_;
    std::shared_ptr<void> git_;  ///< the git_repository, or null for a directory of checkouts
