@@ -33,6 +33,8 @@ struct check_options {
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
    bool shellcheck = false;          ///< run ShellCheck over RUN scripts
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
+   bool statistics = false;          ///< a count per rule instead of the findings
+   bool group = false;               ///< one entry per rule and message key, with its count
 };
 
 /// Declares the options of `check` on `cmd` (also used for `strata FILE...` without a subcommand).

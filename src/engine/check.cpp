@@ -54,7 +54,35 @@ std::string printable(std::string_view line) {
    return out;
 }
 
+// A character that continues a tag or platform word (`python:3` is not named by `python:3.6`).
+bool word_char(char c) {
+   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_' || c == ':' ||
+          c == '/' || c == '@';
+}
+
+// `text` holds `word` with no word character right before or after it.
+bool names(std::string_view text, std::string_view word) {
+   if (word.empty()) return true;
+   for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      const bool left = at == 0 || !word_char(text[at - 1]) || !word_char(word.front());
+      const bool right = end == text.size() || !word_char(text[end]) || !word_char(word.back());
+      if (left && right) return true;
+   }
+   return false;
+}
+
 }  // namespace
+
+void name_section(finding& f) {
+   if (f.platform.empty() || f.naming_at != std::string::npos) return;
+   std::string naming;
+   if (!names(f.message, f.tag)) naming = f.tag;
+   if (!names(f.message, f.platform)) naming += (naming.empty() ? "" : " ") + f.platform;
+   if (naming.empty()) return;
+   f.naming_at = f.message.size();
+   f.message += " (" + naming + ")";
+}
 
 bool rule_matches(const rule& r, std::string_view key) {
    return matches(r, key);
