@@ -55,7 +55,8 @@ void write_grouped_json(std::span<const engine::finding> findings, const options
       j["message"] = g.message;
       j["count"] = g.members.size();
       auto locations = nlohmann::ordered_json::array();
-      for (const auto* f : g.members) locations.push_back(fmt::format("{}:{}:{}", f->file, f->start.line, f->start.column));
+      for (const auto* f : g.members)
+         locations.push_back(fmt::format("{}:{}:{}", f->file, f->start.line, f->start.column));
       j["locations"] = std::move(locations);
       list.push_back(std::move(j));
    }
@@ -65,7 +66,8 @@ void write_grouped_json(std::span<const engine::finding> findings, const options
 void write_statistics_json(std::span<const engine::finding> findings, std::ostream& out) {
    auto list = nlohmann::ordered_json::array();
    for (const auto& c : count_by_rule(findings)) {
-      list.push_back({{"rule", c.rule}, {"name", c.name}, {"count", c.count}, {"severity", engine::to_string(c.level)}});
+      list.push_back(
+          {{"rule", c.rule}, {"name", c.name}, {"count", c.count}, {"severity", engine::to_string(c.level)}});
    }
    out << list.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }

@@ -33,7 +33,7 @@ struct options {
    bool color = false;  ///< ANSI colour on the severity and location (text and full only)
    std::span<const engine::registered_rule* const> rules;  ///< the enabled rules (SARIF's tool.driver.rules)
    std::span<const engine::input_error> input_errors;      ///< inputs that could not be read (SARIF notifications)
-   layout shape = layout::findings;                         ///< ignored by SARIF
+   layout shape = layout::findings;                        ///< ignored by SARIF
 };
 
 /// The findings of one rule that share one message key, in the order of the findings given.
@@ -70,8 +70,7 @@ void write_sarif(std::span<const engine::finding> findings, const options& opts,
 
 /// `--group` in text (`full`: with the first member's source line): one line per group,
 /// `path:line:col: severity: message [ID] (x37, first of 37)` (no count for a group of one).
-void write_grouped_text(std::span<const engine::finding> findings, const options& opts, bool full,
-                        std::ostream& out);
+void write_grouped_text(std::span<const engine::finding> findings, const options& opts, bool full, std::ostream& out);
 /// `--group` in json: the json document whose `findings` are one object per group: the
 /// first member's finding json with the group's message, `count` and `locations`
 /// (`file:line:col` of every member, the first included).

@@ -56,8 +56,8 @@ void source_lines(const engine::finding& f, std::ostream& out) {
    const std::string number = fmt::format("{}", f.start.line);
    const std::string gutter(number.size(), ' ');
    fmt::print(out, " {} | {}\n", number, f.snippet);
-   std::uint32_t last = f.stop.line == f.start.line ? f.stop.column
-                                                    : static_cast<std::uint32_t>(ast::count_code_points(f.snippet) + 1);
+   std::uint32_t last =
+       f.stop.line == f.start.line ? f.stop.column : static_cast<std::uint32_t>(ast::count_code_points(f.snippet) + 1);
    const std::size_t carets = last > f.start.column ? last - f.start.column : 1;
    fmt::print(out, " {} | {}{}\n", gutter, caret_indent(f.snippet, f.start.column),
               std::string(std::min<std::size_t>(carets, 400), '^'));
@@ -78,8 +78,7 @@ void write_full(std::span<const engine::finding> findings, const options& opts, 
    }
 }
 
-void write_grouped_text(std::span<const engine::finding> findings, const options& opts, bool full,
-                        std::ostream& out) {
+void write_grouped_text(std::span<const engine::finding> findings, const options& opts, bool full, std::ostream& out) {
    for (const auto& g : group_findings(findings)) {
       const engine::finding& first = *g.members.front();
       const std::size_t n = g.members.size();
