@@ -4,6 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "ast/text.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
@@ -76,9 +78,12 @@ bool names(std::string_view text, std::string_view word) {
 
 void name_section(finding& f) {
    if (f.platform.empty() || f.naming_at != std::string::npos) return;
+   // a message that names several platforms (ST4001) names this one but does not say which it is on:
+   // only one that names both the tag and the platform is left without them
    std::string naming;
-   if (!names(f.message, f.tag)) naming = f.tag;
-   if (!names(f.message, f.platform)) naming += (naming.empty() ? "" : " ") + f.platform;
+   if (!names(f.message, f.tag) || !names(f.message, f.platform))
+      naming = f.tag.empty() ? f.platform : f.tag + " " + f.platform;
+   if (f.platform_repeats) naming += fmt::format("{}section {}", naming.empty() ? "" : ", ", f.section_index);
    if (naming.empty()) return;
    f.naming_at = f.message.size();
    f.message += " (" + naming + ")";
@@ -120,6 +125,9 @@ finding context::locate(const ast::span& where, std::string message, const ast::
       if (s != nullptr) {
          f.platform = s->platform.text;
          f.section_index = static_cast<std::size_t>(s - d.page->sections.data()) + 1;
+         f.platform_repeats = std::count_if(d.page->sections.begin(), d.page->sections.end(), [&](const auto& other) {
+                                 return other.platform.text == s->platform.text;
+                              }) > 1;
       }
    }
    return f;
