@@ -216,6 +216,16 @@ void add_check_options(CLI::App& cmd, check_options& o) {
                 "codes are reported at their exact line:column and can be ignored or given severities like rules");
    cmd.add_option("--shellcheck-binary", o.shellcheck_binary,
                   "The ShellCheck executable (default: shellcheck in PATH)");
+   auto* statistics = cmd.add_flag(
+       "--statistics", o.statistics,
+       "Instead of the findings, a count per rule (count, id, name, summary; most first), then the total; with -f "
+       "json an array of {rule, name, count, severity}; not with -f sarif. The exit status is as without it");
+   cmd.add_flag("--group", o.group,
+                "One line per rule and message, with its count and first location: `... [ST2001] (x37, first of "
+                "37)`; the tag and platform a history finding names are left out of the comparison, so the same "
+                "RUN in every tag page is one line. With -f json: each finding object with `count` and "
+                "`locations`. SARIF stays ungrouped (code scanning dedups results by their fingerprints)")
+       ->excludes(statistics);
 }
 
 int run_check(const check_options& o) {
@@ -230,6 +240,10 @@ int run_check(const check_options& o) {
    const engine::config& cfg = *settings;
    const auto fmt_kind = pick_format(o, cfg);
    if (!fmt_kind) return 2;
+   if (o.statistics && *fmt_kind == report::format::sarif) {
+      fmt::print(stderr, "strata: error: --statistics prints text or json, not sarif\n");
+      return 2;
+   }
    if (cfg.verbose.value_or(false))
       fmt::print(stderr, "strata: config: {}\n", cfg.path.empty() ? "none (defaults)" : cfg.path);
 
@@ -305,7 +319,10 @@ int run_check(const check_options& o) {
    const bool colour = !cfg.no_color.value_or(false) &&
                        (*fmt_kind == report::format::text || *fmt_kind == report::format::full) &&
                        want_colour(o.color, out == &std::cout && isatty(STDOUT_FILENO) != 0);
-   report::options ro{colour, rules, errors};
+   const auto shape = o.statistics ? report::layout::statistics
+                      : o.group    ? report::layout::groups
+                                   : report::layout::findings;
+   report::options ro{colour, rules, errors, shape};
    if (o.finish) {
       std::ostringstream written;
       report::write(*fmt_kind, findings, ro, written);

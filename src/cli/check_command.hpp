@@ -40,6 +40,8 @@ struct check_options {
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
    bool shellcheck = false;          ///< run ShellCheck over RUN scripts
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
+   bool statistics = false;          ///< a count per rule instead of the findings
+   bool group = false;               ///< one entry per rule and message key, with its count
    /// `strata verify`: the comparison the ST5001-ST5003 rules report from (default selection:
    /// the ST5 rules), and what writes the report: `finish(report, format, out)` gets the
    /// findings as written in `format` (`text`, `full`, `json`, `sarif`) and writes the output.

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "ast/text.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
@@ -55,7 +57,38 @@ std::string printable(std::string_view line) {
    return out;
 }
 
+// A character that continues a tag or platform word (`python:3` is not named by `python:3.6`).
+bool word_char(char c) {
+   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_' || c == ':' ||
+          c == '/' || c == '@';
+}
+
+// `text` holds `word` with no word character right before or after it.
+bool names(std::string_view text, std::string_view word) {
+   if (word.empty()) return true;
+   for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      const bool left = at == 0 || !word_char(text[at - 1]) || !word_char(word.front());
+      const bool right = end == text.size() || !word_char(text[end]) || !word_char(word.back());
+      if (left && right) return true;
+   }
+   return false;
+}
+
 }  // namespace
+
+void name_section(finding& f) {
+   if (f.platform.empty() || f.naming_at != std::string::npos) return;
+   // a message that names several platforms (ST4001) names this one but does not say which it is on:
+   // only one that names both the tag and the platform is left without them
+   std::string naming;
+   if (!names(f.message, f.tag) || !names(f.message, f.platform))
+      naming = f.tag.empty() ? f.platform : f.tag + " " + f.platform;
+   if (f.platform_repeats) naming += fmt::format("{}section {}", naming.empty() ? "" : ", ", f.section_index);
+   if (naming.empty()) return;
+   f.naming_at = f.message.size();
+   f.message += " (" + naming + ")";
+}
 
 bool rule_matches(const rule& r, std::string_view key) {
    return matches(r, key);
@@ -93,6 +126,9 @@ finding context::locate(const ast::span& where, std::string message, const ast::
       if (s != nullptr) {
          f.platform = s->platform.text;
          f.section_index = static_cast<std::size_t>(s - d.page->sections.data()) + 1;
+         f.platform_repeats = std::count_if(d.page->sections.begin(), d.page->sections.end(), [&](const auto& other) {
+                                 return other.platform.text == s->platform.text;
+                              }) > 1;
       }
    }
    return f;

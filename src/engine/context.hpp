@@ -45,19 +45,23 @@ public:
 
    /// Reports a finding of this rule at `where` of the current document. For a tag
    /// page, the finding carries the page's tag and the platform of `section` (or of
-   /// the section being visited).
+   /// the section being visited), and its message names them (`name_section`).
    void report(const ast::span& where, std::string message, const ast::section* section = nullptr) {
       out_.push_back(locate(where, std::move(message), section));
+      name_section(out_.back());
    }
 
    /// The finding `report` would add, without adding it: for rules that decide in
    /// `visitors::finish` (the document is gone by then; the finding keeps its place).
+   /// Its message is `message` as given: `report(finding)` adds the section's naming.
    [[nodiscard]] finding locate(const ast::span& where, std::string message,
                                 const ast::section* section = nullptr) const;
 
-   /// Reports a finding made earlier by `locate`, at this rule's severity.
+   /// Reports a finding made earlier by `locate`, at this rule's severity, its message
+   /// naming its tag and platform (`name_section`).
    void report(finding f) {
       f.level = level_;
+      name_section(f);
       out_.push_back(std::move(f));
    }
 

@@ -18,13 +18,33 @@ struct finding {
    std::string tag;                ///< for history documents: the tag reference (`python:latest`)
    std::string platform;           ///< for history documents: the section's platform
    std::size_t section_index = 0;  ///< 1-based section index when `platform` is set
+   bool platform_repeats = false;  ///< another section of the page has the same platform string
    std::string snippet;            ///< the text of the start line
    /// The id reported when it is not the rule's own: a ShellCheck code (`SC2086`) of the
    /// `--shellcheck` pass, whose findings all come from one engine rule. "" otherwise.
    std::string code;
+   /// Where in `message` the naming that `name_section` appended starts (the byte offset of
+   /// its ` (`), or `std::string::npos` when nothing was appended.
+   std::size_t naming_at = std::string::npos;
 
    [[nodiscard]] std::string_view rule_id() const noexcept { return code.empty() ? source_rule->id : code; }
+
+   /// The message without the tag and platform naming `name_section` appended: the same
+   /// text for the same problem in every section and tag page (what `check --group` groups by).
+   [[nodiscard]] std::string_view message_key() const noexcept {
+      return std::string_view(message).substr(0, naming_at);
+   }
 };
+
+/// Makes a finding on a tag page section say which one: appends ` (<tag> <platform>)`
+/// (`... (python:latest windows version 10.0.14393.2007; amd64)`) to its message, unless
+/// the message already names both (each as a whole word: `python:3.6` does not name
+/// `python:3`); when another section of the page has the same platform string, also
+/// `section <N>` (`(python:windowsservercore windows version 10.0.14393.1884; amd64,
+/// section 3)`, or `(section 3)` alone). Findings without a platform (Dockerfiles,
+/// page-level findings) and findings already named are left as they are. The engine calls
+/// it on every finding a rule reports (`context::report`).
+void name_section(finding& f);
 
 /// Orders findings by file, line, column, rule id, then message.
 [[nodiscard]] bool finding_order(const finding& a, const finding& b);

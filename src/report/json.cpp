@@ -1,6 +1,7 @@
 #include <ostream>
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "report/report.hpp"
@@ -29,13 +30,46 @@ nlohmann::ordered_json finding_json(const engine::finding& f) {
    return j;
 }
 
-void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
+namespace {
+
+// `{"tool": ..., "findings": list}`, written as every json report is.
+void write_document(nlohmann::ordered_json list, std::ostream& out) {
    nlohmann::ordered_json doc;
    doc["tool"] = {{"name", "strata"}, {"version", std::string(strata::version())}};
-   auto list = nlohmann::ordered_json::array();
-   for (const auto& f : findings) list.push_back(finding_json(f));
    doc["findings"] = std::move(list);
    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+void write_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
+   auto list = nlohmann::ordered_json::array();
+   for (const auto& f : findings) list.push_back(finding_json(f));
+   write_document(std::move(list), out);
+}
+
+void write_grouped_json(std::span<const engine::finding> findings, const options&, std::ostream& out) {
+   auto list = nlohmann::ordered_json::array();
+   for (const auto& g : group_findings(findings)) {
+      auto j = finding_json(*g.members.front());
+      j["message"] = g.message;
+      j["count"] = g.members.size();
+      auto locations = nlohmann::ordered_json::array();
+      for (const auto* f : g.members)
+         locations.push_back(fmt::format("{}:{}:{}", f->file, f->start.line, f->start.column));
+      j["locations"] = std::move(locations);
+      list.push_back(std::move(j));
+   }
+   write_document(std::move(list), out);
+}
+
+void write_statistics_json(std::span<const engine::finding> findings, std::ostream& out) {
+   auto list = nlohmann::ordered_json::array();
+   for (const auto& c : count_by_rule(findings)) {
+      list.push_back(
+          {{"rule", c.rule}, {"name", c.name}, {"count", c.count}, {"severity", engine::to_string(c.level)}});
+   }
+   out << list.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace strata::report

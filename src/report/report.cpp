@@ -24,6 +24,22 @@ std::string_view text_severity(engine::severity s) noexcept {
 }
 
 void write(format fmt, std::span<const engine::finding> findings, const options& opts, std::ostream& out) {
+   if (fmt != format::sarif && opts.shape == layout::statistics) {
+      if (fmt == format::json) {
+         write_statistics_json(findings, out);
+      } else {
+         write_statistics_text(findings, out);
+      }
+      return;
+   }
+   if (fmt != format::sarif && opts.shape == layout::groups) {
+      if (fmt == format::json) {
+         write_grouped_json(findings, opts, out);
+      } else {
+         write_grouped_text(findings, opts, fmt == format::full, out);
+      }
+      return;
+   }
    switch (fmt) {
       case format::text:
          write_text(findings, opts, out);

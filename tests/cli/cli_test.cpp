@@ -2,6 +2,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -225,4 +228,127 @@ TEST_CASE("cli: --config sets severities, disables rules, and reports its own er
          std::string::npos);
    CHECK(run_strata("check --config " + (dir / "missing.yaml").string() + " " + fail).status == 2);
    std::filesystem::remove_all(dir);
+}
+
+namespace {
+// Two tag pages reduced from python:latest and python:3 of repo-info-2018 (see its README).
+const std::string grouping = "tests/fixtures/grouping";
+
+std::vector<std::string> lines_of(const std::string& text) {
+   std::vector<std::string> out;
+   std::stringstream s(text);
+   for (std::string line; std::getline(s, line);) out.push_back(line);
+   return out;
+}
+}  // namespace
+
+TEST_CASE("cli: check --statistics counts findings per rule", "[cli][statistics]") {
+   auto r = run_strata("check --statistics " + grouping);
+   CHECK(r.status == 1);  // as without the flag: warnings are at the threshold
+   CHECK(lines_of(r.out) ==
+         std::vector<std::string>{
+             "5  ST2001  download-without-verification  A downloaded file is used without checking its checksum or "
+             "signature",
+             "5  ST2002  unpinned-download              A download URL names no version or commit (or a moving one) "
+             "and no checksum pins the file",
+             "4  ST2005  duplicate-path-entry           ENV PATH lists the same directory twice",
+             "Found 14 findings.",
+         });
+   CHECK(run_strata("check --statistics --failure-threshold error " + grouping).status == 0);
+   CHECK(run_strata("check --statistics --exit-zero " + grouping).status == 0);
+
+   r = run_strata("check --statistics -f json " + grouping);
+   CHECK(r.status == 1);
+   const auto j = nlohmann::json::parse(r.out);
+   REQUIRE(j.is_array());
+   REQUIRE(j.size() == 3);
+   CHECK(j[0] ==
+         nlohmann::json{
+             {"rule", "ST2001"}, {"name", "download-without-verification"}, {"count", 5}, {"severity", "warning"}});
+   CHECK(j[1]["rule"] == "ST2002");
+   CHECK(j[2] ==
+         nlohmann::json{{"rule", "ST2005"}, {"name", "duplicate-path-entry"}, {"count", 4}, {"severity", "info"}});
+   CHECK(lines_of(run_strata("check --statistics rules/DL3007/DL3007.pass.Dockerfile").out) ==
+         std::vector<std::string>{"Found 0 findings."});
+
+   CHECK(run_strata("check --statistics -f sarif " + grouping).status == 2);
+   CHECK(run_strata("check --statistics --group " + grouping).status == 2);
+   const auto help = run_strata("check --help").out;
+   CHECK(help.find("--statistics") != std::string::npos);
+   CHECK(help.find("--group") != std::string::npos);
+   CHECK(help.find("SARIF stays ungrouped") != std::string::npos);
+}
+
+TEST_CASE("cli: check --group prints one line per rule and message", "[cli][group]") {
+   auto r = run_strata("check --group " + grouping);
+   CHECK(r.status == 1);
+   const std::string p = grouping + "/";
+   CHECK(lines_of(r.out) ==
+         std::vector<std::string>{
+             p + "3.md:31:10: note: PATH lists /usr/local/bin twice [ST2005] (x4, first of 4)",
+             p + "3.md:37:16: warning: wget downloads https://example.com/get-pip.py and nothing in this RUN "
+                 "verifies it (checksum or signature) [ST2001] (x4, first of 4)",
+             p + "3.md:37:35: warning: wget downloads https://example.com/get-pip.py but it names no version or "
+                 "commit: the build gets whatever it points to that day [ST2002] (x4, first of 4)",
+             p + "latest.md:117:71: warning: Invoke-WebRequest downloads https://example.com/get-pip.py and nothing "
+                 "in this RUN verifies it (checksum or signature) (demo:latest windows version 10.0.14393.2007; "
+                 "amd64) [ST2001]",
+             p + "latest.md:117:94: warning: Invoke-WebRequest downloads https://example.com/get-pip.py but it names "
+                 "no version or commit: the build gets whatever it points to that day (demo:latest windows version "
+                 "10.0.14393.2007; amd64) [ST2002]",
+         });
+   CHECK(run_strata("check --group --failure-threshold error " + grouping).status == 0);
+
+   // full: the first member's source line under its header
+   const auto full = lines_of(run_strata("check --group -f full " + grouping).out);
+   REQUIRE(full.size() == 15);
+   CHECK(full[0] == p + "3.md:31:10-31:85: note: PATH lists /usr/local/bin twice [ST2005] (x4, first of 4)");
+   CHECK(full[1] == " 31 | ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+
+   r = run_strata("check --group -f json " + grouping);
+   CHECK(r.status == 1);
+   const auto j = nlohmann::json::parse(r.out);
+   const auto& groups = j["findings"];
+   REQUIRE(groups.size() == 5);
+   CHECK(groups[0]["rule"] == "ST2005");
+   CHECK(groups[0]["message"] == "PATH lists /usr/local/bin twice");
+   CHECK(groups[0]["tag"] == "demo:3");
+   CHECK(groups[0]["platform"] == "linux; amd64");
+   CHECK(groups[0]["count"] == 4);
+   CHECK(groups[0]["locations"] ==
+         nlohmann::json::array({p + "3.md:31:10", p + "3.md:71:10", p + "latest.md:32:10", p + "latest.md:72:10"}));
+   CHECK(groups[3]["count"] == 1);
+   CHECK(groups[3]["locations"] == nlohmann::json::array({p + "latest.md:117:71"}));
+   CHECK(groups[3]["message"].get<std::string>().ends_with("(demo:latest windows version 10.0.14393.2007; amd64)"));
+
+   // SARIF is not grouped
+   CHECK(run_strata("check --group -f sarif " + grouping).out == run_strata("check -f sarif " + grouping).out);
+}
+
+TEST_CASE("cli: history findings name their tag and platform in text, json and sarif", "[cli][group]") {
+   const auto text = lines_of(run_strata("check --select ST2005 " + grouping).out);
+   REQUIRE(text.size() == 4);
+   CHECK(text[0] == grouping + "/3.md:31:10: note: PATH lists /usr/local/bin twice (demo:3 linux; amd64) [ST2005]");
+   CHECK(text[3] == grouping +
+                        "/latest.md:72:10: note: PATH lists /usr/local/bin twice (demo:latest linux; arm variant v7) "
+                        "[ST2005]");
+
+   const auto j = nlohmann::json::parse(run_strata("check -f json --select ST2001 " + grouping).out);
+   std::set<std::string> messages;
+   for (const auto& f : j["findings"]) {
+      const auto m = f["message"].get<std::string>();
+      CHECK(m.ends_with(" (" + f["tag"].get<std::string>() + " " + f["platform"].get<std::string>() + ")"));
+      messages.insert(m);
+   }
+   CHECK(messages.size() == 5);  // the same RUN in four sections reads as four messages
+
+   const auto log = nlohmann::json::parse(run_strata("check -f sarif --select ST2001 " + grouping).out);
+   messages.clear();
+   for (const auto& res : log["runs"][0]["results"]) messages.insert(res["message"]["text"].get<std::string>());
+   CHECK(messages.size() == 5);
+   CHECK(messages.count("wget downloads https://example.com/get-pip.py and nothing in this RUN verifies it (checksum "
+                        "or signature) (demo:latest linux; arm variant v7)") == 1);
+
+   // Dockerfile findings are as they were
+   CHECK(run_strata("check rules/DL3007/DL3007.fail.Dockerfile").out.find(" (") == std::string::npos);
 }

@@ -297,3 +297,54 @@ TEST_CASE("engine: the end hook runs once per document, run views are shared", "
    CHECK(runs.of(docs[0].dockerfile->instructions[2]).size() == 2);
    CHECK(runs.of(docs[0].dockerfile->instructions[0]).empty());
 }
+
+TEST_CASE("name_section: a tag page finding says which tag and platform, once", "[engine-context]") {
+   engine::finding f;
+   f.message = "PATH lists /usr/local/bin twice";
+   f.tag = "python:latest";
+   f.platform = "windows version 10.0.14393.2007; amd64";
+   engine::name_section(f);
+   CHECK(f.message == "PATH lists /usr/local/bin twice (python:latest windows version 10.0.14393.2007; amd64)");
+   CHECK(f.message_key() == "PATH lists /usr/local/bin twice");
+   engine::name_section(f);  // named already: as it was
+   CHECK(f.message == "PATH lists /usr/local/bin twice (python:latest windows version 10.0.14393.2007; amd64)");
+
+   // a message that names several platforms (ST4001) still gets both; one that names both, nothing
+   engine::finding g;
+   g.tag = "python:3";
+   g.platform = "linux; arm variant v7";
+   g.message = "DEMO_VERSION is 1.2.0 on linux; arm variant v7, linux; s390x but 1.2.1 on linux; amd64";
+   engine::name_section(g);
+   CHECK(g.message ==
+         "DEMO_VERSION is 1.2.0 on linux; arm variant v7, linux; s390x but 1.2.1 on linux; amd64 (python:3 linux; arm "
+         "variant v7)");
+   g.message = "python:3 on linux; arm variant v7 differs";
+   g.naming_at = std::string::npos;
+   engine::name_section(g);
+   CHECK(g.message == "python:3 on linux; arm variant v7 differs");
+   CHECK(g.message_key() == g.message);
+   // `python:3.6` does not name `python:3`
+   g.message = "as in python:3.6 on linux; arm variant v7";
+   engine::name_section(g);
+   CHECK(g.message == "as in python:3.6 on linux; arm variant v7 (python:3 linux; arm variant v7)");
+
+   // a platform string that another section of the page has too: the section number as well
+   engine::finding w;
+   w.message = "Invoke-WebRequest downloads https://example.com/get-pip.py";
+   w.tag = "python:windowsservercore";
+   w.platform = "windows version 10.0.14393.1884; amd64";
+   w.section_index = 3;
+   w.platform_repeats = true;
+   engine::name_section(w);
+   CHECK(w.message ==
+         "Invoke-WebRequest downloads https://example.com/get-pip.py (python:windowsservercore windows version "
+         "10.0.14393.1884; amd64, section 3)");
+   CHECK(w.message_key() == "Invoke-WebRequest downloads https://example.com/get-pip.py");
+
+   // no platform (a Dockerfile, a page-level finding): nothing
+   engine::finding h;
+   h.message = "the page lists no platform";
+   h.tag = "python:latest";
+   engine::name_section(h);
+   CHECK(h.message == "the page lists no platform");
+}
