@@ -27,6 +27,7 @@ void finish(engine::context& cx) {
       } else if (r.state == verify::status::match || r.state == verify::status::drift) {
          why.clear();  // the library led to a source
       }
+      if (!r.library_mismatch.empty()) why.push_back(r.library_mismatch);
       for (const auto& w : why) {
          engine::finding f = r.section->header;
          f.source_rule = &cx.current_rule();

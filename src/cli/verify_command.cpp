@@ -34,6 +34,7 @@ json sections_json(const std::vector<verify::section_result>& results) {
       if (!r.why.empty()) j["note"] = r.why;
       if (!r.found_by_content.empty()) j["found_by_content"] = r.found_by_content;
       if (!r.matches_instead.empty()) j["matches_instead"] = r.matches_instead;
+      if (!r.library_mismatch.empty()) j["library_mismatch"] = r.library_mismatch;
       json diffs = json::array();
       for (const auto& d : r.differences) {
          const char* what = d.what == verify::entry_difference::kind::drift     ? "drift"
@@ -71,6 +72,7 @@ void write_sections(const std::vector<verify::section_result>& results, std::ost
          fmt::print(out, " ({} base + {} own entries, {} matched)", r.base, r.own, r.matched);
       if (!r.why.empty()) fmt::print(out, "; {}", r.why);
       if (!r.found_by_content.empty()) fmt::print(out, "; no library entry names it, found by content");
+      if (!r.library_mismatch.empty()) fmt::print(out, "; not the source the library names (see ST5003)");
       if (!r.matches_instead.empty()) fmt::print(out, "; matches {} instead (a stale build)", r.matches_instead);
       fmt::print(out, "\n");
       if (r.state != verify::status::drift) continue;

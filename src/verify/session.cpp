@@ -286,7 +286,11 @@ void session::compute() {
          for (const auto& c : tree->commits_with(best->from->path)) {
             if (!best->from->commit.starts_with(c)) others.emplace_back(c, best->from->path);
          }
-         if (const auto other = exact_in(others)) r.matches_instead = other->name;
+         if (const auto other = exact_in(others)) {
+            r.matches_instead = other->name;
+         } else if (const auto any = exact_in(tree->dockerfiles())) {
+            r.matches_instead = any->name;  // another directory: the library revision given is not the build's
+         }
       }
       r.dockerfile = best->name;
       r.base = best->aligned.base;
@@ -323,6 +327,26 @@ void session::compute() {
          }
       }
       results_->push_back(std::move(r));
+   }
+   // A section that matches another source than its library entry names is a stale build when
+   // another section of its page matches the library (ST5001 reports it); when none does, the
+   // library revision given is not the one of the build: the section matches, ST5003 says so.
+   for (auto& r : *results_) {
+      if (r.state != status::drift || r.matches_instead.empty()) continue;
+      const bool sibling = std::any_of(results_->begin(), results_->end(), [&](const section_result& o) {
+         return &o != &r && o.section->file == r.section->file && o.state == status::match &&
+                o.found_by_content.empty() && o.library_mismatch.empty() && o.library_file.has_value();
+      });
+      if (sibling) continue;
+      r.library_mismatch = fmt::format(
+          "the library entry names {}, but the history matches {}: the library revision given is "
+          "not the one the image was built with",
+          r.dockerfile, r.matches_instead);
+      r.state = status::match;
+      r.dockerfile = r.matches_instead;
+      r.matches_instead.clear();
+      r.differences.clear();
+      r.matched = r.own;
    }
 }
 

@@ -70,6 +70,8 @@ struct section_result {
    /// drift: the Dockerfile at the same path of another commit of the source tree matches exactly
    /// (the image was built from that commit, not the library's: a stale build).
    std::string matches_instead;
+   /// match: the library entry named another source; this says which and what matched (ST5003).
+   std::string library_mismatch;
 };
 
 class session {
