@@ -43,8 +43,9 @@ extern const engine::rule st5004{
     .name = "library-tag-conflict",
     .default_severity = engine::severity::error,
     .summary = "A library tag maps to more than one entry of the same architecture and Constraints",
-    .help = "Give each tag to one entry per architecture (and Windows version): move the tag to the entry it "
-            "should name, or make it a version-specific SharedTag.",
+    .help =
+        "Give each tag to one entry per architecture (and Windows version): move the tag to the entry it "
+        "should name, or make it a version-specific SharedTag.",
     .aliases = {},
     .tags = tags,
     .visit = {.document = check},

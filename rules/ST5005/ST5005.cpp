@@ -22,8 +22,8 @@ namespace {
 
 struct library_seen {
    ast::library_file lib;
-   std::string variable;                         ///< `PYTHON_VERSION`
-   std::vector<std::optional<std::size_t>> at;   ///< per entry: the finding at its version tag
+   std::string variable;                        ///< `PYTHON_VERSION`
+   std::vector<std::optional<std::size_t>> at;  ///< per entry: the finding at its version tag
 };
 
 struct dockerfile_seen {
@@ -43,8 +43,7 @@ void collect(const engine::document& doc, engine::context& cx) {
       library_seen seen{*doc.library, engine::version_variable(engine::library_repository(doc.source().path())), {}};
       for (const auto& e : seen.lib.entries) {
          const auto v = engine::entry_tag_version(e);
-         seen.at.push_back(v ? std::optional<std::size_t>(st.kept.keep(cx.locate(v->tag->where, {})))
-                             : std::nullopt);
+         seen.at.push_back(v ? std::optional<std::size_t>(st.kept.keep(cx.locate(v->tag->where, {}))) : std::nullopt);
       }
       st.libraries.push_back(std::move(seen));
    } else if (doc.dockerfile && !doc.dockerfile->stages.empty()) {
@@ -89,8 +88,9 @@ extern const engine::rule st5005{
     .name = "library-version-mismatch",
     .default_severity = engine::severity::warning,
     .summary = "A library entry's tags name another version than its Dockerfile's ENV <REPO>_VERSION",
-    .help = "Regenerate the library file from the Dockerfiles at its GitCommit (or point GitCommit at the commit "
-            "that has the version the tags name).",
+    .help =
+        "Regenerate the library file from the Dockerfiles at its GitCommit (or point GitCommit at the commit "
+        "that has the version the tags name).",
     .aliases = {},
     .tags = tags,
     .visit = {.document = collect, .finish = finish},

@@ -34,7 +34,9 @@ void collect(const engine::document& doc, engine::context& cx) {
       st.libraries.push_back(*doc.library);
    } else if (doc.readme && doc.readme->has_section) {
       readme_seen seen{*doc.readme, {}};
-      const auto keep = [&](const ast::span& where) { seen.at.emplace(where.begin, st.kept.keep(cx.locate(where, {}))); };
+      const auto keep = [&](const ast::span& where) {
+         seen.at.emplace(where.begin, st.kept.keep(cx.locate(where, {})));
+      };
       keep(seen.readme.heading);
       for (const auto& s : seen.readme.simple_tags) keep(s.where);
       for (const auto& g : seen.readme.shared_tags) {
@@ -71,8 +73,9 @@ extern const engine::rule st5006{
     .name = "readme-tags-mismatch",
     .default_severity = engine::severity::warning,
     .summary = "A docs README's Supported tags section differs from the rendering of its library file",
-    .help = "Regenerate the README from the library file it documents (docker-library/docs update.sh), or pass "
-            "the library revision the README was rendered from.",
+    .help =
+        "Regenerate the README from the library file it documents (docker-library/docs update.sh), or pass "
+        "the library revision the README was rendered from.",
     .aliases = {},
     .tags = tags,
     .visit = {.document = collect, .finish = finish},

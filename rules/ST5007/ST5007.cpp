@@ -37,7 +37,8 @@ void collect(const engine::document& doc, engine::context& cx) {
       st.libraries.push_back(*doc.library);
    } else if (doc.readme && !doc.readme->image_references.empty()) {
       readme_seen seen{*doc.readme, {}};
-      for (const auto& ref : seen.readme.image_references) seen.at.push_back(st.kept.keep(cx.locate(ref.reference.where, {})));
+      for (const auto& ref : seen.readme.image_references)
+         seen.at.push_back(st.kept.keep(cx.locate(ref.reference.where, {})));
       st.readmes.push_back(std::move(seen));
    }
 }
@@ -72,10 +73,10 @@ void finish(engine::context& cx) {
          if (engine::library_has_tag(lib, ref.tag, arch)) continue;
          const bool elsewhere = arch && engine::library_has_tag(lib, ref.tag, std::nullopt);
          engine::finding f = st.kept.get(r.at[i]);
-         f.message = fmt::format("{} `{}` names tag `{}`, which no entry of {} has{}{}",
-                                 ref.in_code_block ? "the example" : "the text", ref.reference.text, ref.tag,
-                                 lib.source.path(), arch ? " for " + *arch : std::string(),
-                                 elsewhere ? " (other architectures have it)" : "");
+         f.message =
+             fmt::format("{} `{}` names tag `{}`, which no entry of {} has{}{}",
+                         ref.in_code_block ? "the example" : "the text", ref.reference.text, ref.tag, lib.source.path(),
+                         arch ? " for " + *arch : std::string(), elsewhere ? " (other architectures have it)" : "");
          cx.report(std::move(f));
       }
    }
@@ -89,8 +90,9 @@ extern const engine::rule st5007{
     .name = "readme-unsupported-tag",
     .default_severity = engine::severity::warning,
     .summary = "A docs README's examples or prose name a tag that no library entry (of its architecture) has",
-    .help = "Use a supported tag in the README's examples (one listed under Supported tags), or drop the text that "
-            "does not apply to this architecture.",
+    .help =
+        "Use a supported tag in the README's examples (one listed under Supported tags), or drop the text that "
+        "does not apply to this architecture.",
     .aliases = {},
     .tags = tags,
     .visit = {.document = collect, .finish = finish},

@@ -74,15 +74,16 @@ void finish(engine::context& cx) {
                if (m.constraint != nullptr) {
                   const auto k = static_cast<std::size_t>(m.constraint - e.constraints.data());
                   f = st.kept.get(l.at[i].constraints[k]);
-                  f.message = m.base ? fmt::format("Constraints `{}`, but the entry's Dockerfile {}", m.constraint->text,
-                                                   from_text(d, *m.base))
+                  f.message = m.base ? fmt::format("Constraints `{}`, but the entry's Dockerfile {}",
+                                                   m.constraint->text, from_text(d, *m.base))
                                      : fmt::format("Constraints `{}`, but the entry's Dockerfile {} has no such base",
                                                    m.constraint->text, d.path);
                } else {
                   f = st.kept.get(l.at[i].anchor);
-                  f.message = fmt::format("the entry's Dockerfile {}, which no Constraints item allows (expected `{}{}`)",
-                                          from_text(d, *m.base), m.base->kind,
-                                          m.base->version.empty() ? std::string() : "-" + m.base->version);
+                  f.message =
+                      fmt::format("the entry's Dockerfile {}, which no Constraints item allows (expected `{}{}`)",
+                                  from_text(d, *m.base), m.base->kind,
+                                  m.base->version.empty() ? std::string() : "-" + m.base->version);
                }
                cx.report(std::move(f));
             }
@@ -99,8 +100,9 @@ extern const engine::rule st5008{
     .name = "windows-constraint-mismatch",
     .default_severity = engine::severity::error,
     .summary = "A library entry's Windows Constraints disagree with the base its Dockerfile builds FROM",
-    .help = "Make Constraints name the Windows base the Dockerfile uses (`windowsservercore-ltsc2016` for `FROM "
-            "…servercore:ltsc2016`), or fix the Directory the entry points at.",
+    .help =
+        "Make Constraints name the Windows base the Dockerfile uses (`windowsservercore-ltsc2016` for `FROM "
+        "…servercore:ltsc2016`), or fix the Directory the entry points at.",
     .aliases = {},
     .tags = tags,
     .visit = {.document = collect, .finish = finish},

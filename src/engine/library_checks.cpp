@@ -166,8 +166,8 @@ struct comparer {
             matched[i] = true;
             continue;
          }
-         const auto exact = std::find_if(expected.begin(), expected.end(),
-                                         [&](const rendered_item& x) { return same(got[i], x); });
+         const auto exact =
+             std::find_if(expected.begin(), expected.end(), [&](const rendered_item& x) { return same(got[i], x); });
          if (exact != expected.end()) {
             const auto j = static_cast<std::size_t>(exact - expected.begin());
             matched[j] = true;
@@ -213,8 +213,9 @@ struct comparer {
          if (exact != x.entries.end()) {
             const auto j = static_cast<std::size_t>(exact - x.entries.begin());
             matched[j] = true;
-            add(r.where, fmt::format("shared-tags group {} lists the entry at {} as its item {}, the library as item {}",
-                                     g + 1, at(exact->entry), i + 1, j + 1));
+            add(r.where,
+                fmt::format("shared-tags group {} lists the entry at {} as its item {}, the library as item {}", g + 1,
+                            at(exact->entry), i + 1, j + 1));
             continue;
          }
          const auto near = std::find_if(x.entries.begin(), x.entries.end(), [&](const rendered_item& e) {
@@ -241,18 +242,18 @@ struct comparer {
       std::vector<bool> matched(expected.size(), false);
       for (std::size_t i = 0; i < got.size(); ++i) {
          const auto tags = texts(got[i].tags);
-         const auto it = std::find_if(expected.begin(), expected.end(),
-                                      [&](const rendered_group& x) { return x.tags == tags; });
+         const auto it =
+             std::find_if(expected.begin(), expected.end(), [&](const rendered_group& x) { return x.tags == tags; });
          if (it == expected.end()) {
-            add(got[i].where, fmt::format("shared-tags group {} ({}) is no group of {}{}", i + 1, join_code(tags),
-                                          name, arch_note()));
+            add(got[i].where, fmt::format("shared-tags group {} ({}) is no group of {}{}", i + 1, join_code(tags), name,
+                                          arch_note()));
             continue;
          }
          const auto j = static_cast<std::size_t>(it - expected.begin());
          matched[j] = true;
          if (j != i) {
-            add(got[i].where, fmt::format("shared-tags group {} ({}) is group {} of the library", i + 1,
-                                          join_code(tags), j + 1));
+            add(got[i].where,
+                fmt::format("shared-tags group {} ({}) is group {} of the library", i + 1, join_code(tags), j + 1));
          }
          if (!same(got[i], *it)) group_entries(i, got[i], *it);
       }
@@ -289,9 +290,9 @@ std::string version_variable(std::string_view repository) {
 
 std::optional<std::string> namespace_architecture(std::string_view ns) {
    static const std::map<std::string, std::string, std::less<>> known = {
-       {"amd64", "amd64"},       {"arm32v5", "arm32v5"},   {"arm32v6", "arm32v6"},   {"arm32v7", "arm32v7"},
-       {"arm64v8", "arm64v8"},   {"i386", "i386"},         {"mips64le", "mips64le"}, {"ppc64le", "ppc64le"},
-       {"riscv64", "riscv64"},   {"s390x", "s390x"},       {"winamd64", "windows-amd64"}};
+       {"amd64", "amd64"},     {"arm32v5", "arm32v5"}, {"arm32v6", "arm32v6"},       {"arm32v7", "arm32v7"},
+       {"arm64v8", "arm64v8"}, {"i386", "i386"},       {"mips64le", "mips64le"},     {"ppc64le", "ppc64le"},
+       {"riscv64", "riscv64"}, {"s390x", "s390x"},     {"winamd64", "windows-amd64"}};
    const auto it = known.find(ns);
    if (it == known.end()) return std::nullopt;
    return it->second;
@@ -443,7 +444,8 @@ std::vector<windows_base> dockerfile_windows_bases(const ast::dockerfile& df) {
          repo = no_digest.substr(0, colon);
          tag = no_digest.substr(colon + 1);
       }
-      const std::string last = ast::lower(repo.substr(repo.rfind('/') == std::string_view::npos ? 0 : repo.rfind('/') + 1));
+      const std::string last =
+          ast::lower(repo.substr(repo.rfind('/') == std::string_view::npos ? 0 : repo.rfind('/') + 1));
       std::string kind;
       if (last == "windowsservercore" || last == "servercore") kind = "windowsservercore";
       if (last == "nanoserver") kind = "nanoserver";
@@ -478,8 +480,7 @@ std::vector<constraint_mismatch> compare_windows_constraints(const ast::library_
       if (ok) continue;
       constraint_mismatch m;
       m.constraint = item;
-      const auto near =
-          std::find_if(bases.begin(), bases.end(), [&](const windows_base& b) { return b.kind == kind; });
+      const auto near = std::find_if(bases.begin(), bases.end(), [&](const windows_base& b) { return b.kind == kind; });
       if (near != bases.end()) m.base = *near;
       out.push_back(std::move(m));
    }

@@ -37,9 +37,9 @@ namespace strata::engine {
 
 /// A tag item that, for one architecture and one set of Constraints, is also on other entries.
 struct tag_conflict {
-   std::size_t entry = 0;                  ///< index into library_file::entries
+   std::size_t entry = 0;                    ///< index into library_file::entries
    const ast::library_value* tag = nullptr;  ///< the item in the entry's Tags or SharedTags (points into the file)
-   bool shared = false;                    ///< the item is in SharedTags
+   bool shared = false;                      ///< the item is in SharedTags
    std::string architecture;
    std::vector<std::string> constraints;  ///< the entry's Constraints, in order (empty: none)
    std::vector<std::size_t> others;       ///< the other entries with this tag, architecture and constraints

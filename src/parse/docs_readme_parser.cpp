@@ -329,7 +329,9 @@ bool is_name_char(char c) {
 
 bool is_tag(std::string_view t) {
    if (t.empty() || t.size() > 128) return false;
-   const auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+   const auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+   };
    if (!word(t.front())) return false;
    return std::all_of(t.begin(), t.end(), [&](char c) { return word(c) || c == '.' || c == '-'; });
 }
