@@ -68,12 +68,15 @@ void finish(engine::context& cx) {
          if (!l.at[i]) continue;
          for (const auto& d : st.dockerfiles) {
             const auto env = d.versions.find(l.variable);
-            if (env == d.versions.end() || !engine::is_entry_source(l.lib, i, d.path)) continue;
+            if (env == d.versions.end()) continue;
+            const auto match = engine::entry_source_match(l.lib, i, d.path);
+            if (match == engine::source_match::none) continue;
             const auto m = engine::compare_version(l.lib.entries[i], env->second, l.variable);
             if (!m) continue;
             engine::finding f = st.kept.get(*l.at[i]);
-            f.message = fmt::format("tag `{}` names version {}, but its Dockerfile {}:{} sets {} {}", m->tag.tag->text,
-                                    m->tag.version, d.path, m->env.where.start.line, m->variable, m->env.value);
+            f.message = fmt::format("tag `{}` names version {}, but its Dockerfile {}:{} sets {} {}{}",
+                                    m->tag.tag->text, m->tag.version, d.path, m->env.where.start.line, m->variable,
+                                    m->env.value, engine::pairing_note(match));
             cx.report(std::move(f));
          }
       }

@@ -68,7 +68,8 @@ void finish(engine::context& cx) {
       for (std::size_t i = 0; i < l.lib.entries.size(); ++i) {
          const auto& e = l.lib.entries[i];
          for (const auto& d : st.dockerfiles) {
-            if (!engine::is_entry_source(l.lib, i, d.path)) continue;
+            const auto match = engine::entry_source_match(l.lib, i, d.path);
+            if (match == engine::source_match::none) continue;
             for (const auto& m : engine::compare_windows_constraints(e, d.bases)) {
                engine::finding f;
                if (m.constraint != nullptr) {
@@ -85,6 +86,7 @@ void finish(engine::context& cx) {
                                   from_text(d, *m.base), m.base->kind,
                                   m.base->version.empty() ? std::string() : "-" + m.base->version);
                }
+               f.message += engine::pairing_note(match);
                cx.report(std::move(f));
             }
          }

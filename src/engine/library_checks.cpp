@@ -20,10 +20,6 @@ bool is_hex(std::string_view s) {
    });
 }
 
-bool is_digits(std::string_view s) {
-   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::vector<std::string> texts(const std::vector<ast::library_value>& list) {
    std::vector<std::string> out;
    out.reserve(list.size());
@@ -347,6 +343,10 @@ std::vector<tag_conflict> tag_conflicts(const ast::library_file& lib) {
 }
 
 bool is_entry_source(const ast::library_file& lib, std::size_t index, std::string_view path) {
+   return entry_source_match(lib, index, path) != source_match::none;
+}
+
+source_match entry_source_match(const ast::library_file& lib, std::size_t index, std::string_view path) {
    const auto& e = lib.entries[index];
    std::vector<std::string> arches = texts(e.architectures);
    if (arches.empty()) arches.emplace_back("amd64");
@@ -369,11 +369,16 @@ bool is_entry_source(const ast::library_file& lib, std::size_t index, std::strin
             std::transform(prefix.begin(), prefix.end(), prefix.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             if (!commit.starts_with(prefix)) continue;
+            return source_match::commit;
          }
       }
-      return true;
+      return source_match::path;
    }
-   return false;
+   return source_match::none;
+}
+
+std::string_view pairing_note(source_match m) noexcept {
+   return m == source_match::path ? " (paired by its path alone: no commit directory names its commit)" : "";
 }
 
 std::optional<tag_version> entry_tag_version(const ast::library_entry& entry) {

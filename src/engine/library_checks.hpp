@@ -58,6 +58,19 @@ struct tag_conflict {
 /// that architecture's GitCommit. `index` must be < lib.entries.size().
 [[nodiscard]] bool is_entry_source(const ast::library_file& lib, std::size_t index, std::string_view path);
 
+/// How a Dockerfile path is an entry's source (see `is_entry_source`).
+enum class source_match {
+   none,    ///< not the entry's source
+   path,    ///< by `<Directory>/<File>` alone: no commit directory in the path
+   commit,  ///< by `<Directory>/<File>` and a commit directory that is a prefix of the GitCommit
+};
+
+/// `is_entry_source`, telling whether a commit directory confirmed the pairing.
+[[nodiscard]] source_match entry_source_match(const ast::library_file& lib, std::size_t index, std::string_view path);
+
+/// For messages: ` (paired by its path alone: …)` for `source_match::path`, else "".
+[[nodiscard]] std::string_view pairing_note(source_match m) noexcept;
+
 // ---- C28: library tag version vs ENV <REPO>_VERSION (ST5005) ----------------
 
 /// The version an entry's tags name.
