@@ -90,7 +90,7 @@ extern const engine::rule st5005{
     .id = "ST5005",
     .name = "library-version-mismatch",
     .default_severity = engine::severity::warning,
-    .summary = "A library entry's tags name another version than its Dockerfile's ENV <REPO>_VERSION",
+    .summary = "A library entry's tags name another version than the version ENV (PYTHON_VERSION) of its Dockerfile",
     .help =
         "Regenerate the library file from the Dockerfiles at its GitCommit (or point GitCommit at the commit "
         "that has the version the tags name).",
