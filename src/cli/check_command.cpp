@@ -225,6 +225,8 @@ int run_check(const check_options& o) {
                                                                     : std::vector<std::string>{"."};
    auto settings = gather_settings(o, paths);
    if (!settings) return 2;
+   settings->verify = o.verify;
+   if (o.verify && o.select.empty()) settings->select = {"ST5"};
    const engine::config& cfg = *settings;
    const auto fmt_kind = pick_format(o, cfg);
    if (!fmt_kind) return 2;
@@ -304,7 +306,13 @@ int run_check(const check_options& o) {
                        (*fmt_kind == report::format::text || *fmt_kind == report::format::full) &&
                        want_colour(o.color, out == &std::cout && isatty(STDOUT_FILENO) != 0);
    report::options ro{colour, rules, errors};
-   report::write(*fmt_kind, findings, ro, *out);
+   if (o.finish) {
+      std::ostringstream written;
+      report::write(*fmt_kind, findings, ro, written);
+      o.finish(written.str(), o.format.empty() ? "text" : o.format, *out);
+   } else {
+      report::write(*fmt_kind, findings, ro, *out);
+   }
    out->flush();
    if (verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), run.checked);
 

@@ -2,11 +2,18 @@
 // or CI step runs unchanged) and the command itself.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace CLI {
 class App;
+}
+
+namespace strata::verify {
+class session;
 }
 
 namespace strata::cli {
@@ -33,6 +40,11 @@ struct check_options {
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
    bool shellcheck = false;          ///< run ShellCheck over RUN scripts
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
+   /// `strata verify`: the comparison the ST5001-ST5003 rules report from (default selection:
+   /// the ST5 rules), and what writes the report: `finish(report, format, out)` gets the
+   /// findings as written in `format` (`text`, `full`, `json`, `sarif`) and writes the output.
+   std::shared_ptr<verify::session> verify;
+   std::function<void(const std::string& report, const std::string& format, std::ostream& out)> finish;
 };
 
 /// Declares the options of `check` on `cmd` (also used for `strata FILE...` without a subcommand).

@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/verify_command.hpp"
 #include "engine/check.hpp"
 #include "engine/inputs.hpp"
 #include "engine/run.hpp"
@@ -208,6 +209,11 @@ int main(int argc, char** argv) {
    auto* check = app.add_subcommand("check", "Check Dockerfiles and tag pages (default input: corpus/, else .)");
    cli::add_check_options(*check, co);
 
+   cli::verify_options vo;
+   auto* verify_cmd = app.add_subcommand(
+       "verify", "Check published history (tag pages, docker history, image configs) against its source Dockerfiles");
+   cli::add_verify_options(*verify_cmd, vo);
+
    std::string rule_id, rules_format = "text";
    auto* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
    rules->add_option("id", rule_id, "A rule id, name or alias");
@@ -249,7 +255,7 @@ int main(int argc, char** argv) {
 
    // `strata FILE...` and `strata -t error Dockerfile` (hadolint's command lines) mean `strata check ...`
    std::vector<std::string> args(argv + 1, argv + argc);
-   const std::set<std::string> commands = {"check", "rules", "parse", "normalize", "inspect", "help"};
+   const std::set<std::string> commands = {"check", "verify", "rules", "parse", "normalize", "inspect", "help"};
    if (args.size() == 1 && args[0] == "-v") args[0] = "--version";  // hadolint's -v
    if (!args.empty() && !commands.contains(args[0]) && args[0] != "--version" && args[0] != "-h" &&
        args[0] != "--help") {
@@ -264,6 +270,7 @@ int main(int argc, char** argv) {
    }
    try {
       if (*check) return cli::run_check(co);
+      if (*verify_cmd) return cli::run_verify(std::move(vo));
       if (*rules) return run_rules(rule_id, rules_format);
       if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
       if (*normalize_cmd) return run_normalize(normalize_paths, normalize_format, normalize_check);

@@ -207,6 +207,7 @@ void merge_config(engine::config& base, const engine::config& later) {
    if (later.verbose) base.verbose = later.verbose;
    base.formats.insert(base.formats.end(), later.formats.begin(), later.formats.end());
    base.warnings.insert(base.warnings.end(), later.warnings.begin(), later.warnings.end());
+   if (later.verify_settings) base.verify_settings = later.verify_settings;
 }
 
 }  // namespace strata::cli

@@ -10,6 +10,7 @@
 #include "engine/pragmas.hpp"
 #include "engine/runs.hpp"
 #include "engine/shellcheck.hpp"
+#include "verify/session.hpp"
 
 namespace strata::engine {
 
@@ -166,7 +167,13 @@ std::vector<const registered_rule*> enabled_rules(const selection& sel, std::vec
 }
 
 checker::checker(std::span<const registered_rule* const> rules, const config* cfg)
-    : rules_(rules.begin(), rules.end()), cfg_(cfg), states_(rules_.size()) {}
+    : rules_(rules.begin(), rules.end()), cfg_(cfg), states_(rules_.size()) {
+   if (cfg != nullptr && cfg->verify_settings && !cfg->verify) {
+      owned_ = *cfg;
+      owned_->verify = std::make_shared<verify::session>(*cfg->verify_settings);
+      cfg_ = &*owned_;
+   }
+}
 
 template <class Member, class Call>
 void checker::each(const document* doc, document_runs* runs, bool onbuild, std::vector<finding>& out, Member member,

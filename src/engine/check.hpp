@@ -2,6 +2,7 @@
 #pragma once
 
 #include <any>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,8 @@ struct selection {
 /// compare documents (`visitors::finish`) report when `finish` is called.
 class checker {
 public:
-   /// `rules` and `cfg` must outlive the checker.
+   /// `rules` and `cfg` must outlive the checker. A config with `verify_settings` and no
+   /// `verify` session gets one session per checker (one run of ST5001-ST5003).
    explicit checker(std::span<const registered_rule* const> rules, const config* cfg = nullptr);
    /// Runs every visitor but `finish` over one document: `document`, `dockerfile`,
    /// `instruction` (ONBUILD triggers right after their ONBUILD), `tag_page`, `run`, then
@@ -59,6 +61,8 @@ private:
    void add_shellcheck(const ast::dockerfile& df, std::vector<finding>& out);
 
    std::vector<const registered_rule*> rules_;
+   /// `cfg` with a verify session of its own when it has `verify_settings` (config::verify).
+   std::optional<config> owned_;
    const config* cfg_;
    std::vector<std::any> states_;  ///< per rule, across the documents of the run
 };

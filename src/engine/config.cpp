@@ -1,5 +1,7 @@
 #include "engine/config.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -162,6 +164,50 @@ bool valid_label_type(std::string_view type) noexcept {
    return false;
 }
 
+namespace {
+
+// The `verify:` section: library (a path or a list), source, dockerfile, build-args (a map),
+// target; paths relative to the config file's directory.
+verify::settings read_verify(const YAML::Node& n, const std::string& config_path) {
+   if (!n.IsMap()) fail(n, "`verify` maps library, source, dockerfile, build-args and target to values");
+   const std::filesystem::path dir = std::filesystem::path(config_path).parent_path();
+   auto resolve = [&](const YAML::Node& v, std::string_view key) {
+      if (!v.IsScalar()) fail(v, fmt::format("`verify.{}` is a path", key));
+      const std::filesystem::path p(v.as<std::string>());
+      if (p.is_absolute() || dir.empty()) return p.lexically_normal().string();
+      // relative to the config file; named from the working directory when below it (messages, snapshots)
+      std::error_code ec;
+      const auto full = std::filesystem::absolute(dir / p, ec).lexically_normal();
+      const auto rel = std::filesystem::proximate(full, std::filesystem::current_path(ec), ec);
+      return (!ec && !rel.empty() && *rel.begin() != ".." ? rel : full).string();
+   };
+   verify::settings s;
+   for (const auto& kv : n) {
+      const std::string key = kv.first.as<std::string>();
+      if (key == "library") {
+         if (kv.second.IsSequence()) {
+            for (const auto& item : kv.second) s.libraries.push_back(resolve(item, key));
+         } else {
+            s.libraries.push_back(resolve(kv.second, key));
+         }
+      } else if (key == "source") {
+         s.source = resolve(kv.second, key);
+      } else if (key == "dockerfile") {
+         s.dockerfile = resolve(kv.second, key);
+      } else if (key == "target") {
+         s.target = kv.second.as<std::string>();
+      } else if (key == "build-args") {
+         if (!kv.second.IsMap()) fail(kv.second, "`verify.build-args` maps names to values");
+         for (const auto& a : kv.second) s.build_args[a.first.as<std::string>()] = a.second.as<std::string>();
+      } else {
+         fail(kv.first, fmt::format("unknown key `verify.{}` (library, source, dockerfile, build-args, target)", key));
+      }
+   }
+   return s;
+}
+
+}  // namespace
+
 const rule_settings* config::find(std::string_view id) const {
    const auto it = rules.find(id);
    return it == rules.end() ? nullptr : &it->second;
@@ -199,6 +245,8 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
                }
                read_rule(r.second, c.rules[found != nullptr ? std::string(found->definition->id) : name]);
             }
+         } else if (key == "verify") {
+            c.verify_settings = read_verify(kv.second, path);
          } else if (!read_hadolint_key(key, kv.second, c)) {
             fail(kv.first, fmt::format("unknown key `{}` (failure-threshold, select, ignore, rules, or hadolint's "
                                        "ignored, override, trustedRegistries, label-schema, strict-labels, ...)",

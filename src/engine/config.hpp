@@ -29,11 +29,17 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/rule.hpp"
+#include "verify/settings.hpp"
+
+namespace strata::verify {
+class session;
+}  // namespace strata::verify
 
 namespace strata::engine {
 
@@ -73,6 +79,14 @@ struct config {
    /// `--shellcheck`: run ShellCheck (this binary) over the sh scripts of RUN (engine/shellcheck.hpp).
    bool shellcheck = false;
    std::string shellcheck_binary = "shellcheck";
+   /// The config file's `verify:` section (`library`, `source`, `dockerfile`, `build-args`,
+   /// `target`; paths relative to the file): a checker made with this config compares the
+   /// histories of its run with them (ST5001-ST5003), as `strata verify` does.
+   std::optional<verify::settings> verify_settings;
+   /// The comparison of one run the rules ST5001-ST5003 report from (verify/session.hpp):
+   /// set by `strata verify`, or by the checker from `verify_settings`; null otherwise (those
+   /// rules then report nothing).
+   std::shared_ptr<verify::session> verify;
    /// What the file says that the run ignores: `path:line:col: message` (an id that names no rule).
    std::vector<std::string> warnings;
 
