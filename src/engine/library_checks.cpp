@@ -295,50 +295,44 @@ std::optional<std::string> namespace_architecture(std::string_view ns) {
 }
 
 std::vector<tag_conflict> tag_conflicts(const ast::library_file& lib) {
-   // (tag, architecture, sorted constraints) -> entries, in file order
-   std::map<std::tuple<std::string, std::string, std::vector<std::string>>, std::vector<std::size_t>> groups;
-   const auto constraint_key = [](const ast::library_entry& e) {
-      auto c = texts(e.constraints);
-      std::sort(c.begin(), c.end());
-      c.erase(std::unique(c.begin(), c.end()), c.end());
-      return c;
-   };
-   for (std::size_t i = 0; i < lib.entries.size(); ++i) {
-      const auto& e = lib.entries[i];
-      const auto key = constraint_key(e);
-      std::set<std::string> seen;
-      for (const auto* list : {&e.tags, &e.shared_tags}) {
-         for (const auto& t : *list) {
-            if (!seen.insert(t.text).second) continue;
-            for (const auto& a : e.architectures) groups[{t.text, a.text, key}].push_back(i);
-         }
-      }
-   }
-   std::vector<tag_conflict> out;
-   for (std::size_t i = 0; i < lib.entries.size(); ++i) {
-      const auto& e = lib.entries[i];
-      const auto key = constraint_key(e);
-      std::set<std::string> seen;
-      for (const auto* list : {&e.tags, &e.shared_tags}) {
-         for (const auto& t : *list) {
-            if (!seen.insert(t.text).second) continue;
-            for (const auto& a : e.architectures) {
-               const auto& entries = groups[{t.text, a.text, key}];
-               if (entries.size() < 2) continue;
-               tag_conflict c;
-               c.entry = i;
-               c.tag = &t;
-               c.shared = list == &e.shared_tags;
-               c.architecture = a.text;
-               c.constraints = texts(e.constraints);
-               for (const auto other : entries) {
-                  if (other != i) c.others.push_back(other);
-               }
-               out.push_back(std::move(c));
+   using key = std::tuple<std::string, std::string, std::vector<std::string>>;  // tag, architecture, constraints
+   // Calls fn(entry index, tag item, shared, architecture, key) for each distinct tag item of each
+   // entry and each of its architectures, in file order; constraints compare as a sorted set.
+   const auto each = [&](auto&& fn) {
+      for (std::size_t i = 0; i < lib.entries.size(); ++i) {
+         const auto& e = lib.entries[i];
+         auto constraints = texts(e.constraints);
+         std::sort(constraints.begin(), constraints.end());
+         constraints.erase(std::unique(constraints.begin(), constraints.end()), constraints.end());
+         std::set<std::string> seen;
+         for (const auto* list : {&e.tags, &e.shared_tags}) {
+            for (const auto& t : *list) {
+               if (!seen.insert(t.text).second) continue;
+               for (const auto& a : e.architectures)
+                  fn(i, t, list == &e.shared_tags, a.text, key{t.text, a.text, constraints});
             }
          }
       }
-   }
+   };
+   std::map<key, std::vector<std::size_t>> groups;  // -> entries, in file order
+   each([&](std::size_t i, const ast::library_value&, bool, const std::string&, key k) {
+      groups[std::move(k)].push_back(i);
+   });
+   std::vector<tag_conflict> out;
+   each([&](std::size_t i, const ast::library_value& t, bool shared, const std::string& arch, const key& k) {
+      const auto& entries = groups[k];
+      if (entries.size() < 2) return;
+      tag_conflict c;
+      c.entry = i;
+      c.tag = &t;
+      c.shared = shared;
+      c.architecture = arch;
+      c.constraints = texts(lib.entries[i].constraints);
+      for (const auto other : entries) {
+         if (other != i) c.others.push_back(other);
+      }
+      out.push_back(std::move(c));
+   });
    return out;
 }
 
