@@ -13,7 +13,8 @@
 // filters every list to the entries that have it; when none has it, the list is
 // replaced by `**WARNING:** THIS IMAGE *IS NOT SUPPORTED* ON THE `<arch>` ARCHITECTURE`
 // (older: `**No supported tags found!**`). The rest of the README is template text:
-// it is not parsed, only the section's position is recorded.
+// it is not parsed, except for the image references (`name:tag`) in its code (fenced
+// code blocks and inline code spans), which the examples and prose point readers to.
 // Positions: see ast/source.hpp (1-based lines, columns in code points).
 #pragma once
 
@@ -69,6 +70,18 @@ struct shared_tags_group {
    span where;  ///< the group's header line
 };
 
+/// A `name:tag` image reference in the README's code outside the section: a word of a
+/// fenced code block (```` ``` ```` lines) or of an inline code span (`` `python:slim` ``).
+/// Words split at blanks, quotes, brackets, `<>`, `,`, `;`, `=`, `|`, `&`, so placeholders such
+/// as `python:<version>` give no reference. The name is lower-case letters, digits and
+/// `._/-` (an optional `host:port/` before it); the tag is `[A-Za-z0-9_][A-Za-z0-9_.-]*`.
+struct readme_image_reference {
+   readme_value reference;      ///< `winamd64/python:2`
+   std::string name;            ///< `winamd64/python`
+   std::string tag;             ///< `2`
+   bool in_code_block = false;  ///< in a fenced code block (else an inline code span)
+};
+
 /// How the section lists its tags.
 enum class readme_layout {
    none,               ///< no tag bullets (no section, or an unsupported-architecture warning)
@@ -97,6 +110,8 @@ struct docs_readme {
    bool no_supported_tags = false;              ///< `**No supported tags found!**`
    std::vector<simple_tags_item> simple_tags;   ///< in order (also the flat list)
    std::vector<shared_tags_group> shared_tags;  ///< in order
+   /// The image references in code outside the section, in file order.
+   std::vector<readme_image_reference> image_references;
    std::vector<readme_error> errors;
 
    /// The simple bullet whose tags hold `tag`, or nullptr.

@@ -294,6 +294,114 @@ struct action<g::unknown_line> {
    }
 };
 
+// ---- image references in the README's code -----------------------------------
+
+bool is_word_break(char c) {
+   switch (c) {
+      case ' ':
+      case '\t':
+      case '\r':
+      case '"':
+      case '\'':
+      case '`':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '<':
+      case '>':
+      case ',':
+      case ';':
+      case '=':
+      case '|':
+      case '&':
+         return true;
+      default:
+         return false;
+   }
+}
+
+bool is_name_char(char c) {
+   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '/' || c == '-';
+}
+
+bool is_tag(std::string_view t) {
+   if (t.empty() || t.size() > 128) return false;
+   const auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+   };
+   if (!word(t.front())) return false;
+   return std::all_of(t.begin(), t.end(), [&](char c) { return word(c) || c == '.' || c == '-'; });
+}
+
+// `name` of `name:tag`: lower-case path components, optionally after `host:port/`.
+bool is_image_name(std::string_view n) {
+   if (const auto colon = n.find(':'); colon != std::string_view::npos) {
+      const auto slash = n.find('/', colon);
+      if (slash == std::string_view::npos || colon == 0) return false;
+      const auto port = n.substr(colon + 1, slash - colon - 1);
+      if (port.empty() || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+         return false;
+      }
+      return is_image_name(n.substr(0, colon)) && is_image_name(n.substr(slash + 1));
+   }
+   if (n.empty() || !std::all_of(n.begin(), n.end(), is_name_char)) return false;
+   const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+   return alnum(n.front()) && alnum(n.back()) && n.find("//") == std::string_view::npos;
+}
+
+// The `name:tag` words of text[b, e).
+void add_references(ast::docs_readme& readme, std::size_t b, std::size_t e, bool in_block) {
+   const std::string& t = readme.source.text();
+   std::size_t i = b;
+   while (i < e) {
+      while (i < e && is_word_break(t[i])) ++i;
+      const std::size_t start = i;
+      while (i < e && !is_word_break(t[i])) ++i;
+      const std::string_view w(t.data() + start, i - start);
+      const auto colon = w.rfind(':');
+      if (colon == std::string_view::npos) continue;
+      const auto name = w.substr(0, colon);
+      const auto tag = w.substr(colon + 1);
+      if (!is_tag(tag) || !is_image_name(name)) continue;
+      ast::readme_image_reference ref;
+      ref.reference = {std::string(w), readme.source.make_span(start, i)};
+      ref.name = std::string(name);
+      ref.tag = std::string(tag);
+      ref.in_code_block = in_block;
+      readme.image_references.push_back(std::move(ref));
+   }
+}
+
+// Fenced code blocks and inline code spans outside the supported-tags section.
+void collect_image_references(ast::docs_readme& readme) {
+   const std::string& t = readme.source.text();
+   bool in_block = false;
+   for (std::uint32_t line = 1; line <= readme.source.line_count(); ++line) {
+      if (readme.has_section && line >= readme.section.start.line && line <= readme.section.stop.line) continue;
+      const std::size_t b = readme.source.line_offset(line);
+      const std::string_view text = readme.source.line_text(line);
+      const std::size_t e = b + text.size();
+      const std::size_t indent = text.find_first_not_of(' ');
+      if (indent != std::string_view::npos && indent <= 3 && text.substr(indent).starts_with("```")) {
+         in_block = !in_block;
+         continue;
+      }
+      if (in_block) {
+         add_references(readme, b, e, true);
+         continue;
+      }
+      for (std::size_t open = t.find('`', b); open < e; open = t.find('`', open)) {
+         const std::size_t close = t.find('`', open + 1);
+         if (close >= e) break;
+         add_references(readme, open + 1, close, false);
+         open = close + 1;
+      }
+   }
+}
+
 }  // namespace
 
 ast::docs_readme parse_docs_readme(std::string path, std::string text) {
@@ -307,6 +415,7 @@ ast::docs_readme parse_docs_readme(std::string path, std::string text) {
    } catch (const std::exception& e) {
       st.internal_failure(e);
    }
+   collect_image_references(readme);
    if (!readme.has_section) {
       readme.errors.push_back(
           {"no `# Supported tags and respective `Dockerfile` links` section", readme.source.make_span(0, 0)});

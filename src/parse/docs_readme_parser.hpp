@@ -8,8 +8,9 @@
 
 namespace strata::parse {
 
-/// Parses the supported-tags section of a docs README; the rest of the README is
-/// template text and is only skipped. Never throws for bad input, whatever the bytes.
+/// Parses the supported-tags section of a docs README; of the rest of the README
+/// (template text) only the `name:tag` image references in code are kept
+/// (ast::readme_image_reference). Never throws for bad input, whatever the bytes.
 /// Errors (with positions; parsing goes on with the next line): a section line of no
 /// known kind; a shared sub-bullet outside a group; a bullet under the wrong heading;
 /// a group without sub-bullets; a link that is not `https://github.com/<owner>/<repo>/blob/<ref>/<path>`
