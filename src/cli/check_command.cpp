@@ -153,12 +153,18 @@ std::vector<engine::input_file> gather_inputs(const check_options& o, const std:
       engine::input_file in;
       in.path = o.stdin_filename.empty() ? "-" : o.stdin_filename;
       in.relative = in.path;
+      in.how = o.as == "dockerfile" ? engine::origin::as_dockerfile : engine::origin::standard_input;
       std::ostringstream text;
       text << std::cin.rdbuf();
       in.content = text.str();
       files.push_back(std::move(in));
    }
    flush();
+   if (o.as == "dockerfile") {  // `--as dockerfile`: the files named are Dockerfiles whatever their name
+      for (auto& f : files) {
+         if (f.how == engine::origin::named) f.how = engine::origin::as_dockerfile;
+      }
+   }
    return files;
 }
 
@@ -211,6 +217,11 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    cmd.add_option("--file-path-in-report", o.file_path_in_report,
                   "The file name findings name (for standard input, or a file checked under another name)");
    cmd.add_option("--stdin-filename", o.stdin_filename, "The name of standard input (`-`) in findings");
+   cmd.add_option("--as", o.as,
+                  "dockerfile: read every file named (and standard input) as a Dockerfile, whatever its name; "
+                  "by default a named file that is neither named like a Dockerfile nor a history document is "
+                  "read as a Dockerfile only when it starts like one (skipped otherwise, noted under -v)")
+       ->check(CLI::IsMember({"dockerfile"}));
    cmd.add_flag("--shellcheck", o.shellcheck,
                 "Run ShellCheck (Debian package shellcheck) over the sh scripts of RUN, as hadolint does; its SC "
                 "codes are reported at their exact line:column and can be ignored or given severities like rules");

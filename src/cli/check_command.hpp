@@ -38,6 +38,7 @@ struct check_options {
    bool disable_ignore_pragma = false;
    std::string file_path_in_report;  ///< replaces the file name of every finding
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
+   std::string as;                   ///< `--as dockerfile`: named files and `-` are Dockerfiles ("" = by name/content)
    bool shellcheck = false;          ///< run ShellCheck over RUN scripts
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
    bool statistics = false;          ///< a count per rule instead of the findings

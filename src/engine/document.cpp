@@ -1,5 +1,9 @@
 #include "engine/document.hpp"
 
+#include <algorithm>
+
+#include "ast/text.hpp"
+
 #include "parse/docker_history_parser.hpp"
 #include "parse/dockerfile_parser.hpp"
 #include "parse/docs_readme_parser.hpp"
@@ -67,6 +71,23 @@ std::vector<ast::page_error> document::history_errors() const {
    return out;
 }
 
+bool looks_like_dockerfile(std::string_view text) {
+   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+   for (std::size_t p = 0; p < text.size();) {
+      const std::size_t e = std::min(text.find('\n', p), text.size());
+      std::string_view line = text.substr(p, e - p);
+      p = e + 1;
+      const auto b = line.find_first_not_of(" \t\r");
+      if (b == std::string_view::npos || line[b] == '#') continue;
+      line.remove_prefix(b);
+      const auto end = std::min(line.find_first_of(" \t\r"), line.size());
+      const std::string keyword = ast::lower(line.substr(0, end));
+      const auto& known = parse::known_instructions();
+      return std::find(known.begin(), known.end(), keyword) != known.end();
+   }
+   return true;
+}
+
 std::optional<document> load_document(std::string path, std::string text, origin how) {
    const auto slash = path.find_last_of('/');
    const std::string_view filename =
@@ -81,7 +102,7 @@ std::optional<document> load_document(std::string path, std::string text, origin
       doc.raw = ast::source_file(std::move(path), std::move(text));
       return doc;
    }
-   if (!dockerfile_name) {
+   if (!dockerfile_name && how != origin::as_dockerfile) {
       const auto as = [&](document_kind kind, auto& slot, auto parse) {
          doc.kind = kind;
          slot = parse(std::move(path), std::move(text));
@@ -103,6 +124,7 @@ std::optional<document> load_document(std::string path, std::string text, origin
       if (parse::looks_like_image_config(text))
          return as(document_kind::image_config, doc.config, parse::parse_image_config);
       if (how == origin::walked) return std::nullopt;
+      if (how == origin::named && !looks_like_dockerfile(text)) return std::nullopt;
    }
    doc.kind = document_kind::dockerfile;
    doc.dockerfile = parse::parse_dockerfile(std::move(path), std::move(text));

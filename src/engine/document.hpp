@@ -61,7 +61,12 @@ struct document {
 
 /// How a document was found: named on the command line (parsed as a Dockerfile
 /// unless its content says otherwise) or met while walking a directory.
-enum class origin { named, walked };
+enum class origin {
+   named,           ///< named on the command line: content decides, then a Dockerfile's name or shape
+   walked,          ///< found under a directory: content decides, then a Dockerfile's name
+   standard_input,  ///< `-`: content decides, else a Dockerfile (hadolint reads standard input so)
+   as_dockerfile,   ///< `--as dockerfile`: always a Dockerfile
+};
 
 /// Classifies and parses a file's text. Returns nullopt for a walked file that
 /// is neither a Dockerfile by name nor a known document by content. Content
@@ -70,8 +75,15 @@ enum class origin { named, walked };
 /// `## Docker Metadata` line, a docs README has the "Supported tags" heading, a
 /// library file has `Tags:`/`GitCommit:` fields, `docker history` output starts
 /// with its column header, an image config is a JSON object with `history` or
-/// `rootfs`. A file named like a Dockerfile is always a Dockerfile.
+/// `rootfs`. A file named like a Dockerfile is always a Dockerfile. A named file that is
+/// neither is a Dockerfile when its first line that is not blank or a comment starts with an
+/// instruction (`FROM`, `ARG`, ...): else nullopt (skipped: a README.md named by pre-commit).
 [[nodiscard]] std::optional<document> load_document(std::string path, std::string text, origin how);
+
+/// Whether `text` reads as a Dockerfile: empty, or its first line that is neither blank nor a
+/// comment (parser directives included) starts with one of the 18 instruction keywords, in any
+/// case, followed by white space or the end of the line.
+[[nodiscard]] bool looks_like_dockerfile(std::string_view text);
 
 /// True when a file name is a Dockerfile's: Dockerfile, Dockerfile.*, *.Dockerfile,
 /// *.dockerfile, Containerfile, Containerfile.*, *.Containerfile.
