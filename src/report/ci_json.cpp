@@ -110,18 +110,17 @@ void write_codeclimate(std::span<const engine::finding> findings, std::ostream& 
    const auto prints = fingerprints(findings);
    for (std::size_t i = 0; i < findings.size(); ++i) {
       const auto& f = findings[i];
-      const json issue = {
-          {"type", "issue"},
-          {"check_name", f.rule_id()},
-          {"description", f.message},
-          {"categories", categories(f)},
-          {"location",
-           {{"path", f.file},
-            {"positions",
-             {{"begin", {{"line", f.start.line}, {"column", f.start.column}}},
-              {"end", {{"line", std::max(f.stop.line, f.start.line)}, {"column", last_column(f)}}}}}}},
-          {"severity", quality_severity(f.level)},
-          {"fingerprint", prints[i]}};
+      const json issue = {{"type", "issue"},
+                          {"check_name", f.rule_id()},
+                          {"description", f.message},
+                          {"categories", categories(f)},
+                          {"location",
+                           {{"path", f.file},
+                            {"positions",
+                             {{"begin", {{"line", f.start.line}, {"column", f.start.column}}},
+                              {"end", {{"line", std::max(f.stop.line, f.start.line)}, {"column", last_column(f)}}}}}}},
+                          {"severity", quality_severity(f.level)},
+                          {"fingerprint", prints[i]}};
       out << dump(issue, -1) << '\0';
    }
 }
@@ -135,9 +134,9 @@ void write_sonarqube(std::span<const engine::finding> findings, std::ostream& ou
          range["startColumn"] = f.start.column - 1;
          range["endColumn"] = f.stop.column - 1;
       }
-      const std::string_view type = tagged(f, {"security", "supply-chain"}) ? "VULNERABILITY"
-                                    : tagged(f, {"correctness", "reliability"})          ? "BUG"
-                                                                                         : "CODE_SMELL";
+      const std::string_view type = tagged(f, {"security", "supply-chain"})     ? "VULNERABILITY"
+                                    : tagged(f, {"correctness", "reliability"}) ? "BUG"
+                                                                                : "CODE_SMELL";
       issues.push_back({{"engineId", "strata"},
                         {"ruleId", f.rule_id()},
                         {"severity", sonar_severity(f.level)},

@@ -49,8 +49,8 @@ std::string_view workflow_command(engine::severity s) {
 void write_github(std::span<const engine::finding> findings, std::ostream& out) {
    for (const auto& f : findings) {
       const std::uint32_t end_line = std::max(f.stop.line, f.start.line);
-      std::string props = fmt::format("file={},line={},col={},endLine={}", workflow_escape(f.file, true),
-                                      f.start.line, f.start.column, end_line);
+      std::string props = fmt::format("file={},line={},col={},endLine={}", workflow_escape(f.file, true), f.start.line,
+                                      f.start.column, end_line);
       // GitHub takes a column range on one line only
       if (end_line == f.start.line) props += fmt::format(",endColumn={}", last_column(f));
       fmt::print(out, "::{} {},title={}::{}\n", workflow_command(f.level), props, workflow_escape(f.rule_id(), true),

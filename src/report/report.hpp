@@ -40,8 +40,8 @@ enum class format {
 
 /// Every format, in the order `strata check --help` lists them.
 inline constexpr format all_formats[] = {
-    format::text,  format::full,   format::json, format::sarif,     format::checkstyle,    format::gitlab,
-    format::codeclimate, format::junit, format::github, format::gnu, format::sonarqube, format::hadolint_json};
+    format::text,        format::full,  format::json,   format::sarif, format::checkstyle, format::gitlab,
+    format::codeclimate, format::junit, format::github, format::gnu,   format::sonarqube,  format::hadolint_json};
 
 /// What a report lists: every finding; one entry per group of findings with the same rule
 /// and message key (`engine::finding::message_key`); or a count per rule. SARIF always lists

@@ -96,7 +96,8 @@ TEST_CASE("cli: -f/-o repeatable, the N-th -o for the N-th -f", "[cli][formats]"
 
    // usage errors: two formats on standard output, more -o than -f, one file twice, unknown
    // format, --statistics with a format that has no statistics
-   for (const std::string bad : {"-f json -f sarif", "-o " + a + " -o " + b, "-f json -o " + a + " -f sarif -o " + a,
+   for (const std::string& bad :
+        std::vector<std::string>{"-f json -f sarif", "-o " + a + " -o " + b, "-f json -o " + a + " -f sarif -o " + a,
                                  "-f yaml", "--statistics -f checkstyle", "--statistics -f json -f gnu -o " + c}) {
       INFO(bad);
       r = run_strata("check " + bad + " corpus");
@@ -106,8 +107,8 @@ TEST_CASE("cli: -f/-o repeatable, the N-th -o for the N-th -f", "[cli][formats]"
    }
    CHECK(run_strata("check -f yaml corpus").err.find("hadolint-json") != std::string::npos);
    const auto help = run_strata("check --help").out;
-   for (const char* name : {"checkstyle", "gitlab", "codeclimate", "junit", "github", "gnu", "sonarqube",
-                            "hadolint-json", "FORMATS"}) {
+   for (const char* name :
+        {"checkstyle", "gitlab", "codeclimate", "junit", "github", "gnu", "sonarqube", "hadolint-json", "FORMATS"}) {
       INFO(name);
       CHECK(help.find(name) != std::string::npos);
    }

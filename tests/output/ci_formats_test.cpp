@@ -123,10 +123,12 @@ private:
    }
    bool name(std::string& out) {
       const auto start = i_;
-      const auto first = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' || c == ':'; };
+      const auto first = [](char c) {
+         return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' || c == ':';
+      };
       if (i_ >= s_.size() || !first(s_[i_])) return fail("a name expected");
-      while (i_ < s_.size() && (first(s_[i_]) || std::isdigit(static_cast<unsigned char>(s_[i_])) != 0 ||
-                                s_[i_] == '-' || s_[i_] == '.'))
+      while (i_ < s_.size() &&
+             (first(s_[i_]) || std::isdigit(static_cast<unsigned char>(s_[i_])) != 0 || s_[i_] == '-' || s_[i_] == '.'))
          ++i_;
       out = std::string(s_.substr(start, i_ - start));
       return true;
@@ -143,8 +145,8 @@ private:
       } else if (ref.size() > 1 && ref[0] == '#') {
          const bool hex = ref[1] == 'x';
          const auto digits = std::string(ref.substr(hex ? 2 : 1));
-         if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") !=
-                                   std::string::npos)
+         if (digits.empty() ||
+             digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos)
             return fail("bad character reference");
          const auto cp = static_cast<std::uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
          if (!allowed_char(cp)) return fail("character reference to a character XML does not allow");
@@ -343,7 +345,8 @@ TEST_CASE("junit: well-formed, a testsuite per file, a failing testcase per find
 
 TEST_CASE("xml formats: markup, control characters and bytes that are not UTF-8 are escaped", "[output][xml]") {
    const std::vector<engine::finding> findings = {
-       made_finding("dir/a&b\"c'.Dockerfile", "1 < 2 & \"q\" 'a'\tb\nc\rd \x01 e\xff f \xc3\xa9", engine::severity::error),
+       made_finding("dir/a&b\"c'.Dockerfile", "1 < 2 & \"q\" 'a'\tb\nc\rd \x01 e\xff f \xc3\xa9",
+                    engine::severity::error),
        made_finding("x.Dockerfile", "]]> plain", engine::severity::style)};
    const std::string expected_message = "1 < 2 & \"q\" 'a'\tb\nc\rd \xEF\xBF\xBD e\xEF\xBF\xBD f \xc3\xa9";
    for (const auto fmt : {report::format::checkstyle, report::format::junit}) {
@@ -351,8 +354,8 @@ TEST_CASE("xml formats: markup, control characters and bytes that are not UTF-8 
       const auto root = parse_xml(test::render(findings, fmt));
       REQUIRE(root.children.size() == 2);
       CHECK(root.children[0].at("name") == "dir/a&b\"c'.Dockerfile");
-      const auto& first = fmt == report::format::checkstyle ? root.children[0].children[0]
-                                                            : root.children[0].children[0].children[0];
+      const auto& first =
+          fmt == report::format::checkstyle ? root.children[0].children[0] : root.children[0].children[0].children[0];
       CHECK(first.at("message") == expected_message);  // tab, LF, CR kept as references
    }
    const auto cs = parse_xml(test::render(findings, report::format::checkstyle));
@@ -410,8 +413,8 @@ TEST_CASE("codeclimate: NUL-terminated Code Climate issues", "[output][codeclima
       start = nul + 1;
    }
    REQUIRE(objects.size() == run.findings.size());
-   const std::set<std::string> categories = {"Bug Risk",    "Clarity",  "Compatibility", "Complexity",
-                                             "Duplication", "Performance", "Security", "Style"};
+   const std::set<std::string> categories = {"Bug Risk",    "Clarity",     "Compatibility", "Complexity",
+                                             "Duplication", "Performance", "Security",      "Style"};
    for (std::size_t i = 0; i < objects.size(); ++i) {
       const auto is = nlohmann::json::parse(objects[i]);
       const auto& f = run.findings[i];
@@ -436,7 +439,8 @@ TEST_CASE("github: one workflow command per finding, escaped per GitHub's rules"
    const auto lines = lines_of(test::render(run.findings, report::format::github));
    REQUIRE(lines.size() == run.findings.size());
    const std::regex command(
-       "::(error|warning|notice) file=[^,:]+,line=[0-9]+,col=[0-9]+,endLine=[0-9]+(,endColumn=[0-9]+)?,title=[A-Z]+[0-9]+::.+");
+       "::(error|warning|notice) "
+       "file=[^,:]+,line=[0-9]+,col=[0-9]+,endLine=[0-9]+(,endColumn=[0-9]+)?,title=[A-Z]+[0-9]+::.+");
    for (std::size_t i = 0; i < lines.size(); ++i) {
       INFO(lines[i]);
       CHECK(std::regex_match(lines[i], command));
