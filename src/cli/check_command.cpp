@@ -248,8 +248,8 @@ void add_check_options(CLI::App& cmd, check_options& o) {
        "primaryLocation}]}, 0-based columns\n"
        "  hadolint-json  hadolint's -f json: [{code, column, file, level, line, message}]\n"
        "Severities: Code Quality and Code Climate error critical, warning major, info minor, style info; "
-       "SonarQube the same in capitals. --group and --statistics apply to text, full and json only;\n"
-       "the other formats list every finding (their fingerprints and locations identify repeats).");
+       "SonarQube the same in capitals.\n"
+       "--group and --statistics apply to text, full and json only; the other formats list every finding.");
    cmd.add_option("--select", o.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)")
        ->allow_extra_args(false);
    cmd.add_option("--ignore", o.ignore,

@@ -84,10 +84,10 @@ std::vector<std::string> fingerprints(std::span<const engine::finding> findings)
    out.reserve(findings.size());
    std::map<std::string, std::size_t> seen;
    for (const auto& f : findings) {
-      std::string key = fmt::format("{}\x1f{}\x1f{}", f.rule_id(), f.file, trim(f.snippet));
+      const std::string key = fmt::format("{}\x1f{}\x1f{}", f.rule_id(), f.file, trim(f.snippet));
       const std::size_t n = seen[key]++;
-      key += fmt::format("\x1f{}", n);
-      out.push_back(fnv1a_128_hex(key));
+      // the index first, so that it changes every digit (FNV spreads a last byte poorly)
+      out.push_back(fnv1a_128_hex(fmt::format("{}\x1f{}", n, key)));
    }
    return out;
 }

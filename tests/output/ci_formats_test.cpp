@@ -95,13 +95,18 @@ private:
    bool characters_valid() {
       for (std::size_t k = 0; k < s_.size();) {
          const auto b = static_cast<unsigned char>(s_[k]);
-         const int n = b < 0x80 ? 1 : b >= 0xF0 && b < 0xF8 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-         if (n == 0 || k + n > s_.size()) {
+         const int n = b < 0x80 ? 1 : b >= 0xF8 ? 0 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+         bool ok = n > 0 && k + n <= s_.size();
+         std::uint32_t cp = n == 1 ? b : b & (0x7F >> n);
+         for (int m = 1; ok && m < n; ++m) {
+            const auto c = static_cast<unsigned char>(s_[k + m]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3F);
+         }
+         if (!ok) {
             i_ = k;
             return fail("not UTF-8");
          }
-         std::uint32_t cp = n == 1 ? b : b & (0x7F >> n);
-         for (int m = 1; m < n; ++m) cp = (cp << 6) | (static_cast<unsigned char>(s_[k + m]) & 0x3F);
          if (!allowed_char(cp)) {
             i_ = k;
             return fail("a character XML does not allow");
