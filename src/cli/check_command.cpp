@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -120,18 +121,68 @@ std::optional<engine::config> gather_settings(const check_options& o, const std:
    return cfg;
 }
 
-// The report format: --format, else the first known one of the config / environment.
-std::optional<report::format> pick_format(const check_options& o, const engine::config& cfg) {
-   if (!o.format.empty()) {
-      const auto f = report::format_from_string(o.format);
-      if (!f) fmt::print(stderr, "strata: error: unknown format '{}' (text, tty, full, json, sarif)\n", o.format);
-      return f;
+// The names -f takes, for the usage error.
+std::string format_names() {
+   std::string names;
+   for (const auto f : report::all_formats) {
+      if (!names.empty()) names += ", ";
+      names += report::format_name(f);
    }
-   for (const auto& name : cfg.formats) {
-      if (const auto f = report::format_from_string(name)) return f;
-      fmt::print(stderr, "strata: warning: format `{}` from the config or environment is not known; ignored\n", name);
+   return names + " (tty is text, gitlab_codeclimate is gitlab)";
+}
+
+// One report of the run: a format and where it goes ("" = standard output).
+struct report_target {
+   report::format kind = report::format::text;
+   std::string path;
+};
+
+// The reports: each -f with the -o at its position, else the first known format of the
+// config / environment (or text) with the one -o. Nullopt after printing the usage error.
+std::optional<std::vector<report_target>> pick_reports(const check_options& o, const engine::config& cfg) {
+   std::vector<report_target> targets;
+   for (const auto& name : o.formats) {
+      const auto f = report::format_from_string(name);
+      if (!f) {
+         fmt::print(stderr, "strata: error: unknown format '{}' ({})\n", name, format_names());
+         return std::nullopt;
+      }
+      targets.push_back({*f, {}});
    }
-   return report::format::text;
+   if (targets.empty()) {
+      report_target t;
+      for (const auto& name : cfg.formats) {
+         if (const auto f = report::format_from_string(name)) {
+            t.kind = *f;
+            break;
+         }
+         fmt::print(stderr, "strata: warning: format `{}` from the config or environment is not known; ignored\n",
+                    name);
+      }
+      targets.push_back(t);
+   }
+   if (o.outputs.size() > targets.size()) {
+      fmt::print(stderr, "strata: error: {} -o/--output for {} format(s): give each -o after its -f\n",
+                 o.outputs.size(), targets.size());
+      return std::nullopt;
+   }
+   std::set<std::string> paths;
+   std::size_t to_stdout = 0;
+   for (std::size_t i = 0; i < targets.size(); ++i) {
+      if (i < o.outputs.size() && o.outputs[i] != "-") targets[i].path = o.outputs[i];
+      if (targets[i].path.empty()) {
+         ++to_stdout;
+      } else if (!paths.insert(std::filesystem::path(targets[i].path).lexically_normal().string()).second) {
+         fmt::print(stderr, "strata: error: -o {} is given for two formats\n", targets[i].path);
+         return std::nullopt;
+      }
+   }
+   if (to_stdout > 1) {
+      fmt::print(stderr, "strata: error: {} formats would write standard output: give all but one an -o FILE\n",
+                 to_stdout);
+      return std::nullopt;
+   }
+   return targets;
 }
 
 // The inputs: `-` is standard input (read once, named by --stdin-filename); the rest expanded.
@@ -174,8 +225,37 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    cmd.add_option("paths", o.paths,
                   "Files or directories to check; - reads one Dockerfile from standard input (default: corpus/ when "
                   "it exists, else .)");
-   cmd.add_option("-f,--format", o.format, "Output format: text (tty), full, json, sarif (default: text)");
-   cmd.add_option("-o,--output", o.output, "Write the report to FILE instead of standard output");
+   cmd.add_option("-f,--format", o.formats,
+                  "Output format, repeatable (each with the -o at its position: `-f json -o a.json -f sarif -o "
+                  "b.sarif`; one without -o writes standard output): text (tty), full, json, sarif, checkstyle, "
+                  "gitlab (gitlab_codeclimate), codeclimate, junit, github, gnu, sonarqube, hadolint-json (default: "
+                  "the config's, else text); see FORMATS below")
+       ->allow_extra_args(false);
+   cmd.add_option("-o,--output", o.outputs,
+                  "Write the report of the -f at the same position to FILE instead of standard output (- is "
+                  "standard output); repeatable")
+       ->allow_extra_args(false);
+   cmd.footer(
+       "FORMATS (-f):\n"
+       "  text, tty      path:line:col: severity: message [ID] (severity error, warning or note)\n"
+       "  full           text with the range (line:col-line:col), the source line and carets\n"
+       "  json           strata's findings contract: {\"tool\", \"findings\": [{rule, severity, message, file, "
+       "line, column, end_line, end_column, ...}]}\n"
+       "  sarif          SARIF 2.1.0, one run, for GitHub code scanning (partialFingerprints)\n"
+       "  checkstyle     Checkstyle 4.3 XML: <file name><error line column severity message source=ID/>\n"
+       "  gitlab         GitLab Code Quality JSON (also gitlab_codeclimate): description, check_name, "
+       "fingerprint, severity, location.path, location.lines.begin\n"
+       "  codeclimate    Code Climate issues, each JSON object followed by a NUL byte\n"
+       "  junit          JUnit XML: a testsuite per file, a testcase with <failure> per finding\n"
+       "  github         GitHub Actions workflow commands: ::warning file=F,line=L,col=C,endLine=L,"
+       "endColumn=C,title=ID::message (::error, ::notice for info and style)\n"
+       "  gnu            GNU error format: file:line.col-line.col: severity: message [ID]\n"
+       "  sonarqube      SonarQube Generic Issue Import JSON: {\"issues\": [{engineId, ruleId, severity, type, "
+       "primaryLocation}]}, 0-based columns\n"
+       "  hadolint-json  hadolint's -f json: [{code, column, file, level, line, message}]\n"
+       "Severities: Code Quality and Code Climate error critical, warning major, info minor, style info; "
+       "SonarQube the same in capitals.\n"
+       "--group and --statistics apply to text, full and json only; the other formats list every finding.");
    cmd.add_option("--select", o.select, "Only these rules (ids, id prefixes, names or aliases; comma-separated)")
        ->allow_extra_args(false);
    cmd.add_option("--ignore", o.ignore,
@@ -230,12 +310,14 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    auto* statistics = cmd.add_flag(
        "--statistics", o.statistics,
        "Instead of the findings, a count per rule (count, id, name, summary; most first), then the total; with -f "
-       "json an array of {rule, name, count, severity}; not with -f sarif. The exit status is as without it");
+       "json an array of {rule, name, count, severity}; with text, full and json only. The exit status is as "
+       "without it");
    cmd.add_flag("--group", o.group,
                 "One line per rule and message, with its count and first location: `... [ST2001] (x37, first of "
                 "37)`; the tag and platform a history finding names are left out of the comparison, so the same "
                 "RUN in every tag page is one line. With -f json: each finding object with `count` and "
-                "`locations`. SARIF stays ungrouped (code scanning dedups results by their fingerprints)")
+                "`locations`. SARIF and the other CI formats stay ungrouped (code scanning dedups results by their "
+                "fingerprints)")
        ->excludes(statistics);
 }
 
@@ -249,11 +331,14 @@ int run_check(const check_options& o) {
    settings->verify = o.verify;
    if (o.verify && o.select.empty()) settings->select = {"ST5"};
    const engine::config& cfg = *settings;
-   const auto fmt_kind = pick_format(o, cfg);
-   if (!fmt_kind) return 2;
-   if (o.statistics && *fmt_kind == report::format::sarif) {
-      fmt::print(stderr, "strata: error: --statistics prints text or json, not sarif\n");
-      return 2;
+   const auto targets = pick_reports(o, cfg);
+   if (!targets) return 2;
+   for (const auto& t : *targets) {
+      if (o.statistics && !report::has_layouts(t.kind)) {
+         fmt::print(stderr, "strata: error: --statistics prints text, full or json, not {}\n",
+                    report::format_name(t.kind));
+         return 2;
+      }
    }
    if (cfg.verbose.value_or(false))
       fmt::print(stderr, "strata: config: {}\n", cfg.path.empty() ? "none (defaults)" : cfg.path);
@@ -317,31 +402,41 @@ int run_check(const check_options& o) {
       fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
    }
 
-   std::ofstream file_out;
-   std::ostream* out = &std::cout;
-   if (!o.output.empty() && o.output != "-") {
-      file_out.open(o.output, std::ios::binary);
-      if (!file_out) {
-         fmt::print(stderr, "strata: error: cannot write {}\n", o.output);
+   // every file opened before any report is written: a bad -o writes none
+   std::vector<std::unique_ptr<std::ofstream>> files_out;
+   std::vector<std::ostream*> outs;
+   for (const auto& t : *targets) {
+      if (t.path.empty()) {
+         outs.push_back(&std::cout);
+         continue;
+      }
+      auto file = std::make_unique<std::ofstream>(t.path, std::ios::binary);
+      if (!*file) {
+         fmt::print(stderr, "strata: error: cannot write {}\n", t.path);
          return 2;
       }
-      out = &file_out;
+      outs.push_back(file.get());
+      files_out.push_back(std::move(file));
    }
-   const bool colour = !cfg.no_color.value_or(false) &&
-                       (*fmt_kind == report::format::text || *fmt_kind == report::format::full) &&
-                       want_colour(o.color, out == &std::cout && isatty(STDOUT_FILENO) != 0);
    const auto shape = o.statistics ? report::layout::statistics
                       : o.group    ? report::layout::groups
                                    : report::layout::findings;
-   report::options ro{colour, rules, errors, shape};
-   if (o.finish) {
-      std::ostringstream written;
-      report::write(*fmt_kind, findings, ro, written);
-      o.finish(written.str(), o.format.empty() ? "text" : o.format, *out);
-   } else {
-      report::write(*fmt_kind, findings, ro, *out);
+   for (std::size_t i = 0; i < targets->size(); ++i) {
+      const auto kind = (*targets)[i].kind;
+      std::ostream& out = *outs[i];
+      const bool colour = !cfg.no_color.value_or(false) &&
+                          (kind == report::format::text || kind == report::format::full) &&
+                          want_colour(o.color, &out == &std::cout && isatty(STDOUT_FILENO) != 0);
+      report::options ro{colour, rules, errors, shape};
+      if (o.finish) {
+         std::ostringstream written;
+         report::write(kind, findings, ro, written);
+         o.finish(written.str(), std::string(report::format_name(kind)), out);
+      } else {
+         report::write(kind, findings, ro, out);
+      }
+      out.flush();
    }
-   out->flush();
    if (verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), run.checked);
 
    if (!errors.empty()) return 2;

@@ -20,8 +20,11 @@ namespace strata::cli {
 
 struct check_options {
    std::vector<std::string> paths;  ///< files, directories, `-` for standard input
-   std::string format;              ///< "" = the config's `format`, else text
-   std::string output;
+   /// -f/--format, repeatable: empty = the config's `format`, else text. Each is written to
+   /// the file of the -o at its position (`-f json -o a.json -f sarif -o b.sarif`); a format
+   /// without one writes standard output, which at most one may do.
+   std::vector<std::string> formats;
+   std::vector<std::string> outputs;  ///< -o/--output, repeatable; `-` is standard output
    std::vector<std::string> select;
    std::vector<std::string> ignore;
    std::string threshold;  ///< "" = from the config, else warning
@@ -45,7 +48,8 @@ struct check_options {
    bool group = false;               ///< one entry per rule and message key, with its count
    /// `strata verify`: the comparison the ST5001-ST5003 rules report from (default selection:
    /// the ST5 rules), and what writes the report: `finish(report, format, out)` gets the
-   /// findings as written in `format` (`text`, `full`, `json`, `sarif`) and writes the output.
+   /// findings as written in `format` (`format_name`: `text`, `full`, `json`, `sarif`, ...) and
+   /// writes the output; it is called once per format, in the order of the -f options.
    std::shared_ptr<verify::session> verify;
    std::function<void(const std::string& report, const std::string& format, std::ostream& out)> finish;
 };

@@ -137,10 +137,16 @@ int run_verify(verify_options o) {
    auto session = std::make_shared<verify::session>(std::move(s));
    o.check.verify = session;
    bool io_error = false;
+   bool errors_printed = false;  // finish runs once per -f
+   // json gets "sections"; text and full a line per section; the other formats are left as
+   // their consumers read them
    o.check.finish = [&](const std::string& report, const std::string& format, std::ostream& out) {
-      for (const auto& e : session->errors()) {
-         fmt::print(stderr, "strata: error: {}\n", e);
-         io_error = true;
+      if (!errors_printed) {
+         for (const auto& e : session->errors()) {
+            fmt::print(stderr, "strata: error: {}\n", e);
+            io_error = true;
+         }
+         errors_printed = true;
       }
       const auto& results = session->results();
       if (format == "json") {
@@ -148,11 +154,11 @@ int run_verify(verify_options o) {
          if (j.is_discarded() || !j.is_object()) j = json::object();
          j["sections"] = sections_json(results);
          out << j.dump(2) << "\n";
-      } else if (format == "sarif") {
-         out << report;
-      } else {
+      } else if (format == "text" || format == "full") {
          out << report;
          write_sections(results, out);
+      } else {
+         out << report;
       }
    };
    const int rc = run_check(o.check);

@@ -72,6 +72,49 @@ TEST_CASE("cli: --output writes the report to a file", "[cli]") {
    std::filesystem::remove(out);
 }
 
+TEST_CASE("cli: -f/-o repeatable, the N-th -o for the N-th -f", "[cli][formats]") {
+   const auto dir = std::filesystem::temp_directory_path() / ("strata-cli-formats-" + std::to_string(getpid()));
+   std::filesystem::create_directories(dir);
+   const auto a = (dir / "a.json").string(), b = (dir / "b.sarif").string(), c = (dir / "c.xml").string();
+   auto r = run_strata("check -f json -o " + a + " -f sarif -o " + b + " corpus");
+   CHECK(r.status == 1);
+   CHECK(r.out.empty());
+   CHECK(strata::test::read(a) == run_strata("check -f json corpus").out);
+   CHECK(strata::test::read(b) == run_strata("check --format sarif corpus").out);
+
+   // a format without its -o writes standard output
+   r = run_strata("check -f checkstyle -o " + c + " -f github corpus");
+   CHECK(r.status == 1);
+   CHECK(r.out == run_strata("check -f github corpus").out);
+   CHECK(r.out.starts_with("::warning file=corpus/"));
+   CHECK(strata::test::read(c).starts_with("<?xml"));
+
+   // one format: as before (-o - is standard output; tty is text)
+   CHECK(run_strata("check -f tty corpus").out == run_strata("check corpus").out);
+   CHECK(run_strata("check -o - corpus").out == run_strata("check corpus").out);
+   CHECK(run_strata("check -f gitlab_codeclimate corpus").out == run_strata("check -f gitlab corpus").out);
+
+   // usage errors: two formats on standard output, more -o than -f, one file twice, unknown
+   // format, --statistics with a format that has no statistics
+   for (const std::string& bad :
+        std::vector<std::string>{"-f json -f sarif", "-o " + a + " -o " + b, "-f json -o " + a + " -f sarif -o " + a,
+                                 "-f yaml", "--statistics -f checkstyle", "--statistics -f json -f gnu -o " + c}) {
+      INFO(bad);
+      r = run_strata("check " + bad + " corpus");
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err.find("strata: error:") != std::string::npos);
+   }
+   CHECK(run_strata("check -f yaml corpus").err.find("hadolint-json") != std::string::npos);
+   const auto help = run_strata("check --help").out;
+   for (const char* name :
+        {"checkstyle", "gitlab", "codeclimate", "junit", "github", "gnu", "sonarqube", "hadolint-json", "FORMATS"}) {
+      INFO(name);
+      CHECK(help.find(name) != std::string::npos);
+   }
+   std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what BuildKit's parser rejects",
           "[cli][dump]") {
    const auto ok = run_strata("parse --dump rules/ST0001/ST0001.pass.Dockerfile");
@@ -276,7 +319,7 @@ TEST_CASE("cli: check --statistics counts findings per rule", "[cli][statistics]
    const auto help = run_strata("check --help").out;
    CHECK(help.find("--statistics") != std::string::npos);
    CHECK(help.find("--group") != std::string::npos);
-   CHECK(help.find("SARIF stays ungrouped") != std::string::npos);
+   CHECK(help.find("SARIF and the other CI formats stay ungrouped") != std::string::npos);
 }
 
 TEST_CASE("cli: check --group prints one line per rule and message", "[cli][group]") {

@@ -49,6 +49,20 @@ TEST_CASE("golden text, full, json and sarif outputs of corpus/", "[output]") {
    golden("corpus.sarif", test::render(run.findings, report::format::sarif, rules_with_findings(run)));
 }
 
+TEST_CASE("golden CI outputs of corpus/: checkstyle, gitlab, codeclimate, junit, github, gnu, sonarqube, hadolint-json",
+          "[output]") {
+   const corpus_run run;
+   REQUIRE_FALSE(run.findings.empty());
+   golden("corpus.checkstyle.xml", test::render(run.findings, report::format::checkstyle));
+   golden("corpus.gitlab.json", test::render(run.findings, report::format::gitlab));
+   golden("corpus.codeclimate", test::render(run.findings, report::format::codeclimate));
+   golden("corpus.junit.xml", test::render(run.findings, report::format::junit));
+   golden("corpus.github.txt", test::render(run.findings, report::format::github));
+   golden("corpus.gnu.txt", test::render(run.findings, report::format::gnu));
+   golden("corpus.sonarqube.json", test::render(run.findings, report::format::sonarqube));
+   golden("corpus.hadolint.json", test::render(run.findings, report::format::hadolint_json));
+}
+
 TEST_CASE("json: the findings contract", "[output]") {
    const corpus_run run;
    const auto doc = nlohmann::json::parse(test::render(run.findings, report::format::json));
