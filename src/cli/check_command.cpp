@@ -226,6 +226,10 @@ void add_check_options(CLI::App& cmd, check_options& o) {
                 "RUN in every tag page is one line. With -f json: each finding object with `count` and "
                 "`locations`. SARIF stays ungrouped (code scanning dedups results by their fingerprints)")
        ->excludes(statistics);
+   cmd.add_option("--srcroot", o.srcroot,
+                  "SARIF: the directory artifact URIs are relative to (%SRCROOT%); inputs outside it get file:// "
+                  "URIs (default: the top level of the git work tree of the working directory, else the working "
+                  "directory)");
 }
 
 int run_check(const check_options& o) {
@@ -323,6 +327,7 @@ int run_check(const check_options& o) {
                       : o.group    ? report::layout::groups
                                    : report::layout::findings;
    report::options ro{colour, rules, errors, shape};
+   ro.srcroot = o.srcroot;
    if (o.finish) {
       std::ostringstream written;
       report::write(*fmt_kind, findings, ro, written);
