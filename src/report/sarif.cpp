@@ -349,9 +349,9 @@ json rule_descriptor(const engine::registered_rule& r) {
    return out;
 }
 
-// A message's text with embedded links to its related locations: `... (see [the same
-// layer in linux; s390x](1), ...)`. Square brackets of the message itself are escaped
-// (SARIF §3.11.6) so that only the links read as links.
+// A message's text with embedded links to its related locations, each named by its file
+// name and line: `... (see [arm64.Dockerfile:3](1), ...)`. Square brackets of the message
+// itself are escaped (SARIF §3.11.6) so that only the links read as links.
 std::string linked_message(const engine::finding& f) {
    const auto escaped = [](std::string_view s) {
       std::string out;
@@ -364,7 +364,9 @@ std::string linked_message(const engine::finding& f) {
    if (f.related.empty()) return f.message;
    std::string out = escaped(f.message) + " (see ";
    for (std::size_t i = 0; i < f.related.size(); ++i) {
-      out += fmt::format("{}[{}]({})", i > 0 ? ", " : "", escaped(f.related[i].message), i + 1);
+      const auto& r = f.related[i];
+      const std::string name = std::filesystem::path(r.file).filename().string();
+      out += fmt::format("{}[{}:{}]({})", i > 0 ? ", " : "", escaped(name), r.start.line, i + 1);
    }
    return out + ")";
 }

@@ -240,7 +240,7 @@ TEST_CASE("sarif and json: a cross-input conflict names the other side as a rela
    CHECK(rel["physicalLocation"]["region"]["startLine"] == 3);
    CHECK(rel["message"]["text"] == "https://example.com/tool/1.4.2/tool-linux-arm64.tar.gz");
    const std::string message = first["message"]["text"];
-   CHECK(message.ends_with("(see [https://example.com/tool/1.4.2/tool-linux-arm64.tar.gz](1))"));
+   CHECK(message.ends_with("(see [arm64.Dockerfile:3](1))"));
    const auto doc = nlohmann::json::parse(test::render(findings, report::format::json));
    const auto& related = doc["findings"][0]["related"];
    REQUIRE(related.size() == 1);
