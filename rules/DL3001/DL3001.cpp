@@ -40,5 +40,6 @@ extern const engine::rule dl3001{
     .tags = tags,
     .visit = {.instruction = check},
     .onbuild = true,
+    .precision = "medium",
 };
 }  // namespace strata::rules

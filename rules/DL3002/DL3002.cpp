@@ -49,5 +49,6 @@ extern const engine::rule dl3002{
     .help = "End each stage with a USER that is not root (USER 10001:10001).",
     .tags = tags,
     .visit = {.dockerfile = check},
+    .security_severity = "4.0",
 };
 }  // namespace strata::rules

@@ -57,5 +57,6 @@ extern const engine::rule dl3004{
     .tags = tags,
     .visit = {.instruction = check},
     .onbuild = true,
+    .security_severity = "3.0",
 };
 }  // namespace strata::rules

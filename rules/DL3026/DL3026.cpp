@@ -60,5 +60,6 @@ extern const engine::rule dl3026{
     .help = "Pull the base image from a trusted registry, or add its registry to trustedRegistries.",
     .tags = tags,
     .visit = {.dockerfile = check},
+    .security_severity = "5.0",
 };
 }  // namespace strata::rules

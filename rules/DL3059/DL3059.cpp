@@ -58,5 +58,6 @@ extern const engine::rule dl3059{
     .aliases = {},
     .tags = tags,
     .visit = {.dockerfile = check},
+    .precision = "medium",
 };
 }  // namespace strata::rules

@@ -99,5 +99,7 @@ extern const engine::rule dl3064{
     .tags = tags,
     .visit = {.instruction = check},
     .onbuild = true,
+    .security_severity = "6.0",
+    .precision = "medium",
 };
 }  // namespace strata::rules

@@ -53,5 +53,7 @@ extern const engine::rule st2001{
     .aliases = {},
     .tags = tags,
     .visit = {.run = check},
+    .security_severity = "5.5",
+    .precision = "medium",
 };
 }  // namespace strata::rules

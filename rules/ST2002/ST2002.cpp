@@ -69,7 +69,7 @@ void check(const engine::run_view& run, engine::context& cx) {
                                          d.tool, d.expanded_url, why));
    }
 }
-constexpr std::string_view tags[] = {"supply-chain", "reproducibility"};
+constexpr std::string_view tags[] = {"security", "supply-chain", "reproducibility"};
 }  // namespace
 
 extern const engine::rule st2002{
@@ -81,5 +81,7 @@ extern const engine::rule st2002{
     .aliases = {},
     .tags = tags,
     .visit = {.run = check},
+    .security_severity = "5.0",
+    .precision = "medium",
 };
 }  // namespace strata::rules

@@ -39,5 +39,6 @@ extern const engine::rule st2003{
     .aliases = {},
     .tags = tags,
     .visit = {.run = check},
+    .security_severity = "7.0",
 };
 }  // namespace strata::rules

@@ -30,5 +30,6 @@ extern const engine::rule st2004{
     .aliases = {},
     .tags = tags,
     .visit = {.run = check},
+    .security_severity = "7.5",
 };
 }  // namespace strata::rules

@@ -111,5 +111,6 @@ extern const engine::rule st3011{
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},
+    .security_severity = "2.0",
 };
 }  // namespace strata::rules

@@ -26,5 +26,7 @@ extern const engine::rule st4002{
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},
+    .security_severity = "4.0",
+    .precision = "medium",
 };
 }  // namespace strata::rules

@@ -83,5 +83,6 @@ extern const engine::rule st4005{
     .aliases = {},
     .tags = tags,
     .visit = {.run = collect, .finish = finish},
+    .security_severity = "6.5",
 };
 }  // namespace strata::rules

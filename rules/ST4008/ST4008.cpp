@@ -60,17 +60,23 @@ void check(const ast::tag_page& page, engine::context& cx) {
       for (const auto& h : holders) {
          const auto arch = engine::architecture(h.section->platform.text);
          std::string others;
+         std::vector<engine::related_location> related;
          for (const auto& o : holders) {
             if (engine::architecture(o.section->platform.text) == arch) continue;
             others += (others.empty() ? "" : ", ") + o.section->platform.text;
+            const engine::finding there = cx.locate(o.layer->digest.where, {}, o.section);
+            related.push_back({there.file, there.start, there.stop, "the same layer in " + o.section->platform.text});
          }
          if (others.empty()) continue;
          const std::string what = engine::creates_root(*made->entry) ? "base root filesystem" : "RUN";
-         cx.report(h.layer->digest.where,
-                   fmt::format("layer {} ({} layer of `{}`) of {} is also a layer of {}: one blob cannot hold "
-                               "the binaries of two architectures",
-                               digest, what, shortened(made->entry->text), h.section->platform.text, others),
-                   h.section);
+         engine::finding f =
+             cx.locate(h.layer->digest.where,
+                       fmt::format("layer {} ({} layer of `{}`) of {} is also a layer of {}: one blob cannot hold "
+                                   "the binaries of two architectures",
+                                   digest, what, shortened(made->entry->text), h.section->platform.text, others),
+                       h.section);
+         f.related = std::move(related);
+         cx.report(std::move(f));
       }
    }
 }

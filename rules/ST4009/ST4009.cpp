@@ -73,5 +73,6 @@ extern const engine::rule st4009{
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check},
+    .security_severity = "6.0",
 };
 }  // namespace strata::rules

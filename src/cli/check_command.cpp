@@ -319,6 +319,10 @@ void add_check_options(CLI::App& cmd, check_options& o) {
                 "`locations`. SARIF and the other CI formats stay ungrouped (code scanning dedups results by their "
                 "fingerprints)")
        ->excludes(statistics);
+   cmd.add_option("--srcroot", o.srcroot,
+                  "SARIF: the directory artifact URIs are relative to (%SRCROOT%); inputs outside it get file:// "
+                  "URIs (default: the top level of the git work tree of the working directory, else the working "
+                  "directory)");
 }
 
 int run_check(const check_options& o) {
@@ -428,6 +432,7 @@ int run_check(const check_options& o) {
                           (kind == report::format::text || kind == report::format::full) &&
                           want_colour(o.color, &out == &std::cout && isatty(STDOUT_FILENO) != 0);
       report::options ro{colour, rules, errors, shape};
+      ro.srcroot = o.srcroot;
       if (o.finish) {
          std::ostringstream written;
          report::write(kind, findings, ro, written);

@@ -2,11 +2,21 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ast/source.hpp"
 #include "engine/rule.hpp"
 
 namespace strata::engine {
+
+/// Another place a finding names: the other side of a conflict between inputs or sections
+/// (SARIF relatedLocations, json `related`).
+struct related_location {
+   std::string file;     ///< the path as findings name it (`finding::file`)
+   ast::position start;  ///< 1-based line, column in code points
+   ast::position stop;   ///< exclusive end
+   std::string message;  ///< what is there (`sha256:... at amd64.Dockerfile:2`, `python:3.6 linux; amd64`)
+};
 
 struct finding {
    const rule* source_rule = nullptr;
@@ -26,6 +36,9 @@ struct finding {
    /// Where in `message` the naming that `name_section` appended starts (the byte offset of
    /// its ` (`), or `std::string::npos` when nothing was appended.
    std::size_t naming_at = std::string::npos;
+   /// The other places the message names (the other value of a conflict), first the one it
+   /// names first; empty for findings about one place.
+   std::vector<related_location> related;
 
    [[nodiscard]] std::string_view rule_id() const noexcept { return code.empty() ? source_rule->id : code; }
 

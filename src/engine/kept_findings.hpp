@@ -51,6 +51,12 @@ public:
       return f.tag + " " + f.platform;
    }
 
+   /// The place of the finding kept as `id` as a related location of another finding, with `message`.
+   [[nodiscard]] related_location related(std::size_t id, std::string message) const {
+      const finding& f = kept_[id].f;
+      return {f.file, f.start, f.stop, std::move(message)};
+   }
+
    /// `a.md:48`, or `a.md:48 and 7 other place(s)`: the first of `ids` and how many more.
    /// With `by_section`, the first is named by `section_name` instead.
    [[nodiscard]] std::string places(const std::vector<std::size_t>& ids, bool by_section = false) const {
@@ -75,20 +81,26 @@ private:
 /// `message(kept message, value, others)`, where `others` is `<shown> at <places>; …` for
 /// the other values and `show(value, ids)` names one of them. The places are `file:line`, or
 /// with `by_section` the tag and platform of a tag page section (`kept_findings::section_name`).
+/// Each finding's `related` holds the first place of every other value, in the order `others` names them.
 template <class Show, class Message>
 void report_outliers(context& cx, const kept_findings& kept,
                      const std::map<std::string, std::vector<std::size_t>>& by_value, Show&& show, Message&& message,
                      bool by_section = false) {
    for (const std::string* value : outlier_values(by_value)) {
       std::string others;
+      std::vector<related_location> related;
       for (const auto& [other, ids] : by_value) {
          if (other == *value) continue;
          if (!others.empty()) others += "; ";
-         others += show(other, ids) + (by_section ? " in " : " at ") + kept.places(ids, by_section);
+         const std::string shown = show(other, ids);
+         others += shown + (by_section ? " in " : " at ") + kept.places(ids, by_section);
+         related.push_back(
+             kept.related(ids.front(), by_section ? shown + " in " + kept.section_name(ids.front()) : shown));
       }
       for (const std::size_t id : by_value.at(*value)) {
          finding f = kept.get(id);
          f.message = message(f.message, *value, others);
+         f.related = related;
          cx.report(std::move(f));
       }
    }

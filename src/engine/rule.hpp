@@ -69,6 +69,13 @@ struct rule {
    /// named exactly (id, name or alias) by a select list, or given a severity by the config
    /// (`rules: {DL3057: info}`, hadolint's `override`) or by `--error/--warning/--info/--style ID`.
    bool off_by_default = false;
+   /// For rules tagged `security`: GitHub code scanning's `security-severity`, a CVSS-like
+   /// score "0.1".."10.0" as a string ("7.5": High, "5.0": Medium, "3.0": Low). "" for the
+   /// other rules (their results are quality alerts, ranked by `problem.severity`).
+   std::string_view security_severity = {};
+   /// How often a finding is right (SARIF `precision`): "very-high", "high" (default) or
+   /// "medium" for heuristics that can misread intent (names, patterns of use).
+   std::string_view precision = "high";
 };
 
 }  // namespace strata::engine

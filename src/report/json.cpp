@@ -27,6 +27,18 @@ nlohmann::ordered_json finding_json(const engine::finding& f) {
       j["platform"] = f.platform;
       j["section"] = f.section_index;
    }
+   if (!f.related.empty()) {
+      auto related = nlohmann::ordered_json::array();
+      for (const auto& r : f.related) {
+         related.push_back({{"file", r.file},
+                            {"line", r.start.line},
+                            {"column", r.start.column},
+                            {"end_line", r.stop.line},
+                            {"end_column", r.stop.column},
+                            {"message", r.message}});
+      }
+      j["related"] = std::move(related);
+   }
    return j;
 }
 

@@ -64,6 +64,11 @@ struct options {
    std::span<const engine::registered_rule* const> rules;  ///< the enabled rules (SARIF's tool.driver.rules)
    std::span<const engine::input_error> input_errors;      ///< inputs that could not be read (SARIF notifications)
    layout shape = layout::findings;                        ///< honoured by text, full, json only
+   /// SARIF's %SRCROOT%: artifact URIs are relative to it for the inputs inside it (absolute
+   /// or relative to the working directory); inputs outside it get `file://` URIs. A relative
+   /// directory is taken from the working directory. "" = the top level of the git work tree
+   /// of the working directory (the nearest parent with a `.git`), else the working directory.
+   std::string srcroot = {};
 };
 
 /// The findings of one rule that share one message key, in the order of the findings given.

@@ -115,6 +115,26 @@ TEST_CASE("cli: -f/-o repeatable, the N-th -o for the N-th -f", "[cli][formats]"
    std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("cli: --srcroot sets %SRCROOT%; the default is the git top level of the working directory", "[cli]") {
+   const auto uri = [](const nlohmann::json& log) {
+      return log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+   };
+   const std::string input = "corpus/dockerfiles/webapp/Dockerfile";
+   const auto by_default = nlohmann::json::parse(run_strata("check -f sarif --exit-zero --select DL3007 " + input).out);
+   CHECK(uri(by_default)["uri"] == input);
+   CHECK(uri(by_default)["uriBaseId"] == "%SRCROOT%");
+   const auto absolute = std::filesystem::absolute(input).string();
+   const auto sub =
+       nlohmann::json::parse(run_strata("check -f sarif --exit-zero --select DL3007 --srcroot corpus " + absolute).out);
+   CHECK(uri(sub)["uri"] == "dockerfiles/webapp/Dockerfile");
+   const std::string root = sub["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+   CHECK(root.ends_with("/corpus/"));
+   const auto outside = nlohmann::json::parse(
+       run_strata("check -f sarif --exit-zero --select DL3007 --srcroot corpus/dockerfiles/other " + input).out);
+   CHECK(uri(outside)["uri"] == "file://" + std::filesystem::path(absolute).lexically_normal().generic_string());
+   CHECK_FALSE(uri(outside).contains("uriBaseId"));
+}
+
 TEST_CASE("cli: strata parse --dump prints BuildKit's dump and fails on what BuildKit's parser rejects",
           "[cli][dump]") {
    const auto ok = run_strata("parse --dump rules/ST0001/ST0001.pass.Dockerfile");

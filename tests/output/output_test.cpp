@@ -2,6 +2,9 @@
 // STRATA_UPDATE_SNAPSHOTS=1 rewrites them.
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -30,6 +33,22 @@ std::vector<const engine::registered_rule*> rules_with_findings(const corpus_run
    return out;
 }
 
+// SARIF of `findings` with %SRCROOT% at the checkout; its file:// URI (which differs between
+// checkouts) written as file:///SRCROOT/ in the golden.
+std::string golden_sarif(const std::vector<engine::finding>& findings,
+                         std::span<const engine::registered_rule* const> rules) {
+   std::ostringstream out;
+   report::options opts{false, rules, {}};
+   opts.srcroot = test::source_path("");
+   report::write(report::format::sarif, findings, opts, out);
+   std::string text = out.str();
+   std::string root = "file://" + std::filesystem::path(test::source_path("")).lexically_normal().generic_string();
+   if (!root.ends_with('/')) root += '/';
+   for (auto at = text.find(root); at != std::string::npos; at = text.find(root, at))
+      text.replace(at, root.size(), "file:///SRCROOT/");
+   return text;
+}
+
 void golden(const std::string& name, const std::string& actual) {
    const std::string path = test::source_path("tests/output/" + name);
    if (std::getenv("STRATA_UPDATE_SNAPSHOTS") != nullptr) {
@@ -46,7 +65,7 @@ TEST_CASE("golden text, full, json and sarif outputs of corpus/", "[output]") {
    golden("corpus.txt", test::render(run.findings, report::format::text));
    golden("corpus.full.txt", test::render(run.findings, report::format::full));
    golden("corpus.json", test::render(run.findings, report::format::json));
-   golden("corpus.sarif", test::render(run.findings, report::format::sarif, rules_with_findings(run)));
+   golden("corpus.sarif", golden_sarif(run.findings, rules_with_findings(run)));
 }
 
 TEST_CASE("golden CI outputs of corpus/: checkstyle, gitlab, codeclimate, junit, github, gnu, sonarqube, hadolint-json",
@@ -117,4 +136,129 @@ TEST_CASE("sarif: one run, rules catalog, every result located and fingerprinted
    const auto empty = nlohmann::json::parse(test::render({}, report::format::sarif, run.rules));
    CHECK(empty["runs"][0]["results"].is_array());
    CHECK(empty["runs"][0]["results"].empty());
+}
+
+namespace {
+nlohmann::json sarif_of(const std::vector<engine::finding>& findings,
+                        std::span<const engine::registered_rule* const> rules, const std::string& srcroot) {
+   std::ostringstream out;
+   report::options opts{false, rules, {}};
+   opts.srcroot = srcroot;
+   report::write(report::format::sarif, findings, opts, out);
+   return nlohmann::json::parse(out.str());
+}
+}  // namespace
+
+TEST_CASE("sarif: rule help is the user sections of the doc, helpUri its page in the repository", "[output]") {
+   const auto rules = engine::enabled_rules({});
+   const auto log = sarif_of({}, rules, test::source_path(""));
+   const auto& driver = log["runs"][0]["tool"]["driver"];
+   CHECK(driver["informationUri"] == "https://github.com/strata-lint/strata");
+   for (const auto& r : driver["rules"]) {
+      const std::string id = r["id"];
+      INFO(id);
+      CHECK(r["helpUri"] == "https://github.com/strata-lint/strata/blob/main/rules/" + id + "/" + id + ".md");
+      const std::string md = r["help"]["markdown"];
+      const std::string text = r["help"]["text"];
+      CHECK(md.starts_with("## What it does\n"));
+      CHECK(text.starts_with("What it does\n"));
+      for (const char* heading : {"## Why is this bad?", "## Example", "## Use instead", "## Exceptions"}) {
+         CHECK(md.find(heading) != std::string::npos);
+      }
+      // nothing a reader of the alert cannot open: the References, formats.md, fixtures, seeds, corpus
+      CHECK(md.find("## References") == std::string::npos);
+      CHECK(text.find("\nReferences\n") == std::string::npos);
+      for (const std::string& help : {md, text}) {
+         CHECK(help.find("formats.md") == std::string::npos);
+         CHECK(help.find(id + ".pass") == std::string::npos);
+         CHECK(help.find(id + ".fail") == std::string::npos);
+         CHECK(help.find("Seed ") == std::string::npos);
+         CHECK(help.find("(corpus") == std::string::npos);
+      }
+      CHECK(text.find("\n```") == std::string::npos);  // code indented, without its fences
+   }
+}
+
+TEST_CASE("sarif: security-severity on the security rules only, precision per rule", "[output]") {
+   const auto rules = engine::enabled_rules({});
+   const auto log = sarif_of({}, rules, test::source_path(""));
+   std::map<std::string, nlohmann::json> props;
+   for (const auto& r : log["runs"][0]["tool"]["driver"]["rules"]) props[r["id"]] = r["properties"];
+   for (const auto* r : rules) {
+      const auto& d = *r->definition;
+      INFO(d.id);
+      const auto& p = props.at(std::string(d.id));
+      const bool security = std::find(d.tags.begin(), d.tags.end(), "security") != d.tags.end();
+      CHECK(p.contains("security-severity") == security);
+      CHECK(p.contains("problem.severity") == !security);
+      if (security) {
+         const double score = std::stod(p["security-severity"].get<std::string>());
+         CHECK(score > 0.0);
+         CHECK(score <= 10.0);
+      }
+      CHECK((p["precision"] == "high" || p["precision"] == "medium" || p["precision"] == "very-high"));
+   }
+   CHECK(props.at("ST2004")["security-severity"] == "7.5");  // pipe-to-shell: High
+   CHECK(props.at("ST2002")["security-severity"] == "5.0");  // unpinned download: Medium
+   CHECK(props.at("ST3011")["security-severity"] == "2.0");  // an info rule: Low, not Medium
+   CHECK(props.at("DL3064")["precision"] == "medium");       // a name that looks like a secret
+   CHECK(props.at("DL3000")["precision"] == "high");
+}
+
+TEST_CASE("sarif: URIs relative to --srcroot for inputs inside it, absolute ones included", "[output]") {
+   const auto rules = engine::enabled_rules({});
+   engine::finding f;
+   f.source_rule = rules.front()->definition;
+   f.message = "m";
+   f.start = {1, 1};
+   f.stop = {1, 2};
+   std::vector<engine::finding> findings(3, f);
+   findings[0].file = "corpus/a.Dockerfile";                       // relative to the working directory
+   findings[1].file = test::source_path("corpus/b c.Dockerfile");  // absolute, inside the root
+   findings[2].file = "/nonexistent-outside/Dockerfile";           // outside the root
+   const auto log = sarif_of(findings, rules, test::source_path(""));
+   const auto& run = log["runs"][0];
+   const std::string root = run["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+   CHECK(root.starts_with("file:///"));
+   CHECK(root.ends_with("/"));
+   const auto& results = run["results"];
+   const auto artifact = [&](std::size_t i) {
+      return results[i]["locations"][0]["physicalLocation"]["artifactLocation"];
+   };
+   CHECK(artifact(0)["uri"] == "corpus/a.Dockerfile");
+   CHECK(artifact(0)["uriBaseId"] == "%SRCROOT%");
+   CHECK(artifact(1)["uri"] == "corpus/b%20c.Dockerfile");
+   CHECK(artifact(1)["uriBaseId"] == "%SRCROOT%");
+   CHECK(artifact(2)["uri"] == "file:///nonexistent-outside/Dockerfile");
+   CHECK_FALSE(artifact(2).contains("uriBaseId"));
+   // another root: the same inputs are relative to it
+   const auto sub = sarif_of(findings, rules, test::source_path("corpus"));
+   CHECK(sub["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+         "b%20c.Dockerfile");
+}
+
+TEST_CASE("sarif and json: a cross-input conflict names the other side as a related location", "[output]") {
+   const auto rules = engine::enabled_rules({});
+   engine::selection only;
+   only.select = {"ST4005"};
+   const auto findings = test::check_fixture("rules/ST4005/ST4005.fail-across", only);
+   REQUIRE(findings.size() == 2);
+   const auto log = sarif_of(findings, rules, test::source_path(""));
+   const auto& results = log["runs"][0]["results"];
+   REQUIRE(results.size() == 2);
+   const auto& first = results[0];
+   REQUIRE(first["relatedLocations"].size() == 1);
+   const auto& rel = first["relatedLocations"][0];
+   CHECK(rel["id"] == 1);
+   CHECK(rel["physicalLocation"]["artifactLocation"]["uri"] == "rules/ST4005/ST4005.fail-across/arm64.Dockerfile");
+   CHECK(rel["physicalLocation"]["region"]["startLine"] == 3);
+   CHECK(rel["message"]["text"] == "https://example.com/tool/1.4.2/tool-linux-arm64.tar.gz");
+   const std::string message = first["message"]["text"];
+   CHECK(message.ends_with("(see [arm64.Dockerfile:3](1))"));
+   const auto doc = nlohmann::json::parse(test::render(findings, report::format::json));
+   const auto& related = doc["findings"][0]["related"];
+   REQUIRE(related.size() == 1);
+   CHECK(related[0]["file"] == "rules/ST4005/ST4005.fail-across/arm64.Dockerfile");
+   CHECK(related[0]["line"] == 3);
+   CHECK(related[0]["column"] == 88);
 }
