@@ -10,10 +10,6 @@
 namespace strata::rules {
 namespace {
 
-void collect(const engine::document& doc, engine::context& cx) {
-   if (const auto& s = cx.settings().verify) s->collect(doc, cx);
-}
-
 void finish(engine::context& cx) {
    const auto& s = cx.settings().verify;
    if (!s) return;
@@ -42,6 +38,6 @@ extern const engine::rule st5001{
     .help = "Rebuild the image from its source, or fix the library entry (GitCommit, Directory) that names the source.",
     .aliases = {},
     .tags = tags,
-    .visit = {.document = collect, .finish = finish},
+    .visit = {.document = verify::collect_histories, .finish = finish},
 };
 }  // namespace strata::rules

@@ -14,10 +14,6 @@ std::string excerpt(const std::string& s) {
    return s.size() > 120 ? s.substr(0, 117) + "..." : s;
 }
 
-void collect(const engine::document& doc, engine::context& cx) {
-   if (const auto& s = cx.settings().verify) s->collect(doc, cx);
-}
-
 void finish(engine::context& cx) {
    const auto& s = cx.settings().verify;
    if (!s) return;
@@ -48,6 +44,6 @@ extern const engine::rule st5002{
     .help = "Rebuild the image from its source, or point the library entry at the Dockerfile it was built from.",
     .aliases = {},
     .tags = tags,
-    .visit = {.document = collect, .finish = finish},
+    .visit = {.document = verify::collect_histories, .finish = finish},
 };
 }  // namespace strata::rules

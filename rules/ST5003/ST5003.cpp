@@ -11,10 +11,6 @@
 namespace strata::rules {
 namespace {
 
-void collect(const engine::document& doc, engine::context& cx) {
-   if (const auto& s = cx.settings().verify) s->collect(doc, cx);
-}
-
 void finish(engine::context& cx) {
    const auto& s = cx.settings().verify;
    if (!s) return;
@@ -47,6 +43,6 @@ extern const engine::rule st5003{
     .help = "Give the library files (--library) and the source tree (--source) the image was built from.",
     .aliases = {},
     .tags = tags,
-    .visit = {.document = collect, .finish = finish},
+    .visit = {.document = verify::collect_histories, .finish = finish},
 };
 }  // namespace strata::rules

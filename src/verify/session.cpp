@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/config.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
 #include "parse/dockerfile_parser.hpp"
@@ -70,6 +71,10 @@ struct attempt {
 };
 
 }  // namespace
+
+void collect_histories(const engine::document& doc, engine::context& cx) {
+   if (const auto& s = cx.settings().verify) s->collect(doc, cx);
+}
 
 void session::collect(const engine::document& doc, engine::context& cx) {
    const std::string& path = doc.source().path();

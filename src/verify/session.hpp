@@ -100,4 +100,8 @@ private:
    void compute();
 };
 
+/// The `document` visitor of ST5001-ST5003: collects the document's histories into the run's
+/// session (engine::config::verify); does nothing for `strata check` without one.
+void collect_histories(const engine::document& doc, engine::context& cx);
+
 }  // namespace strata::verify
