@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "ast/text.hpp"
+#include "engine/build_checks.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
 #include "engine/pragmas.hpp"
@@ -144,6 +146,12 @@ const std::vector<run_view>& context::runs() const {
    return runs_->all();
 }
 
+const facts::conversion& context::conversion() const {
+   assert(runs_ != nullptr);
+   const config& c = settings();
+   return runs_->conversion({c.build_args, c.target});
+}
+
 std::span<const run_view> context::runs_of(const ast::instruction& inst) const {
    assert(runs_ != nullptr);
    return runs_->of(inst);
@@ -225,6 +233,34 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
    }
 }
 
+namespace {
+
+// One cause, one finding: a finding of a rule that lists another rule's id among its aliases
+// (ST1007 JSONArgsRecommended lists DL3025) stands for that rule's findings on the same line
+// of the same file, or on a line it names as related (ST1012 reports the CMD that a later CMD
+// overrides and names the later one, where DL4003 reports).
+void drop_aliased(std::vector<finding>& out, std::size_t first) {
+   std::set<std::tuple<std::string_view, std::string, std::uint32_t>> covered;  // rule id, file, line
+   for (std::size_t i = first; i < out.size(); ++i) {
+      const finding& f = out[i];
+      if (f.source_rule == nullptr || !f.code.empty()) continue;
+      for (const std::string_view a : f.source_rule->aliases) {
+         const registered_rule* other = find_rule(a);
+         if (other == nullptr || other->definition == f.source_rule || other->definition->id != a) continue;
+         covered.emplace(other->definition->id, f.file, f.start.line);
+         for (const auto& r : f.related) covered.emplace(other->definition->id, r.file, r.start.line);
+      }
+   }
+   if (covered.empty()) return;
+   const auto stood_for = [&](const finding& f) {
+      return f.source_rule != nullptr && f.code.empty() &&
+             covered.contains({f.source_rule->id, f.file, f.start.line});
+   };
+   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), stood_for), out.end());
+}
+
+}  // namespace
+
 void checker::check(const document& doc, std::vector<finding>& out) {
    const std::size_t first = out.size();
    document_runs runs(doc);
@@ -260,6 +296,11 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       const auto pragmas = ignore_pragmas(*doc.dockerfile);
       apply_pragmas(*doc.dockerfile, pragmas, out, first);
    }
+   if (doc.dockerfile) {
+      static const config defaults;
+      apply_lint_options(*doc.dockerfile, lint_options_of(*doc.dockerfile, cfg_ != nullptr ? *cfg_ : defaults), cfg_, out, first);
+   }
+   drop_aliased(out, first);
 }
 
 void checker::add_shellcheck(const ast::dockerfile& df, std::vector<finding>& out) {

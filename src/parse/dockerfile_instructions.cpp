@@ -20,12 +20,7 @@ namespace pegtl = tao::pegtl;
 namespace {
 
 using ast::lower;
-
-std::string upper(std::string_view s) {
-   std::string out(s);
-   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-   return out;
-}
+using ast::upper;
 
 std::size_t levenshtein(std::string_view a, std::string_view b) {
    std::vector<std::size_t> row(b.size() + 1);
