@@ -17,21 +17,6 @@ using ast::lower;
 using ast::upper;
 using parse::environment;
 
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-   std::vector<std::size_t> row(b.size() + 1);
-   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-   for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-         const std::size_t up = row[j];
-         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-         diag = up;
-      }
-   }
-   return row[b.size()];
-}
-
 /// Images whose config sets no variable but PATH (their official images' history: `ENV PATH`
 /// at most), so that a name the Dockerfile does not define is undefined in a stage built on them.
 bool path_only_image(std::string_view image) {
@@ -527,7 +512,7 @@ std::string closest_name(std::string_view value, const std::vector<std::string>&
    for (const auto& opt : options) {
       const std::string o = case_sensitive ? opt : lower(opt);
       if (v == o) return "";
-      const std::size_t d = levenshtein(v, o);
+      const std::size_t d = parse::edit_distance(v, o);
       if (d < min) {
          min = d;
          if (case_sensitive) {

@@ -22,28 +22,13 @@ namespace {
 using ast::lower;
 using ast::upper;
 
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-   std::vector<std::size_t> row(b.size() + 1);
-   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-   for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-         const std::size_t up = row[j];
-         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-         diag = up;
-      }
-   }
-   return row[b.size()];
-}
-
 /// BuildKit's suggest.WrapError: " (did you mean x?)" for the closest option within 2 edits.
 std::string suggestion(std::string_view value, const std::vector<std::string_view>& options, bool case_sensitive) {
    const std::string v = case_sensitive ? std::string(value) : lower(value);
    std::string_view best;
    std::size_t best_distance = 3;
    for (const auto o : options) {
-      const std::size_t d = levenshtein(v, case_sensitive ? std::string(o) : lower(o));
+      const std::size_t d = edit_distance(v, case_sensitive ? std::string(o) : lower(o));
       if (d < best_distance) {
          best_distance = d;
          best = o;
@@ -654,6 +639,21 @@ void finish_dockerfile(ast::dockerfile& df) {
    mark_stage_uses(df);
    std::stable_sort(df.errors.begin(), df.errors.end(),
                     [](const auto& a, const auto& b) { return a.where.begin < b.where.begin; });
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+   std::vector<std::size_t> row(b.size() + 1);
+   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+   for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+         const std::size_t up = row[j];
+         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+         diag = up;
+      }
+   }
+   return row[b.size()];
 }
 
 }  // namespace strata::parse
