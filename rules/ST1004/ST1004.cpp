@@ -1,6 +1,6 @@
-// ST1004 consistent-instruction-casing: BuildKit's build check ConsistentInstructionCasing (`docker build --check`), with its
-// detail message and at the instruction BuildKit reports.
-// Description: All commands within the Dockerfile should use the same casing (either upper or l...
+// ST1004 consistent-instruction-casing: BuildKit's build check ConsistentInstructionCasing (`docker build --check`),
+// with its detail message and at the instruction BuildKit reports. Description: All commands within the Dockerfile
+// should use the same casing (either upper or l...
 #include <string>
 
 #include <fmt/format.h>

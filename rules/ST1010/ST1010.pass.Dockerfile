@@ -4,3 +4,7 @@ COPY public html
 
 FROM web
 WORKDIR html
+
+FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS win
+ENV GOPATH=C:\\go
+WORKDIR $GOPATH

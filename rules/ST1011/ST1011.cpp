@@ -1,7 +1,9 @@
 // ST1011 undefined-var: BuildKit's build check UndefinedVar (`docker build --check`), with its
 // detail message and at the instruction BuildKit reports.
 // Description: Variables should be defined before their use
+#include <set>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -18,7 +20,9 @@ namespace {
 void check(const ast::dockerfile& df, engine::context& cx) {
    const auto& cv = cx.conversion();
    if (!cv.dispatch_reported()) return;
+   std::set<std::pair<std::size_t, std::string_view>> seen;  // one finding per instruction and name
    for (const auto& u : cv.undefined_vars) {
+      if (!seen.emplace(u.instruction, u.name).second) continue;
       std::string message = fmt::format("Usage of undefined variable '${}'", u.name);
       if (!u.suggestion.empty()) message += fmt::format(" (did you mean ${}?)", u.suggestion);
       cx.report(df.instructions[u.instruction].where, std::move(message));

@@ -1,6 +1,7 @@
-// ST1012 multiple-instructions-disallowed: BuildKit's build check MultipleInstructionsDisallowed (`docker build --check`), with its
-// detail message and at the instruction BuildKit reports. It stands for DL4003, DL4004, DL3012 on the same instruction (one finding).
-// Description: Multiple instructions of the same type should not be used in the same stage
+// ST1012 multiple-instructions-disallowed: BuildKit's build check MultipleInstructionsDisallowed (`docker build
+// --check`), with its detail message and at the instruction BuildKit reports. It stands for DL4003, DL4004, DL3012 on
+// the same instruction (one finding). Description: Multiple instructions of the same type should not be used in the
+// same stage
 #include <string>
 
 #include <fmt/format.h>
@@ -24,7 +25,8 @@ void check(const ast::dockerfile& df, engine::context& cx) {
                          fmt::format("Multiple {} instructions should not be used in the same stage because only the "
                                      "last one will be used",
                                      later.keyword));
-      f.related.push_back({f.file, later.where.start, later.where.stop, fmt::format("the {} that overrides it", later.keyword)});
+      f.related.push_back(
+          {f.file, later.where.start, later.where.stop, fmt::format("the {} that overrides it", later.keyword)});
       cx.report(std::move(f));
    }
 }

@@ -1,6 +1,6 @@
-// ST1017 from-platform-flag-const-disallowed: BuildKit's build check FromPlatformFlagConstDisallowed (`docker build --check`), with its
-// detail message and at the instruction BuildKit reports.
-// Description: FROM --platform flag should not use a constant value
+// ST1017 from-platform-flag-const-disallowed: BuildKit's build check FromPlatformFlagConstDisallowed (`docker build
+// --check`), with its detail message and at the instruction BuildKit reports. It stands for DL3029 on the same
+// instruction (one finding). Description: FROM --platform flag should not use a constant value
 #include <string>
 
 #include <fmt/format.h>
@@ -23,7 +23,7 @@ void check(const ast::dockerfile& df, engine::context& cx) {
                 fmt::format("FROM --platform flag should not use constant value {}", ast::go_quote(value)));
    }
 }
-constexpr std::string_view aliases[] = {"FromPlatformFlagConstDisallowed"};
+constexpr std::string_view aliases[] = {"FromPlatformFlagConstDisallowed", "DL3029"};
 constexpr std::string_view tags[] = {"portability"};
 }  // namespace
 
@@ -32,7 +32,9 @@ extern const engine::rule st1017{
     .name = "from-platform-flag-const-disallowed",
     .default_severity = engine::severity::warning,
     .summary = "FROM --platform with a constant the stage name does not name",
-    .help = "Drop --platform (build with docker build --platform), use $BUILDPLATFORM, or name the stage after its platform.",
+    .help =
+        "Drop --platform (build with docker build --platform), use $BUILDPLATFORM, or name the stage after its "
+        "platform.",
     .aliases = aliases,
     .tags = tags,
     .visit = {.dockerfile = check},

@@ -8,11 +8,11 @@
 #include "ast/dockerfile.hpp"
 #include "ast/text.hpp"
 #include "ast/unicode.hpp"
+#include "engine/build_context.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
 #include "engine/rule.hpp"
 #include "facts/conversion.hpp"
-#include "engine/build_context.hpp"
 
 namespace strata::rules {
 namespace {

@@ -20,9 +20,9 @@ void check(const ast::dockerfile& df, engine::context& cx) {
    if (!cv.dispatch_reported()) return;
    for (const auto& p : cv.expose_ports) {
       if (!p.address_or_mapping) continue;
-      cx.report(df.instructions[p.instruction].where,
-                fmt::format("EXPOSE instruction should not define an IP address or host-port mapping, found '{}'",
-                            p.spec));
+      cx.report(
+          df.instructions[p.instruction].where,
+          fmt::format("EXPOSE instruction should not define an IP address or host-port mapping, found '{}'", p.spec));
    }
 }
 constexpr std::string_view aliases[] = {"ExposeInvalidFormat"};

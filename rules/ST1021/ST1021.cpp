@@ -1,6 +1,6 @@
-// ST1021 invalid-definition-description: BuildKit's build check InvalidDefinitionDescription (`docker build --check`), with its
-// detail message and at the instruction BuildKit reports.
-// Description: Comment for build stage or argument should follow the format: `# <arg/stage name...
+// ST1021 invalid-definition-description: BuildKit's build check InvalidDefinitionDescription (`docker build --check`),
+// with its detail message and at the instruction BuildKit reports. Description: Comment for build stage or argument
+// should follow the format: `# <arg/stage name...
 #include <string>
 
 #include <fmt/format.h>
@@ -33,7 +33,9 @@ extern const engine::rule st1021{
     .name = "invalid-definition-description",
     .default_severity = engine::severity::style,
     .summary = "The comment above a stage or ARG does not start with its name",
-    .help = "Start the comment with the stage or ARG name (# builder compiles the sources), or separate it with a blank line.",
+    .help =
+        "Start the comment with the stage or ARG name (# builder compiles the sources), or separate it with a blank "
+        "line.",
     .aliases = aliases,
     .tags = tags,
     .visit = {.dockerfile = check},

@@ -1,3 +1,5 @@
+# check=experimental=InvalidDefinitionDescription
+
 # a non-descriptive comment
 FROM scratch AS base
 

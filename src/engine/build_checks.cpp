@@ -41,7 +41,8 @@ std::optional<bool> parse_bool(std::string_view v) {
 }
 
 bool listed(const std::vector<std::string>& list, const rule& r) {
-   return std::any_of(list.begin(), list.end(), [&](const std::string& n) { return n == r.buildkit_check || n == r.id; });
+   return std::any_of(list.begin(), list.end(),
+                      [&](const std::string& n) { return n == r.buildkit_check || n == r.id; });
 }
 
 }  // namespace

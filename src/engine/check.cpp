@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <map>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -240,23 +240,37 @@ namespace {
 // of the same file, or on a line it names as related (ST1012 reports the CMD that a later CMD
 // overrides and names the later one, where DL4003 reports).
 void drop_aliased(std::vector<finding>& out, std::size_t first) {
-   std::set<std::tuple<std::string_view, std::string, std::uint32_t>> covered;  // rule id, file, line
+   // (rule id, file, line) -> the finding that stands for that rule's finding there
+   std::map<std::tuple<std::string_view, std::string, std::uint32_t>, std::size_t> covered;
    for (std::size_t i = first; i < out.size(); ++i) {
       const finding& f = out[i];
       if (f.source_rule == nullptr || !f.code.empty()) continue;
       for (const std::string_view a : f.source_rule->aliases) {
          const registered_rule* other = find_rule(a);
          if (other == nullptr || other->definition == f.source_rule || other->definition->id != a) continue;
-         covered.emplace(other->definition->id, f.file, f.start.line);
-         for (const auto& r : f.related) covered.emplace(other->definition->id, r.file, r.start.line);
+         covered.emplace(std::tuple{other->definition->id, f.file, f.start.line}, i);
+         for (const auto& r : f.related) covered.emplace(std::tuple{other->definition->id, r.file, r.start.line}, i);
       }
    }
    if (covered.empty()) return;
-   const auto stood_for = [&](const finding& f) {
-      return f.source_rule != nullptr && f.code.empty() &&
-             covered.contains({f.source_rule->id, f.file, f.start.line});
-   };
-   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), stood_for), out.end());
+   // One cause, one finding, at the higher of the two severities (a hadolint `error` stays an error).
+   std::vector<bool> drop(out.size(), false);
+   for (std::size_t i = first; i < out.size(); ++i) {
+      const finding& f = out[i];
+      if (f.source_rule == nullptr || !f.code.empty()) continue;
+      const auto it = covered.find({f.source_rule->id, f.file, f.start.line});
+      if (it == covered.end()) continue;
+      drop[i] = true;
+      out[it->second].level = std::max(out[it->second].level, f.level);
+   }
+   std::size_t kept = first;
+   for (std::size_t i = first; i < out.size(); ++i) {
+      if (!drop[i]) {
+         if (kept != i) out[kept] = std::move(out[i]);
+         ++kept;
+      }
+   }
+   out.resize(kept);
 }
 
 }  // namespace
@@ -298,7 +312,8 @@ void checker::check(const document& doc, std::vector<finding>& out) {
    }
    if (doc.dockerfile) {
       static const config defaults;
-      apply_lint_options(*doc.dockerfile, lint_options_of(*doc.dockerfile, cfg_ != nullptr ? *cfg_ : defaults), cfg_, out, first);
+      apply_lint_options(*doc.dockerfile, lint_options_of(*doc.dockerfile, cfg_ != nullptr ? *cfg_ : defaults), cfg_,
+                         out, first);
    }
    drop_aliased(out, first);
 }

@@ -1,6 +1,7 @@
 #include "facts/conversion.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 
@@ -27,10 +28,25 @@ bool path_only_image(std::string_view image) {
    for (const std::string_view prefix : {"docker.io/library/", "library/", "docker.io/"}) {
       if (repo.starts_with(prefix)) repo.erase(0, prefix.size());
    }
-   static const std::set<std::string, std::less<>> images = {
-       "alpine",      "busybox", "debian",      "ubuntu",      "centos", "fedora",    "rockylinux", "almalinux",
-       "amazonlinux", "oraclelinux", "archlinux", "opensuse/leap", "opensuse/tumbleweed", "photon",
-       "clearlinux",  "mageia",  "alt",         "cirros",      "sl"};
+   static const std::set<std::string, std::less<>> images = {"alpine",
+                                                             "busybox",
+                                                             "debian",
+                                                             "ubuntu",
+                                                             "centos",
+                                                             "fedora",
+                                                             "rockylinux",
+                                                             "almalinux",
+                                                             "amazonlinux",
+                                                             "oraclelinux",
+                                                             "archlinux",
+                                                             "opensuse/leap",
+                                                             "opensuse/tumbleweed",
+                                                             "photon",
+                                                             "clearlinux",
+                                                             "mageia",
+                                                             "alt",
+                                                             "cirros",
+                                                             "sl"};
    return images.contains(repo);
 }
 
@@ -66,12 +82,12 @@ struct platform {
 };
 std::optional<platform> parse_platform(std::string_view text) {
    static const std::set<std::string, std::less<>> known_os = {
-       "aix",   "android", "darwin",  "dragonfly", "freebsd", "hurd",    "illumos", "ios", "js",
-       "linux", "nacl",    "netbsd",  "openbsd",   "plan9",   "solaris", "windows", "zos"};
+       "aix",   "android", "darwin", "dragonfly", "freebsd", "hurd",    "illumos", "ios", "js",
+       "linux", "nacl",    "netbsd", "openbsd",   "plan9",   "solaris", "windows", "zos"};
    static const std::set<std::string, std::less<>> known_arch = {
-       "386",     "amd64",  "amd64p32", "arm",      "armbe",       "arm64", "arm64be", "ppc64",
-       "ppc64le", "loong64", "mips",    "mipsle",   "mips64",      "mips64le", "mips64p32",
-       "mips64p32le", "ppc", "riscv",   "riscv64",  "s390",        "s390x", "sparc",   "sparc64", "wasm"};
+       "386",     "amd64",   "amd64p32", "arm",    "armbe",  "arm64",    "arm64be",   "ppc64",
+       "ppc64le", "loong64", "mips",     "mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le",
+       "ppc",     "riscv",   "riscv64",  "s390",   "s390x",  "sparc",    "sparc64",   "wasm"};
    if (text.find('*') != std::string_view::npos) return std::nullopt;
    std::vector<std::string> parts;
    std::size_t at = 0;
@@ -105,8 +121,7 @@ std::optional<platform> parse_platform(std::string_view text) {
 }
 
 /// The expansion of `word` with `env`, as ProcessWordWithMatches gives it.
-parse::lex_result expand_word(std::string_view word, const environment& env, char escape,
-                              bool skip_quotes = false) {
+parse::lex_result expand_word(std::string_view word, const environment& env, char escape, bool skip_quotes = false) {
    parse::lex_options options;
    options.escape = escape;
    options.skip_process_quotes = skip_quotes;
@@ -132,7 +147,7 @@ private:
    const ast::dockerfile& df_;
    const build_request& request_;
    conversion out_;
-   environment global_;                             ///< globalArgs: automatic args then meta ARGs with a value
+   environment global_;                            ///< globalArgs: automatic args then meta ARGs with a value
    std::set<std::string, std::less<>> meta_keys_;  ///< every meta ARG key (allArgs)
    std::vector<stage_state> finals_;               ///< per stage: the state after its last instruction
 
@@ -404,7 +419,7 @@ private:
          } else if (n == "workdir") {
             if (inst.words.empty()) continue;
             const auto r = check_word(inst.words[0].text, i, state, report);
-            if (!state.workdir_set && report && !r.error && !r.result.starts_with('/'))
+            if (!state.workdir_set && report && !r.error && !is_absolute_path(r.result))
                out_.relative_first_workdirs.push_back(i);
             state.workdir_set = true;
          } else if (n == "user" || n == "stopsignal" || n == "volume") {
@@ -477,20 +492,33 @@ private:
 }  // namespace
 
 std::map<std::string, std::string, std::less<>> automatic_args(const build_request& request) {
-   std::map<std::string, std::string, std::less<>> args = {
-       {"BUILDPLATFORM", "linux/amd64"}, {"BUILDOS", "linux"},         {"BUILDOSVERSION", ""},
-       {"BUILDARCH", "amd64"},           {"BUILDVARIANT", ""},         {"TARGETPLATFORM", "linux/amd64"},
-       {"TARGETOS", "linux"},            {"TARGETOSVERSION", ""},      {"TARGETARCH", "amd64"},
-       {"TARGETVARIANT", ""},            {"TARGETSTAGE", request.target}};
+   std::map<std::string, std::string, std::less<>> args = {{"BUILDPLATFORM", "linux/amd64"},
+                                                           {"BUILDOS", "linux"},
+                                                           {"BUILDOSVERSION", ""},
+                                                           {"BUILDARCH", "amd64"},
+                                                           {"BUILDVARIANT", ""},
+                                                           {"TARGETPLATFORM", "linux/amd64"},
+                                                           {"TARGETOS", "linux"},
+                                                           {"TARGETOSVERSION", ""},
+                                                           {"TARGETARCH", "amd64"},
+                                                           {"TARGETVARIANT", ""},
+                                                           {"TARGETSTAGE", request.target}};
    for (auto& [k, v] : args) {
       if (const auto it = request.build_args.find(k); it != request.build_args.end()) v = it->second;
    }
    return args;
 }
 
+bool is_absolute_path(std::string_view path) {
+   if (path.starts_with('/') || path.starts_with('\\')) return true;
+   // a Windows drive path (C:\go, C:/go): absolute for a Windows image, which is what it is written for
+   return path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':' &&
+          (path[2] == '\\' || path[2] == '/');
+}
+
 bool names_secret(std::string_view key) {
-   static const std::set<std::string, std::less<>> secret = {"apikey",   "auth",   "credential", "credentials", "key",
-                                                            "password", "pword",  "passwd",     "secret",      "token"};
+   static const std::set<std::string, std::less<>> secret = {"apikey",   "auth",  "credential", "credentials", "key",
+                                                             "password", "pword", "passwd",     "secret",      "token"};
    bool found = false;
    std::size_t at = 0;
    const std::string k = lower(key);
@@ -498,7 +526,11 @@ bool names_secret(std::string_view key) {
       auto end = k.find('_', at);
       if (end == std::string::npos) end = k.size();
       const std::string_view token = std::string_view(k).substr(at, end - at);
-      if (token == "public" || token == "file" || token == "version") return false;
+      // BuildKit's allowlist (public, file, version), and what names a public key: GPG_KEY,
+      // PGP_KEY_ID, KEY_FINGERPRINT hold the fingerprint a download is verified against.
+      if (token == "public" || token == "file" || token == "version" || token == "gpg" || token == "pgp" ||
+          token == "gnupg" || token == "fingerprint")
+         return false;
       if (secret.contains(token)) found = true;
       at = end + 1;
    }

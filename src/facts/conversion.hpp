@@ -38,9 +38,9 @@ struct undefined_use {
 /// A port of an EXPOSE as BuildKit reads it (after sorting, expanding and splitting the words).
 struct expose_port {
    std::size_t instruction = 0;
-   std::string spec;                ///< the word: `80/TCP`, `127.0.0.1:80:80`
-   bool protocol_casing = false;    ///< the protocol is not lowercase
-   bool address_or_mapping = false; ///< an IP address or a host port is given
+   std::string spec;                 ///< the word: `80/TCP`, `127.0.0.1:80:80`
+   bool protocol_casing = false;     ///< the protocol is not lowercase
+   bool address_or_mapping = false;  ///< an IP address or a host port is given
 };
 
 /// A CMD, ENTRYPOINT or HEALTHCHECK that a later one of the same stage overrides.
@@ -77,15 +77,15 @@ struct conversion {
    std::vector<bool> stage_env_known;
    std::string target_problem;  ///< `target stage "x" could not be found`, or ""
 
-   std::vector<undefined_use> undefined_vars;      ///< UndefinedVar, in dispatch order
-   std::vector<undefined_use> undefined_from_args; ///< UndefinedArgInFrom, in file order
-   std::vector<std::size_t> invalid_default_froms; ///< FROMs whose image is not a reference with the default ARGs
+   std::vector<undefined_use> undefined_vars;            ///< UndefinedVar, in dispatch order
+   std::vector<undefined_use> undefined_from_args;       ///< UndefinedArgInFrom, in file order
+   std::vector<std::size_t> invalid_default_froms;       ///< FROMs whose image is not a reference with the default ARGs
    std::vector<std::size_t> redundant_target_platforms;  ///< `FROM --platform=$TARGETPLATFORM`
    /// FROMs with a constant `--platform` that the stage name does not name: (instruction, value).
    std::vector<std::pair<std::size_t, std::string>> constant_platforms;
    std::vector<std::size_t> shell_form_without_shell;  ///< CMD/ENTRYPOINT in shell form, no SHELL in effect
    std::vector<std::size_t> relative_first_workdirs;   ///< the first WORKDIR of a stage chain, relative
-   std::vector<overridden_instruction> overridden;      ///< in dispatch order
+   std::vector<overridden_instruction> overridden;     ///< in dispatch order
    std::vector<secret_key> secret_keys;
    std::vector<std::size_t> legacy_key_values;  ///< ENV/LABEL in the `key value` form
    std::vector<expose_port> expose_ports;
@@ -126,8 +126,15 @@ struct conversion {
 /// Whether an ARG or ENV key names a secret, as BuildKit's SecretsUsedInArgOrEnv decides:
 /// a `_`-delimited token (or the whole key), case-insensitive, is apikey, auth, credential(s),
 /// key, password, pword, passwd, secret or token, and no token is `public`, `file` or `version`
-/// (`PUBLIC_KEY`, `PASSWORD_FILE`, `AUTH_MODULE_VERSION` name no secret).
+/// (`PUBLIC_KEY`, `PASSWORD_FILE`, `AUTH_MODULE_VERSION` name no secret). Unlike BuildKit, a
+/// token `gpg`, `pgp`, `gnupg` or `fingerprint` also names no secret: `ENV GPG_KEY` holds the
+/// public key fingerprint a download is verified against (docker-library's python, wordpress).
 [[nodiscard]] bool names_secret(std::string_view key);
+
+/// Whether a WORKDIR path is absolute: `/...`, `\\...`, or a Windows drive path (`C:\go`, `C:/go`),
+/// which is absolute for the Windows image it is written for (BuildKit's system.IsAbs with the
+/// stage's OS).
+[[nodiscard]] bool is_absolute_path(std::string_view path);
 
 /// BuildKit's suggest.Search: the option within 2 edits of `value` (Levenshtein over bytes),
 /// the closest first-found; "" when an option equals `value` or none is close. Without

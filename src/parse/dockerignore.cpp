@@ -165,7 +165,7 @@ bool ignore_patterns::excludes(std::string_view path) const {
 
 bool ignore_patterns::excludes_source(std::string_view source) const {
    const std::string path = clean_path(source);
-   if (path == ".") {  // every `!` pattern re-includes something below the root
+   if (path == ".") {                 // every `!` pattern re-includes something below the root
       return excludes("\x01\x02") &&  // a name that only `*`-like patterns match
              std::none_of(patterns_.begin(), patterns_.end(), [](const ignore_pattern& p) { return p.exclusion; });
    }

@@ -27,10 +27,10 @@ namespace strata::parse {
 
 /// One pattern of a `.dockerignore` file.
 struct ignore_pattern {
-   std::string text;                ///< cleaned, without the `!`
-   bool exclusion = false;          ///< written `!pattern`: re-includes
-   std::uint32_t line = 0;          ///< 1-based line in the file
-   std::shared_ptr<re2::RE2> regex; ///< the compiled glob (null when it does not compile: it matches nothing)
+   std::string text;                 ///< cleaned, without the `!`
+   bool exclusion = false;           ///< written `!pattern`: re-includes
+   std::uint32_t line = 0;           ///< 1-based line in the file
+   std::shared_ptr<re2::RE2> regex;  ///< the compiled glob (null when it does not compile: it matches nothing)
 };
 
 /// The patterns of a `.dockerignore` file, in file order.
