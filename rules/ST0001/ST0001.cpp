@@ -8,6 +8,7 @@ namespace {
 void check(const ast::dockerfile& df, engine::context& cx) {
    for (const auto& e : df.errors) {
       if (e.layer == ast::error_layer::image_name) continue;  // ST0004
+      if (e.layer == ast::error_layer::limits) continue;      // ST0007
       cx.report(e.where, e.message);
    }
    // BuildKit fails the build on a lint options value it cannot read (`# check=`, or the

@@ -386,8 +386,10 @@ private:
             for (const auto& kv : inst.pairs) {
                const auto k = check_word(kv.key, i, state, report);
                const auto v = check_word(kv.value, i, state, report);
-               if (n == "env" && !k.error && !v.error) {
-                  set.emplace_back(k.result, v.result);
+               // past strata's expansion limit (ST0007) the value is unknown but the name is set
+               const bool too_long = v.error && parse::is_size_limit_error(*v.error);
+               if (n == "env" && !k.error && (!v.error || too_long)) {
+                  set.emplace_back(k.result, too_long ? std::string() : v.result);
                   if (report && names_secret(k.result)) out_.secret_keys.push_back({i, k.result});
                }
             }

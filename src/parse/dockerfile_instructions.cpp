@@ -524,13 +524,23 @@ void finish_dockerfile(ast::dockerfile& df) {
    auto global_declared = std::make_shared<ast::name_set>();
    std::shared_ptr<const ast::name_set> global_declared_snapshot = std::make_shared<const ast::name_set>();
    std::shared_ptr<const ast::name_set> declared = global_declared_snapshot;
+   const ast::instruction* at = nullptr;  // the instruction value_of expands for
    auto value_of = [&](const std::string& raw, const ast::environment& env) -> std::optional<std::string> {
       auto r = process_word(raw, env, options);
-      if (r.error) return std::nullopt;
+      if (r.error) {
+         if (at != nullptr && is_size_limit_error(*r.error)) {
+            df.errors.push_back({fmt::format("{} expands to more than {} bytes; strata treats the value as unknown",
+                                             ast::go_quote(raw.size() > 60 ? raw.substr(0, 57) + "..." : raw),
+                                             options.max_result_bytes),
+                                 at->where, ast::error_layer::limits});
+         }
+         return std::nullopt;
+      }
       return std::move(r.result);
    };
    for (std::size_t i = 0; i < df.instructions.size(); ++i) {
       auto& inst = df.instructions[i];
+      at = &inst;
       set_mounts(inst);  // every RUN: also before the first FROM, and the RUN of an ONBUILD
       if (inst.name == "from") {
          if (in_stage && !df.stages.empty()) {
