@@ -12,4 +12,4 @@ FROM alpine:3.20 AS latest
 # A tag from the global ARG default: debian:12.5.
 FROM debian:$RELEASE
 # A tag without a known value.
-FROM debian:${FLAVOUR}
+FROM debian:bookworm${FLAVOUR}

@@ -170,7 +170,10 @@ struct stage {
 /// argument counts, stage names, a base image that is not a reference), or the
 /// conversion's naming checks on a well-formed base image reference (upper case in
 /// the repository name, a bare 64-hex name): rule ST0004 rather than ST0001.
-enum class error_layer { parser, instructions, image_name };
+/// parser, instructions: BuildKit rejects the file (ST0001); image_name: a base image name
+/// BuildKit refuses (ST0004); limits: past one of strata's own limits, not an error for
+/// BuildKit (an ARG or ENV value that expands past 64 KiB; ST0007).
+enum class error_layer { parser, instructions, image_name, limits };
 
 /// A syntax problem. Parser-layer errors keep the instruction out of the model; the
 /// rest of the file is still parsed.

@@ -16,6 +16,14 @@ namespace strata::ast {
    return out;
 }
 
+/// ASCII upper case.
+[[nodiscard]] inline std::string upper(std::string_view s) {
+   std::string out(s);
+   std::transform(out.begin(), out.end(), out.begin(),
+                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+   return out;
+}
+
 /// ASCII case-insensitive equality.
 [[nodiscard]] inline bool iequals(std::string_view a, std::string_view b) {
    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

@@ -100,6 +100,20 @@ std::optional<engine::config> gather_settings(const check_options& o, const std:
       }
       flags.label_schema.push_back(std::move(l));
    }
+   for (const auto& a : o.build_args) {
+      const auto eq = a.find('=');
+      if (a.empty() || eq == 0) {
+         fmt::print(stderr, "strata: error: --build-arg {}: expected NAME=VALUE\n", a);
+         return std::nullopt;
+      }
+      if (eq != std::string::npos) {
+         flags.build_args[a.substr(0, eq)] = a.substr(eq + 1);
+      } else if (const char* v = std::getenv(a.c_str())) {  // docker build: `--build-arg NAME` takes the environment's
+         flags.build_args[a] = v;
+      }
+   }
+   flags.target = o.target;
+   flags.context_dir = o.context_dir;
    flags.strict_labels = o.strict_labels;
    flags.disable_ignore_pragma = o.disable_ignore_pragma;
    if (o.exit_zero) flags.no_fail = true;
@@ -319,6 +333,12 @@ void add_check_options(CLI::App& cmd, check_options& o) {
                 "`locations`. SARIF and the other CI formats stay ungrouped (code scanning dedups results by their "
                 "fingerprints)")
        ->excludes(statistics);
+   cmd.add_option("--build-arg", o.build_args,
+                  "NAME=VALUE: an ARG's value in the build checked (as docker build; repeatable)")
+       ->allow_extra_args(false);
+   cmd.add_option("--target", o.target, "The build stage checked for BuildKit's checks (default: the last)");
+   cmd.add_option("--context", o.context_dir,
+                  "The build context whose .dockerignore ST1019 reads (default: each Dockerfile's directory)");
    cmd.add_option("--srcroot", o.srcroot,
                   "SARIF: the directory artifact URIs are relative to (%SRCROOT%); inputs outside it get file:// "
                   "URIs (default: the top level of the git work tree of the working directory, else the working "

@@ -46,7 +46,10 @@ struct check_options {
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
    bool statistics = false;          ///< a count per rule instead of the findings
    bool group = false;               ///< one entry per rule and message key, with its count
-   std::string srcroot;              ///< SARIF %SRCROOT% ("" = the git top level of the working directory)
+   std::vector<std::string> build_args;  ///< --build-arg K=V (K alone: its value from the environment, as docker build)
+   std::string target;                   ///< --target STAGE
+   std::string context_dir;              ///< --context DIR
+   std::string srcroot;                  ///< SARIF %SRCROOT% ("" = the git top level of the working directory)
    /// `strata verify`: the comparison the ST5001-ST5003 rules report from (default selection:
    /// the ST5 rules), and what writes the report: `finish(report, format, out)` gets the
    /// findings as written in `format` (`format_name`: `text`, `full`, `json`, `sarif`, ...) and

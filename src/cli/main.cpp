@@ -112,7 +112,8 @@ int run_parse(const std::vector<std::string>& paths, bool dump, bool all_errors)
       for (const auto& e : df.errors) {
          auto ej = render::span_json(e.where);
          ej["message"] = e.message;
-         ej["layer"] = e.layer == ast::error_layer::parser ? "parser" : "instructions";
+         constexpr const char* layers[] = {"parser", "instructions", "image_name", "limits"};
+         ej["layer"] = layers[static_cast<int>(e.layer)];
          errs.push_back(ej);
       }
       files.push_back(std::move(f));

@@ -208,6 +208,9 @@ void merge_config(engine::config& base, const engine::config& later) {
    base.formats.insert(base.formats.end(), later.formats.begin(), later.formats.end());
    base.warnings.insert(base.warnings.end(), later.warnings.begin(), later.warnings.end());
    if (later.verify_settings) base.verify_settings = later.verify_settings;
+   for (const auto& [k, v] : later.build_args) base.build_args[k] = v;
+   if (!later.target.empty()) base.target = later.target;
+   if (!later.context_dir.empty()) base.context_dir = later.context_dir;
 }
 
 }  // namespace strata::cli

@@ -107,9 +107,7 @@ void add_verify_options(CLI::App& cmd, verify_options& o) {
    cmd.add_option("--source", o.source,
                   "The source tree: a git repository, or a directory of checkouts named by commit");
    cmd.add_option("--dockerfile", o.dockerfile, "Compare every history with this Dockerfile (no library needed)");
-   cmd.add_option("--build-arg", o.build_args, "A build argument K=V, as given to the build; repeatable")
-       ->allow_extra_args(false);
-   cmd.add_option("--target", o.target, "The build stage to predict (default: the last one)");
+   // --build-arg and --target are check's: the build predicted is the build checked
 }
 
 int run_verify(verify_options o) {
@@ -125,7 +123,7 @@ int run_verify(verify_options o) {
    s.libraries = o.libraries;
    s.source = o.source;
    s.dockerfile = o.dockerfile;
-   for (const auto& kv : o.build_args) {
+   for (const auto& kv : o.check.build_args) {
       const auto eq = kv.find('=');
       if (eq == std::string::npos || eq == 0) {
          fmt::print(stderr, "strata: error: --build-arg '{}' is not K=V\n", kv);
@@ -133,7 +131,7 @@ int run_verify(verify_options o) {
       }
       s.build_args[kv.substr(0, eq)] = kv.substr(eq + 1);
    }
-   if (!o.target.empty()) s.target = o.target;
+   if (!o.check.target.empty()) s.target = o.check.target;
    auto session = std::make_shared<verify::session>(std::move(s));
    o.check.verify = session;
    bool io_error = false;

@@ -28,8 +28,7 @@ struct verify_options {
    std::vector<std::string> libraries;
    std::string source;
    std::string dockerfile;
-   std::vector<std::string> build_args;  ///< `K=V`
-   std::string target;
+   // --build-arg and --target: check_options::build_args and check_options::target
 };
 
 void add_verify_options(CLI::App& cmd, verify_options& o);

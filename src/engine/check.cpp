@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "ast/text.hpp"
+#include "engine/build_checks.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
 #include "engine/pragmas.hpp"
@@ -144,6 +146,12 @@ const std::vector<run_view>& context::runs() const {
    return runs_->all();
 }
 
+const facts::conversion& context::conversion() const {
+   assert(runs_ != nullptr);
+   const config& c = settings();
+   return runs_->conversion({c.build_args, c.target});
+}
+
 std::span<const run_view> context::runs_of(const ast::instruction& inst) const {
    assert(runs_ != nullptr);
    return runs_->of(inst);
@@ -225,6 +233,48 @@ void checker::each(const document* doc, document_runs* runs, bool onbuild, std::
    }
 }
 
+namespace {
+
+// One cause, one finding: a finding of a rule that lists another rule's id among its aliases
+// (ST1007 JSONArgsRecommended lists DL3025) stands for that rule's findings on the same line
+// of the same file, or on a line it names as related (ST1012 reports the CMD that a later CMD
+// overrides and names the later one, where DL4003 reports).
+void drop_aliased(std::vector<finding>& out, std::size_t first) {
+   // (rule id, file, line) -> the finding that stands for that rule's finding there
+   std::map<std::tuple<std::string_view, std::string, std::uint32_t>, std::size_t> covered;
+   for (std::size_t i = first; i < out.size(); ++i) {
+      const finding& f = out[i];
+      if (f.source_rule == nullptr || !f.code.empty()) continue;
+      for (const std::string_view a : f.source_rule->aliases) {
+         const registered_rule* other = find_rule(a);
+         if (other == nullptr || other->definition == f.source_rule || other->definition->id != a) continue;
+         covered.emplace(std::tuple{other->definition->id, f.file, f.start.line}, i);
+         for (const auto& r : f.related) covered.emplace(std::tuple{other->definition->id, r.file, r.start.line}, i);
+      }
+   }
+   if (covered.empty()) return;
+   // One cause, one finding, at the higher of the two severities (a hadolint `error` stays an error).
+   std::vector<bool> drop(out.size(), false);
+   for (std::size_t i = first; i < out.size(); ++i) {
+      const finding& f = out[i];
+      if (f.source_rule == nullptr || !f.code.empty()) continue;
+      const auto it = covered.find({f.source_rule->id, f.file, f.start.line});
+      if (it == covered.end()) continue;
+      drop[i] = true;
+      out[it->second].level = std::max(out[it->second].level, f.level);
+   }
+   std::size_t kept = first;
+   for (std::size_t i = first; i < out.size(); ++i) {
+      if (!drop[i]) {
+         if (kept != i) out[kept] = std::move(out[i]);
+         ++kept;
+      }
+   }
+   out.resize(kept);
+}
+
+}  // namespace
+
 void checker::check(const document& doc, std::vector<finding>& out) {
    const std::size_t first = out.size();
    document_runs runs(doc);
@@ -260,6 +310,12 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       const auto pragmas = ignore_pragmas(*doc.dockerfile);
       apply_pragmas(*doc.dockerfile, pragmas, out, first);
    }
+   if (doc.dockerfile) {
+      static const config defaults;
+      apply_lint_options(*doc.dockerfile, lint_options_of(*doc.dockerfile, cfg_ != nullptr ? *cfg_ : defaults), cfg_,
+                         out, first);
+   }
+   drop_aliased(out, first);
 }
 
 void checker::add_shellcheck(const ast::dockerfile& df, std::vector<finding>& out) {

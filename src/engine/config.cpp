@@ -166,20 +166,25 @@ bool valid_label_type(std::string_view type) noexcept {
 
 namespace {
 
+// A path of the config file: relative to the file's directory; named from the working
+// directory when below it (messages, snapshots).
+std::string relative_to(const std::string& config_path, const YAML::Node& v, std::string_view key) {
+   if (!v.IsScalar()) fail(v, fmt::format("`{}` is a path", key));
+   const std::filesystem::path dir = std::filesystem::path(config_path).parent_path();
+   const std::filesystem::path p(v.as<std::string>());
+   if (p.is_absolute() || dir.empty()) return p.lexically_normal().string();
+   std::error_code ec;
+   const auto full = std::filesystem::absolute(dir / p, ec).lexically_normal();
+   const auto rel = std::filesystem::proximate(full, std::filesystem::current_path(ec), ec);
+   return (!ec && !rel.empty() && *rel.begin() != ".." ? rel : full).string();
+}
+
 // The `verify:` section: library (a path or a list), source, dockerfile, build-args (a map),
 // target; paths relative to the config file's directory.
 verify::settings read_verify(const YAML::Node& n, const std::string& config_path) {
    if (!n.IsMap()) fail(n, "`verify` maps library, source, dockerfile, build-args and target to values");
-   const std::filesystem::path dir = std::filesystem::path(config_path).parent_path();
    auto resolve = [&](const YAML::Node& v, std::string_view key) {
-      if (!v.IsScalar()) fail(v, fmt::format("`verify.{}` is a path", key));
-      const std::filesystem::path p(v.as<std::string>());
-      if (p.is_absolute() || dir.empty()) return p.lexically_normal().string();
-      // relative to the config file; named from the working directory when below it (messages, snapshots)
-      std::error_code ec;
-      const auto full = std::filesystem::absolute(dir / p, ec).lexically_normal();
-      const auto rel = std::filesystem::proximate(full, std::filesystem::current_path(ec), ec);
-      return (!ec && !rel.empty() && *rel.begin() != ".." ? rel : full).string();
+      return relative_to(config_path, v, fmt::format("verify.{}", key));
    };
    verify::settings s;
    for (const auto& kv : n) {
@@ -247,6 +252,17 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
             }
          } else if (key == "verify") {
             c.verify_settings = read_verify(kv.second, path);
+         } else if (key == "build-args") {
+            if (!kv.second.IsMap()) fail(kv.second, "`build-args` maps ARG names to values");
+            for (const auto& a : kv.second) {
+               if (!a.second.IsScalar()) fail(a.second, "a build arg's value is a string");
+               c.build_args[a.first.as<std::string>()] = a.second.as<std::string>();
+            }
+         } else if (key == "target") {
+            if (!kv.second.IsScalar()) fail(kv.second, "`target` names a build stage");
+            c.target = kv.second.as<std::string>();
+         } else if (key == "context") {
+            c.context_dir = relative_to(path, kv.second, key);
          } else if (!read_hadolint_key(key, kv.second, c)) {
             fail(kv.first, fmt::format("unknown key `{}` (failure-threshold, select, ignore, rules, or hadolint's "
                                        "ignored, override, trustedRegistries, label-schema, strict-labels, ...)",

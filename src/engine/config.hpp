@@ -22,6 +22,12 @@
 //   no-fail / no-color / verbose / disable-ignore-pragma: true
 //   format: json                      # and `formats: [json, sarif]`
 //
+// The build the Dockerfiles are checked for (BuildKit's build checks, ST1001-ST1021):
+//
+//   build-args: {NODE_VERSION: "22"}  # as `docker build --build-arg` (--build-arg K=V)
+//   target: runtime                   # the stage built (--target); default: the last one
+//   context: ..                       # the build context, relative to the file (--context DIR)
+//
 // An id that names no rule (in `ignore`, `ignored`, `override` or `rules`) is a warning
 // (`config::warnings`), not an error: a config written for hadolint still runs (SC codes of
 // ShellCheck are known ids). Command-line flags win over the file: --select replaces
@@ -87,6 +93,14 @@ struct config {
    /// set by `strata verify`, or by the checker from `verify_settings`; null otherwise (those
    /// rules then report nothing).
    std::shared_ptr<verify::session> verify;
+   /// `--build-arg K=V` / `build-args:`: the values of ARGs for the build the Dockerfiles are
+   /// checked for (ARG scopes, BuildKit's checks, `BUILDKIT_DOCKERFILE_CHECK`); later wins.
+   std::map<std::string, std::string, std::less<>> build_args;
+   /// `--target` / `target:`: the build stage built (BuildKit's checks of the stages it needs); "" = the last.
+   std::string target;
+   /// `--context DIR` / `context:`: the build context, whose `.dockerignore` CopyIgnoredFile
+   /// (ST1019) reads; "" = each Dockerfile's own directory.
+   std::string context_dir;
    /// What the file says that the run ignores: `path:line:col: message` (an id that names no rule).
    std::vector<std::string> warnings;
 

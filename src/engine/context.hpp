@@ -16,6 +16,10 @@ struct instruction;
 struct section;
 }  // namespace strata::ast
 
+namespace strata::facts {
+struct conversion;
+}  // namespace strata::facts
+
 namespace strata::engine {
 
 struct document;
@@ -102,6 +106,9 @@ public:
    /// triggers included: computed once per document, on the first call of any visitor,
    /// and shared by all of them. Not available in `visitors::finish`.
    [[nodiscard]] const std::vector<run_view>& runs() const;
+   /// BuildKit's conversion of the current Dockerfile (facts/conversion.hpp) for the build the
+   /// settings name (`build_args`, `target`): computed once per document, shared.
+   [[nodiscard]] const facts::conversion& conversion() const;
    /// The run views of one instruction of the current Dockerfile (see `document_runs::of`).
    [[nodiscard]] std::span<const run_view> runs_of(const ast::instruction& inst) const;
 

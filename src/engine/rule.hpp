@@ -69,6 +69,15 @@ struct rule {
    /// named exactly (id, name or alias) by a select list, or given a severity by the config
    /// (`rules: {DL3057: info}`, hadolint's `override`) or by `--error/--warning/--info/--style ID`.
    bool off_by_default = false;
+   /// BuildKit's name of the build check this rule is (`StageNameCasing`; `docker build --check`),
+   /// also matched as an alias; "" for the other rules. The findings of such a rule obey the
+   /// Dockerfile's `# check=skip=...;error=true` directive and the `BUILDKIT_DOCKERFILE_CHECK`
+   /// build arg (engine/build_checks.hpp), and its help link is BuildKit's rule page.
+   std::string_view buildkit_check = {};
+   /// BuildKit's experimental checks (InvalidDefinitionDescription): the rule runs, but its
+   /// findings are kept only in files whose `# check=experimental=NAME|all` enables it, or when
+   /// the rule is named exactly by a select list or given a severity (as `off_by_default`).
+   bool experimental = false;
    /// For rules tagged `security`: GitHub code scanning's `security-severity`, a CVSS-like
    /// score "0.1".."10.0" as a string ("7.5": High, "5.0": Medium, "3.0": Low). "" for the
    /// other rules (their results are quality alerts, ranked by `problem.severity`).

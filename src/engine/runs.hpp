@@ -7,12 +7,14 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "ast/dockerfile.hpp"
 #include "ast/tag_page.hpp"
+#include "facts/conversion.hpp"
 #include "facts/run_facts.hpp"
 
 namespace strata::engine {
@@ -79,6 +81,9 @@ public:
    /// scripts; an ADD from a URL one; an ONBUILD trigger's views are the trigger's). Empty
    /// when it has none.
    [[nodiscard]] std::span<const run_view> of(const ast::instruction& inst);
+   /// BuildKit's conversion of the document's Dockerfile for `request` (facts/conversion.hpp),
+   /// computed on the first call and shared; an empty conversion for other documents.
+   [[nodiscard]] const facts::conversion& conversion(const facts::build_request& request);
    /// How many times the views were computed (0 or 1).
    [[nodiscard]] int computations() const noexcept { return computations_; }
 
@@ -87,6 +92,7 @@ private:
    std::deque<facts::run_facts> facts_;  ///< stable addresses for the views' references
    std::vector<run_view> views_;
    int computations_ = 0;
+   std::optional<facts::conversion> conversion_;
 };
 
 }  // namespace strata::engine

@@ -20,27 +20,7 @@ namespace pegtl = tao::pegtl;
 namespace {
 
 using ast::lower;
-
-std::string upper(std::string_view s) {
-   std::string out(s);
-   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-   return out;
-}
-
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-   std::vector<std::size_t> row(b.size() + 1);
-   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-   for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-         const std::size_t up = row[j];
-         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-         diag = up;
-      }
-   }
-   return row[b.size()];
-}
+using ast::upper;
 
 /// BuildKit's suggest.WrapError: " (did you mean x?)" for the closest option within 2 edits.
 std::string suggestion(std::string_view value, const std::vector<std::string_view>& options, bool case_sensitive) {
@@ -48,7 +28,7 @@ std::string suggestion(std::string_view value, const std::vector<std::string_vie
    std::string_view best;
    std::size_t best_distance = 3;
    for (const auto o : options) {
-      const std::size_t d = levenshtein(v, case_sensitive ? std::string(o) : lower(o));
+      const std::size_t d = edit_distance(v, case_sensitive ? std::string(o) : lower(o));
       if (d < best_distance) {
          best_distance = d;
          best = o;
@@ -544,13 +524,23 @@ void finish_dockerfile(ast::dockerfile& df) {
    auto global_declared = std::make_shared<ast::name_set>();
    std::shared_ptr<const ast::name_set> global_declared_snapshot = std::make_shared<const ast::name_set>();
    std::shared_ptr<const ast::name_set> declared = global_declared_snapshot;
+   const ast::instruction* at = nullptr;  // the instruction value_of expands for
    auto value_of = [&](const std::string& raw, const ast::environment& env) -> std::optional<std::string> {
       auto r = process_word(raw, env, options);
-      if (r.error) return std::nullopt;
+      if (r.error) {
+         if (at != nullptr && is_size_limit_error(*r.error)) {
+            df.errors.push_back({fmt::format("{} expands to more than {} bytes; strata treats the value as unknown",
+                                             ast::go_quote(raw.size() > 60 ? raw.substr(0, 57) + "..." : raw),
+                                             options.max_result_bytes),
+                                 at->where, ast::error_layer::limits});
+         }
+         return std::nullopt;
+      }
       return std::move(r.result);
    };
    for (std::size_t i = 0; i < df.instructions.size(); ++i) {
       auto& inst = df.instructions[i];
+      at = &inst;
       set_mounts(inst);  // every RUN: also before the first FROM, and the RUN of an ONBUILD
       if (inst.name == "from") {
          if (in_stage && !df.stages.empty()) {
@@ -659,6 +649,21 @@ void finish_dockerfile(ast::dockerfile& df) {
    mark_stage_uses(df);
    std::stable_sort(df.errors.begin(), df.errors.end(),
                     [](const auto& a, const auto& b) { return a.where.begin < b.where.begin; });
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+   std::vector<std::size_t> row(b.size() + 1);
+   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+   for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+         const std::size_t up = row[j];
+         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+         diag = up;
+      }
+   }
+   return row[b.size()];
 }
 
 }  // namespace strata::parse

@@ -30,6 +30,9 @@ void finish_dockerfile(ast::dockerfile& df);
 [[nodiscard]] lex_result expand(const ast::dockerfile& df, const ast::instruction& inst, std::string_view word,
                                 bool keep_unknown = true);
 
+/// Levenshtein distance of two byte strings (unit costs for insert, delete, substitute).
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
 /// Validates an image reference as reference.ParseNormalizedNamed does; returns the
 /// error message (e.g. "invalid reference format") or "" when the reference is valid.
 [[nodiscard]] std::string check_image_reference(std::string_view reference);

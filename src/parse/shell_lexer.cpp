@@ -392,6 +392,10 @@ private:
       return false;
    }
 
+   [[nodiscard]] std::string size_limit_message() const {
+      return "expanded value longer than " + std::to_string(options_.max_result_bytes) + " bytes";
+   }
+
    /// processStopOn: reads up to and including `stop` (end_of_input: the whole word) with
    /// raw_escapes in effect; `words` is null for nested words, whose splitting nobody reads.
    bool scan_until(char32_t stop, bool raw_escapes, std::string& result, word_splitter* words) {
@@ -414,6 +418,7 @@ private:
             std::string piece;
             const bool ok = ch == '$' ? dollar(piece) : ch == '\'' ? single_quote(piece) : double_quote(piece);
             if (!ok) return false;
+            if (result.size() + piece.size() > options_.max_result_bytes) return fail(size_limit_message());
             result += piece;
             if (words != nullptr) {
                if (ch == '$') {
@@ -488,6 +493,7 @@ private:
          if (next == '$') {
             std::string value;
             if (!dollar(value)) return false;
+            if (out.size() + value.size() > options_.max_result_bytes) return fail(size_limit_message());
             out += value;
             continue;
          }
@@ -723,6 +729,10 @@ lex_result process_word(std::string_view word, const environment& env, const lex
       out.error = "failed to process " + ast::go_quote(word) + ": " + lx.error();
    }
    return out;
+}
+
+bool is_size_limit_error(std::string_view error) noexcept {
+   return error.ends_with(" bytes") && error.find(": expanded value longer than ") != std::string_view::npos;
 }
 
 environment build_environment(const std::vector<std::string>& assignments) {

@@ -45,7 +45,16 @@ struct lex_options {
    /// Compare variable names case-insensitively, as BuildKit does on Windows. An exact match
    /// is preferred; otherwise the first key (in map order) equal after Unicode lower-casing.
    bool case_insensitive_keys = false;
+   /// strata's limit, not BuildKit's: an expansion longer than this many bytes is the error
+   /// `expanded value longer than N bytes` (then the value is unknown), so that
+   /// `ENV A2=$A1$A1` chains cannot grow without bound.
+   std::size_t max_result_bytes = default_max_result_bytes;
+   static constexpr std::size_t default_max_result_bytes = 65536;
 };
+
+/// The reason `process_word` gives when an expansion passes `lex_options::max_result_bytes`
+/// (the tail of lex_result::error), for callers that tell it from BuildKit's errors.
+[[nodiscard]] bool is_size_limit_error(std::string_view error) noexcept;
 
 /// Variables in scope: name -> value (insertion order irrelevant). An empty value is set.
 using environment = std::map<std::string, std::string, std::less<>>;

@@ -146,10 +146,28 @@ void write_sonarqube(std::span<const engine::finding> findings, std::ostream& ou
    out << dump(json{{"issues", issues}}, 2) << '\n';
 }
 
+namespace {
+
+// The hadolint code a finding stands for: a strata rule that stands for exactly one hadolint
+// rule (ST1010 for DL3000) is reported under that code, so hadolint consumers keep their codes.
+std::string_view hadolint_code(const engine::finding& f) {
+   if (!f.code.empty() || f.source_rule == nullptr || f.source_rule->id.starts_with("DL")) return f.rule_id();
+   std::string_view only;
+   for (const std::string_view a : f.source_rule->aliases) {
+      if (a.size() == 6 && a.starts_with("DL")) {
+         if (!only.empty()) return f.rule_id();  // more than one (ST1012): which depends on the instruction
+         only = a;
+      }
+   }
+   return only.empty() ? f.rule_id() : only;
+}
+
+}  // namespace
+
 void write_hadolint_json(std::span<const engine::finding> findings, std::ostream& out) {
    json list = json::array();
    for (const auto& f : findings) {
-      list.push_back({{"code", f.rule_id()},
+      list.push_back({{"code", hadolint_code(f)},
                       {"column", f.start.column},
                       {"file", f.file},
                       {"level", engine::to_string(f.level)},

@@ -132,7 +132,8 @@ void write_gnu(std::span<const engine::finding> findings, std::ostream& out);
 /// reliability, else CODE_SMELL; severity `quality_severity` in capitals.
 void write_sonarqube(std::span<const engine::finding> findings, std::ostream& out);
 /// hadolint's `-f json`: `[{"code","column","file","level","line","message"}]`, level
-/// error, warning, info or style.
+/// error, warning, info or style. A rule that stands for exactly one hadolint rule (its one
+/// `DLnnnn` alias: ST1010 for DL3000) is reported under that hadolint code.
 void write_hadolint_json(std::span<const engine::finding> findings, std::ostream& out);
 
 /// The Code Quality / Code Climate severity of `s`: error critical, warning major, info

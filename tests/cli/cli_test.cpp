@@ -27,7 +27,7 @@ TEST_CASE("cli: exit codes", "[cli]") {
    CHECK(run_strata("check rules/DL3007/DL3007.fail.Dockerfile").status == 1);
    CHECK(run_strata("check --exit-zero rules/DL3007/DL3007.fail.Dockerfile").status == 0);
    CHECK(run_strata("check --failure-threshold error rules/DL3007/DL3007.fail.Dockerfile").status == 0);
-   CHECK(run_strata("check --ignore DL3007 rules/DL3007/DL3007.fail.Dockerfile").status == 0);
+   CHECK(run_strata("check --select DL --ignore DL3007 rules/DL3007/DL3007.fail.Dockerfile").status == 0);
    CHECK(run_strata("check --select ST3 rules/DL3007/DL3007.fail.Dockerfile").status == 0);
    CHECK(run_strata("check --select NOPE9999 corpus").status == 2);
    CHECK(run_strata("check --format yaml corpus").status == 2);
@@ -413,5 +413,5 @@ TEST_CASE("cli: history findings name their tag and platform in text, json and s
                         "or signature) (demo:latest linux; arm variant v7)") == 1);
 
    // Dockerfile findings are as they were
-   CHECK(run_strata("check rules/DL3007/DL3007.fail.Dockerfile").out.find(" (") == std::string::npos);
+   CHECK(run_strata("check --select DL3007 rules/DL3007/DL3007.fail.Dockerfile").out.find(" (") == std::string::npos);
 }

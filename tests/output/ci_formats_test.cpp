@@ -522,11 +522,28 @@ TEST_CASE("hadolint-json: hadolint's -f json array", "[output][hadolint-json]") 
       std::vector<std::string> keys;
       for (const auto& [k, v] : j.items()) keys.push_back(k);
       CHECK(keys == std::vector<std::string>{"code", "column", "file", "level", "line", "message"});
-      CHECK(j["code"] == std::string(f.rule_id()));
+      const auto code = j["code"].get<std::string>();
+      if (code != f.rule_id()) {  // a strata rule under the one hadolint code it stands for
+         REQUIRE(f.source_rule != nullptr);
+         const auto& al = f.source_rule->aliases;
+         CHECK(code.starts_with("DL"));
+         CHECK(std::count_if(al.begin(), al.end(), [](std::string_view a) { return a.starts_with("DL"); }) == 1);
+         CHECK(std::find(al.begin(), al.end(), code) != al.end());
+      }
       CHECK(j["level"] == std::string(engine::to_string(f.level)));
       CHECK(j["line"] == f.start.line);
       CHECK(j["column"] == f.start.column);
    }
+}
+
+TEST_CASE("hadolint-json: a rule that stands for one hadolint rule reports its code", "[output][hadolint-json]") {
+   const auto found = test::check_text("Dockerfile", "FROM alpine:3.20\nWORKDIR app\nCMD [\"a\"]\nCMD [\"b\"]\n");
+   const auto list = nlohmann::json::parse(test::render(found, report::format::hadolint_json));
+   std::set<std::string> codes;
+   for (const auto& j : list) codes.insert(j["code"].get<std::string>());
+   CHECK(codes.contains("DL3000"));  // ST1010 WorkdirRelativePath, standing for DL3000
+   CHECK(codes.contains("ST1012"));  // stands for DL4003, DL4004 and DL3012: keeps its own id
+   CHECK_FALSE(codes.contains("ST1010"));
 }
 
 TEST_CASE("format names: every format by its name, hadolint's aliases", "[output]") {

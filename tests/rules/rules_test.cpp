@@ -25,7 +25,8 @@ std::vector<std::string> fixtures(const std::string& id, const std::string& kind
    if (!fs::is_directory(dir)) return out;
    for (const auto& e : fs::directory_iterator(dir)) {
       const std::string name = e.path().filename().string();
-      if (name.starts_with(id + "." + kind) && !name.ends_with(".snap")) {
+      // <fixture>.dockerignore is the build context's ignore file of <fixture>, not a fixture
+      if (name.starts_with(id + "." + kind) && !name.ends_with(".snap") && !name.ends_with(".dockerignore")) {
          out.push_back("rules/" + id + "/" + name);
       }
    }

@@ -1,0 +1,4 @@
+FROM alpine AS BuilderBase
+RUN echo one
+
+FROM BuilderBase AS RUNTIME

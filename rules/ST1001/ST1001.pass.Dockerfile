@@ -1,0 +1,3 @@
+FROM alpine AS builder-base
+
+FROM builder-base AS runtime

@@ -1,0 +1,2 @@
+FROM debian:12.5 AS builder
+from builder as runtime

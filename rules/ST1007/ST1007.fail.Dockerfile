@@ -1,0 +1,5 @@
+FROM alpine:3.20 AS base
+CMD my-program start
+
+FROM base
+entrypoint exec my-program

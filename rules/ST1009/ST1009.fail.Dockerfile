@@ -1,0 +1,3 @@
+ARG VERSION=3.20
+FROM alpine:${VERSON}
+FROM --platform=$BULIDPLATFORM alpine:3.20

@@ -1,0 +1,2 @@
+ARG VARIANT="-3.20"
+FROM node:22-alpine${VARIANT}

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+CMD ["echo", "Hello, Norway!"]
+CMD ["echo", "Hello, Sweden!"]

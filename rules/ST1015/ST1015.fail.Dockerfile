@@ -1,0 +1,4 @@
+FROM alpine:3.20
+ARG AWS_SECRET_ACCESS_KEY
+ENV git_key=abc GITHUB_TOKEN=
+ARG apikey

@@ -1,0 +1,4 @@
+ARG TAG
+FROM busybox:${TAG}
+ARG IMAGE
+FROM $IMAGE

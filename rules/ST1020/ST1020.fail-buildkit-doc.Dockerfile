@@ -1,0 +1,2 @@
+FROM alpine:3.20
+EXPOSE 127.0.0.1:80:80

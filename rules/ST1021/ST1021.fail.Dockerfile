@@ -1,0 +1,7 @@
+# check=experimental=InvalidDefinitionDescription
+
+# a non-descriptive comment
+FROM scratch AS base
+
+# another non-descriptive comment
+ARG VERSION=1
