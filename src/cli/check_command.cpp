@@ -20,6 +20,7 @@
 #include "engine/inputs.hpp"
 #include "engine/run.hpp"
 #include "engine/shellcheck.hpp"
+#include "report/output_file.hpp"
 #include "report/report.hpp"
 
 namespace strata::cli {
@@ -427,20 +428,23 @@ int run_check(const check_options& o) {
    }
 
    // every file opened before any report is written: a bad -o writes none
-   std::vector<std::unique_ptr<std::ofstream>> files_out;
+   std::vector<std::optional<report::output_file>> files_out;
+   files_out.reserve(targets->size());  // outs point into it
    std::vector<std::ostream*> outs;
    for (const auto& t : *targets) {
       if (t.path.empty()) {
          outs.push_back(&std::cout);
+         files_out.emplace_back();
          continue;
       }
-      auto file = std::make_unique<std::ofstream>(t.path, std::ios::binary);
-      if (!*file) {
-         fmt::print(stderr, "strata: error: cannot write {}\n", t.path);
+      std::string error;
+      auto file = report::output_file::open(t.path, error);
+      if (!file) {
+         fmt::print(stderr, "strata: error: {}\n", error);
          return 2;
       }
-      outs.push_back(file.get());
       files_out.push_back(std::move(file));
+      outs.push_back(&files_out.back()->stream());
    }
    const auto shape = o.statistics ? report::layout::statistics
                       : o.group    ? report::layout::groups
@@ -461,6 +465,14 @@ int run_check(const check_options& o) {
          report::write(kind, findings, ro, out);
       }
       out.flush();
+   }
+   // each file replaces its target only once all of it is written
+   for (auto& file : files_out) {
+      std::string error;
+      if (file && !file->commit(error)) {
+         fmt::print(stderr, "strata: error: {}\n", error);
+         return 2;
+      }
    }
    if (verbose) fmt::print(stderr, "strata: {} finding(s) in {} input(s)\n", findings.size(), run.checked);
 

@@ -37,6 +37,7 @@
 #include "render/document.hpp"
 #include "render/model_json.hpp"
 #include "report/inspect.hpp"
+#include "report/output_file.hpp"
 #include "report/report.hpp"
 #include "version.hpp"
 
@@ -270,12 +271,14 @@ int main(int argc, char** argv) {
       return code == 0 ? 0 : 2;
    }
    try {
-      if (*check) return cli::run_check(co);
-      if (*verify_cmd) return cli::run_verify(std::move(vo));
-      if (*rules) return run_rules(rule_id, rules_format);
-      if (*parse_cmd) return run_parse(parse_paths, parse_dump, parse_all_errors);
-      if (*normalize_cmd) return run_normalize(normalize_paths, normalize_format, normalize_check);
-      if (*inspect_cmd) return run_inspect(inspect_paths, inspect_format);
+      // a write error on standard output (`> /dev/full`) is exit 2, whatever the command found
+      if (*check) return report::finish_standard_output(cli::run_check(co));
+      if (*verify_cmd) return report::finish_standard_output(cli::run_verify(std::move(vo)));
+      if (*rules) return report::finish_standard_output(run_rules(rule_id, rules_format));
+      if (*parse_cmd) return report::finish_standard_output(run_parse(parse_paths, parse_dump, parse_all_errors));
+      if (*normalize_cmd)
+         return report::finish_standard_output(run_normalize(normalize_paths, normalize_format, normalize_check));
+      if (*inspect_cmd) return report::finish_standard_output(run_inspect(inspect_paths, inspect_format));
    } catch (const std::exception& e) {
       fmt::print(stderr, "strata: internal error: {}\n", e.what());
       return 2;

@@ -1,7 +1,7 @@
 #include <filesystem>
-#include <fstream>
 
 #include "render/document.hpp"
+#include "report/output_file.hpp"
 #include "report/report.hpp"
 
 namespace strata::report {
@@ -25,14 +25,10 @@ bool emit_docs(const std::string& dir, const std::string& name, const engine::do
    auto& list = j["findings"] = nlohmann::ordered_json::array();
    for (const auto& f : findings) list.push_back(finding_json(f));
    const auto write = [&](const fs::path& path, const std::string& text) {
-      std::ofstream out(path, std::ios::binary);
-      out << text;
-      out.flush();
-      if (!out) {
-         error = path.string() + ": cannot write";
-         return false;
-      }
-      return true;
+      auto out = output_file::open(path.string(), error);
+      if (!out) return false;
+      out->stream() << text;
+      return out->commit(error);
    };
    return (!canonical || write(fs::path(base).concat(".md"), *canonical)) &&
           write(fs::path(base).concat(".json"),

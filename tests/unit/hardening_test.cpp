@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -44,4 +47,32 @@ TEST_CASE("hardening: the shell lexer's result limit", "[hardening]") {
    const auto bad = strata::parse::process_word("${A", env, options);
    REQUIRE(bad.error);
    CHECK_FALSE(strata::parse::is_size_limit_error(*bad.error));
+}
+
+TEST_CASE("hardening: write errors are exit 2 with the reason, and no partial report is left", "[hardening][cli]") {
+   namespace fs = std::filesystem;
+   if (!fs::exists("/dev/full")) {
+      WARN("SKIPPED: /dev/full is not available here");
+   } else {
+      for (const char* args :
+           {"check corpus -o /dev/full", "check corpus -f sarif > /dev/full", "check -f json corpus -o - > /dev/full",
+            "rules > /dev/full", "parse corpus/dockerfiles/webapp/Dockerfile > /dev/full"}) {
+         INFO(args);
+         const auto r = strata::test::run_strata(args);
+         CHECK(r.status == 2);
+         CHECK(r.err.find("No space left on device") != std::string::npos);
+      }
+   }
+   const fs::path dir = fs::temp_directory_path() / ("strata-out-" + std::to_string(::getpid()));
+   fs::create_directories(dir);
+   const auto target = (dir / "report.sarif").string();
+   CHECK(strata::test::run_strata("check --exit-zero -f sarif -o " + target + " corpus").status == 0);
+   CHECK(fs::file_size(target) > 0);
+   std::size_t entries = 0;
+   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+   CHECK(entries == 1);  // the temporary file was renamed, not left beside the report
+   const auto missing = strata::test::run_strata("check corpus -o " + (dir / "no" / "r.json").string());
+   CHECK(missing.status == 2);
+   CHECK(missing.err.find("No such file or directory") != std::string::npos);
+   fs::remove_all(dir);
 }
