@@ -58,13 +58,7 @@ std::string base_layers(const ast::section& s) {
 
 void check(const ast::tag_page& page, engine::context& cx) {
    double threshold_days = 7;
-   if (const auto v = cx.option("threshold-days")) {
-      try {
-         threshold_days = std::stod(*v);
-      } catch (const std::exception&) {
-         // a bad option value keeps the default (the config reader checks types, not meanings)
-      }
-   }
+   if (const auto v = cx.option("threshold-days")) threshold_days = std::stod(*v);  // validated by the config reader
    const auto threshold = static_cast<std::int64_t>(std::llround(threshold_days * 86400));
    std::vector<base> bases;
    for (const auto& s : page.sections) {
@@ -138,6 +132,7 @@ void finish(engine::context& cx) {
       cx.report(std::move(f));
    }
 }
+constexpr engine::rule_option options[] = {{"threshold-days", 0, 36500, "days (default 7)"}};
 constexpr std::string_view tags[] = {"consistency", "published-metadata"};
 }  // namespace
 
@@ -151,5 +146,6 @@ extern const engine::rule st4006{
     .aliases = {},
     .tags = tags,
     .visit = {.tag_page = check, .finish = finish},
+    .options = options,
 };
 }  // namespace strata::rules

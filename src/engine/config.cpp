@@ -1,6 +1,10 @@
 #include "engine/config.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <filesystem>
+#include <span>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -42,7 +46,7 @@ severity level_of(const YAML::Node& n) {
    return *s;
 }
 
-void read_rule(const YAML::Node& n, rule_settings& r) {
+void read_rule(const YAML::Node& n, rule_settings& r, const rule* definition) {
    if (n.IsScalar()) {
       const std::string v = n.as<std::string>();
       if (v == "off" || v == "false" || v == "disabled") {
@@ -67,7 +71,27 @@ void read_rule(const YAML::Node& n, rule_settings& r) {
          if (!YAML::convert<bool>::decode(kv.second, on)) fail(kv.second, "`enabled` is true or false");
          r.enabled = on;
       } else {
-         r.options[key] = kv.second.as<std::string>();
+         const auto& declared = definition != nullptr ? definition->options : std::span<const rule_option>{};
+         const auto option =
+             std::find_if(declared.begin(), declared.end(), [&](const rule_option& o) { return o.name == key; });
+         if (definition != nullptr && option == declared.end()) {
+            std::string known;
+            for (const auto& o : declared) known += fmt::format("{}`{}`", known.empty() ? "" : ", ", o.name);
+            fail(kv.first, fmt::format("{} has no option `{}`{}", definition->id, key,
+                                       known.empty() ? " (it takes none)" : " (it takes " + known + ")"));
+         }
+         const std::string value = kv.second.as<std::string>();
+         if (option != declared.end()) {
+            double number = 0;
+            const auto* end = value.data() + value.size();
+            const auto [ptr, ec] = std::from_chars(value.data(), end, number);
+            if (ec != std::errc() || ptr != end || !std::isfinite(number) || number < option->min ||
+                number > option->max) {
+               fail(kv.second, fmt::format("`{}` is a number from {} to {}: {}, not `{}`", key, option->min,
+                                           option->max, option->meaning, value));
+            }
+         }
+         if (!r.options.emplace(key, value).second) fail(kv.first, fmt::format("`{}` is given twice", key));
       }
    }
 }
@@ -248,7 +272,8 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
                       fmt::format("{}: no rule `{}` (see `strata rules`); ignored", where(path, r.first), name));
                   continue;
                }
-               read_rule(r.second, c.rules[found != nullptr ? std::string(found->definition->id) : name]);
+               read_rule(r.second, c.rules[found != nullptr ? std::string(found->definition->id) : name],
+                         found != nullptr ? found->definition : nullptr);
             }
          } else if (key == "verify") {
             c.verify_settings = read_verify(kv.second, path);

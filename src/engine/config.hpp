@@ -25,7 +25,7 @@
 // The build the Dockerfiles are checked for (BuildKit's build checks, ST1001-ST1021):
 //
 //   build-args: {NODE_VERSION: "22"}  # as `docker build --build-arg` (--build-arg K=V)
-//   target: runtime                   # the stage built (--target); default: the last one
+//   target: runtime                   # the stage built (--target); default: every stage
 //   context: ..                       # the build context, relative to the file (--context DIR)
 //
 // An id that names no rule (in `ignore`, `ignored`, `override` or `rules`) is a warning

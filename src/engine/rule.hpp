@@ -52,6 +52,16 @@ struct visitors {
    void (*finish)(context&) = nullptr;
 };
 
+/// A numeric option a rule reads from the config (`rules: {ST4006: {threshold-days: 7}}`).
+/// The config reader refuses, with file:line:col, an option no rule declares and a value
+/// that is not a finite number in [min, max].
+struct rule_option {
+   std::string_view name;  ///< the key, kebab-case
+   double min = 0;
+   double max = 0;
+   std::string_view meaning;  ///< what it sets, with its unit and default: "days (default 7)"
+};
+
 struct rule {
    std::string_view id;    ///< `DL3007`, `ST2001`: the contract; never reused
    std::string_view name;  ///< kebab-case name of the flagged pattern
@@ -85,6 +95,8 @@ struct rule {
    /// How often a finding is right (SARIF `precision`): "very-high", "high" (default) or
    /// "medium" for heuristics that can misread intent (names, patterns of use).
    std::string_view precision = "high";
+   /// The options the rule reads (context::option); any other key is a config error.
+   std::span<const rule_option> options = {};
 };
 
 }  // namespace strata::engine
