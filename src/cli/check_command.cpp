@@ -337,9 +337,11 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    cmd.add_option("--build-arg", o.build_args,
                   "NAME=VALUE: an ARG's value in the build checked (as docker build; repeatable)")
        ->allow_extra_args(false);
-   cmd.add_option("--target", o.target, "The build stage checked for BuildKit's checks (default: the last)");
+   cmd.add_option("--target", o.target,
+                  "The build stage checked for BuildKit's checks and its dependencies (default: every stage, as docker "
+                  "build --check)");
    cmd.add_option("--context", o.context_dir,
-                  "The build context whose .dockerignore ST1019 reads (default: each Dockerfile's directory)");
+                  "The build context whose .dockerignore ST1018 reads (default: each Dockerfile's directory)");
    cmd.add_option("--srcroot", o.srcroot,
                   "SARIF: the directory artifact URIs are relative to (%SRCROOT%); inputs outside it get file:// "
                   "URIs (default: the top level of the git work tree of the working directory, else the working "

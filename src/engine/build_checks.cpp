@@ -12,20 +12,13 @@ namespace strata::engine {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-      s.remove_prefix(1);
-   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-      s.remove_suffix(1);
-   return s;
-}
-
 std::vector<std::string> names(std::string_view v) {
    std::vector<std::string> out;
    std::size_t at = 0;
    while (true) {
       const auto comma = v.find(',', at);
-      out.emplace_back(trim(v.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at)));
+      out.emplace_back(
+          ast::go_trim_space(v.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at)));
       if (comma == std::string_view::npos) break;
       at = comma + 1;
    }
@@ -49,7 +42,7 @@ bool listed(const std::vector<std::string>& list, const rule& r) {
 
 lint_options parse_lint_options(std::string_view value) {
    lint_options o;
-   value = trim(value);
+   value = ast::go_trim_space(value);
    if (value.empty()) return o;
    std::vector<std::string_view> parts;
    std::size_t at = 0;
@@ -67,8 +60,8 @@ lint_options parse_lint_options(std::string_view value) {
          o.problem = fmt::format("invalid check option {}", ast::go_quote(part));
          return o;
       }
-      const auto key = trim(part.substr(0, eq));
-      const auto v = trim(part.substr(eq + 1));
+      const auto key = ast::go_trim_space(part.substr(0, eq));
+      const auto v = ast::go_trim_space(part.substr(eq + 1));
       if (key == "skip") {
          read.skip_all = v == "all";
          read.skip = read.skip_all ? std::vector<std::string>{} : names(v);
@@ -120,11 +113,11 @@ std::vector<local_options> instruction_options(const ast::dockerfile& df) {
    std::vector<local_options> out;
    for (const auto& c : df.comments) {
       if (c.in_continuation || c.next_instruction >= df.instructions.size()) continue;
-      std::string_view t = trim(c.text);
+      std::string_view t = ast::go_trim_space(c.text);
       if (!t.starts_with("check")) continue;
-      t = trim(t.substr(5));
+      t = ast::go_trim_space(t.substr(5));
       if (!t.starts_with('=')) continue;
-      t = trim(t.substr(1));
+      t = ast::go_trim_space(t.substr(1));
       if (const auto space = t.find_first_of(" \t"); space != std::string_view::npos) t = t.substr(0, space);
       auto o = parse_lint_options(t);
       if (o.problem) continue;

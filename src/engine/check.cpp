@@ -148,8 +148,10 @@ const std::vector<run_view>& context::runs() const {
 
 const facts::conversion& context::conversion() const {
    assert(runs_ != nullptr);
-   const config& c = settings();
-   return runs_->conversion({c.build_args, c.target});
+   return runs_->conversion([this] {
+      const config& c = settings();
+      return facts::build_request{c.build_args, c.target};
+   });
 }
 
 std::span<const run_view> context::runs_of(const ast::instruction& inst) const {

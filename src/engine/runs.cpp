@@ -315,9 +315,9 @@ std::span<const run_view> document_runs::of(const ast::instruction& inst) {
    return {first, last};
 }
 
-const facts::conversion& document_runs::conversion(const facts::build_request& request) {
+const facts::conversion& document_runs::conversion(const std::function<facts::build_request()>& request) {
    if (!conversion_) {
-      conversion_ = doc_.dockerfile ? facts::convert(*doc_.dockerfile, request) : facts::conversion{};
+      conversion_ = doc_.dockerfile ? facts::convert(*doc_.dockerfile, request()) : facts::conversion{};
    }
    return *conversion_;
 }

@@ -81,9 +81,10 @@ public:
    /// scripts; an ADD from a URL one; an ONBUILD trigger's views are the trigger's). Empty
    /// when it has none.
    [[nodiscard]] std::span<const run_view> of(const ast::instruction& inst);
-   /// BuildKit's conversion of the document's Dockerfile for `request` (facts/conversion.hpp),
-   /// computed on the first call and shared; an empty conversion for other documents.
-   [[nodiscard]] const facts::conversion& conversion(const facts::build_request& request);
+   /// BuildKit's conversion of the document's Dockerfile for the build `request()` gives
+   /// (facts/conversion.hpp), computed on the first call and shared (`request` is called only
+   /// then); an empty conversion for other documents.
+   [[nodiscard]] const facts::conversion& conversion(const std::function<facts::build_request()>& request);
    /// How many times the views were computed (0 or 1).
    [[nodiscard]] int computations() const noexcept { return computations_; }
 

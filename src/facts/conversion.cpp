@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ast/text.hpp"
+#include "ast/unicode.hpp"
 #include "facts/run_facts.hpp"
 #include "parse/dockerfile_instructions.hpp"
 #include "parse/shell_lexer.hpp"
@@ -201,11 +202,6 @@ private:
    }
 
    void definitions() {
-      const auto trim = [](std::string_view t) {
-         while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-         while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
-         return t;
-      };
       for (std::size_t i = 0; i < df_.instructions.size(); ++i) {
          const auto& inst = df_.instructions[i];
          std::vector<std::string> keys;
@@ -219,7 +215,7 @@ private:
             if (c.next_instruction == i && !c.in_continuation && c.where.start.line + 1 == inst.start_line) last = &c;
          }
          if (last == nullptr) continue;
-         const std::string_view text = trim(last->text);
+         const std::string_view text = ast::go_trim_space(last->text);
          if (text.empty()) continue;
          const std::string_view first = text.substr(0, text.find(' '));
          if (std::find(keys.begin(), keys.end(), first) != keys.end()) continue;

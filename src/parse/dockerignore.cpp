@@ -8,19 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "ast/unicode.hpp"
+
 namespace strata::parse {
 
 namespace {
-
-bool space(char c) {
-   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-std::string_view trim(std::string_view s) {
-   while (!s.empty() && space(s.front())) s.remove_prefix(1);
-   while (!s.empty() && space(s.back())) s.remove_suffix(1);
-   return s;
-}
 
 // The glob as an RE2 expression, anchored (patternmatcher's compile).
 std::string glob_regex(std::string_view glob) {
@@ -114,13 +106,13 @@ ignore_patterns::ignore_patterns(std::string_view text) {
       ++line_no;
       at = end + 1;
       if (!raw.empty() && raw.front() == '#') continue;
-      std::string_view p = trim(raw);
+      std::string_view p = ast::go_trim_space(raw);
       if (p.empty()) continue;
       ignore_pattern pat;
       pat.line = line_no;
       if (p.front() == '!') {
          pat.exclusion = true;
-         p = trim(p.substr(1));
+         p = ast::go_trim_space(p.substr(1));
          if (p.empty()) {
             errors_.push_back(fmt::format("{}: illegal exclusion pattern: \"!\"", line_no));
             continue;
