@@ -1,4 +1,6 @@
 // ST0003 input-not-text: an input holds a NUL byte or invalid UTF-8.
+#include <fmt/format.h>
+
 #include "ast/source.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
@@ -6,14 +8,22 @@
 namespace strata::rules {
 namespace {
 void check(const engine::document& doc, engine::context& cx) {
+   const auto& src = doc.source();
+   if (!doc.transcoded_from.empty()) {
+      cx.report(src.make_span(0, 0),
+                fmt::format("file is {} (it starts with a byte order mark): strata checked its UTF-8 decoding, but "
+                            "Docker and the tools that read history documents read UTF-8 only",
+                            doc.transcoded_from));
+   }
    if (doc.kind != engine::document_kind::not_text) {
       return;
    }
-   const auto& src = doc.source();
    const std::size_t at = ast::first_non_text_offset(src.text());
    const bool nul = at < src.text().size() && src.text()[at] == '\0';
-   cx.report(src.make_span(at, at + 1), nul ? "file holds a NUL byte: it is not text and was not checked"
-                                            : "file is not valid UTF-8: it is not text and was not checked");
+   const std::string meant =
+       doc.meant_as ? fmt::format(" (by its content it is a {})", engine::to_string(*doc.meant_as)) : std::string();
+   cx.report(src.make_span(at, at + 1), fmt::format("file {}: it is not text and was not checked{}",
+                                                    nul ? "holds a NUL byte" : "is not valid UTF-8", meant));
 }
 constexpr std::string_view tags[] = {"correctness"};
 }  // namespace

@@ -24,9 +24,11 @@ position source_file::locate(std::size_t offset) const {
    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
    const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
    const std::size_t line_start = line_starts_[index];
-   const auto column = line_ascii_[index]
-                           ? offset - line_start
-                           : count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
+   auto column = line_ascii_[index]
+                     ? offset - line_start
+                     : count_code_points(std::string_view(text_).substr(line_start, offset - line_start));
+   // a UTF-8 byte order mark is not a column: editors do not show it
+   if (index == 0 && text_.starts_with("\xEF\xBB\xBF")) column = offset < 3 ? 0 : column - 1;
    return {static_cast<std::uint32_t>(index + 1), static_cast<std::uint32_t>(column + 1)};
 }
 

@@ -2,7 +2,8 @@
 //
 // Units: lines are 1-based; columns are 1-based and count Unicode code points
 // (UTF-8 sequences; an invalid byte counts as one code point), which is what
-// SARIF calls "unicodeCodePoints". A tab is one column. Byte offsets are
+// SARIF calls "unicodeCodePoints". A tab is one column. A UTF-8 byte order mark
+// at the start of the file is not a column (editors do not show it). Byte offsets are
 // 0-based offsets into source_file::text.
 #pragma once
 

@@ -220,9 +220,12 @@ std::vector<engine::input_file> gather_inputs(const check_options& o, const std:
       in.path = o.stdin_filename.empty() ? "-" : o.stdin_filename;
       in.relative = in.path;
       in.how = o.as == "dockerfile" ? engine::origin::as_dockerfile : engine::origin::standard_input;
-      std::ostringstream text;
-      text << std::cin.rdbuf();
-      in.content = text.str();
+      std::string text, error;
+      if (!engine::read_descriptor(STDIN_FILENO, text, error)) {
+         errors.push_back({in.path, error});
+         continue;
+      }
+      in.content = std::move(text);
       files.push_back(std::move(in));
    }
    flush();

@@ -255,6 +255,17 @@ int main(int argc, char** argv) {
        ->check(CLI::IsMember({"text", "json"}))
        ->capture_default_str();
 
+   // one limit on the size of every file read (inputs, config, .dockerignore), on every command
+   std::uint64_t max_input_size = engine::default_max_input_bytes;
+   for (auto* command : {check, verify_cmd, parse_cmd, normalize_cmd, inspect_cmd}) {
+      command
+          ->add_option("--max-input-size", max_input_size,
+                       "Refuse (exit 2) a file larger than this, before reading it: bytes, or with a unit (64MiB, "
+                       "512k; k = 1024)")
+          ->transform(CLI::AsSizeValue(false))
+          ->capture_default_str();
+   }
+
    // `strata FILE...` and `strata -t error Dockerfile` (hadolint's command lines) mean `strata check ...`
    std::vector<std::string> args(argv + 1, argv + argc);
    const std::set<std::string> commands = {"check", "verify", "rules", "parse", "normalize", "inspect", "help"};
@@ -270,6 +281,7 @@ int main(int argc, char** argv) {
       const int code = app.exit(e);
       return code == 0 ? 0 : 2;
    }
+   engine::set_max_input_bytes(max_input_size);
    try {
       // a write error on standard output (`> /dev/full`) is exit 2, whatever the command found
       if (*check) return report::finish_standard_output(cli::run_check(co));

@@ -82,7 +82,8 @@ std::optional<std::string> first_existing(const fs::path& dir, std::initializer_
    for (const auto name : names) {
       std::error_code ec;
       const fs::path p = dir / name;
-      if (fs::is_regular_file(p, ec)) return p.string();
+      // anything of that name (a directory, a FIFO) is the config, so that reading it gives the error
+      if (fs::exists(p, ec)) return p.string();
    }
    return std::nullopt;
 }

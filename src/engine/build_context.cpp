@@ -1,14 +1,13 @@
 #include "engine/build_context.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 #include "ast/dockerfile.hpp"
+#include "engine/inputs.hpp"
 
 namespace strata::engine {
 
@@ -18,16 +17,14 @@ namespace fs = std::filesystem;
 
 constexpr std::uintmax_t max_ignore_file = 1 << 20;
 
+// A .dockerignore that cannot be read (missing, a FIFO, over 1 MiB) is taken as absent.
 std::optional<std::string> read_small_file(const fs::path& p) {
    std::error_code ec;
-   if (!fs::is_regular_file(p, ec) || ec) return std::nullopt;
    const auto size = fs::file_size(p, ec);
    if (ec || size > max_ignore_file) return std::nullopt;
-   std::ifstream in(p, std::ios::binary);
-   if (!in) return std::nullopt;
-   std::ostringstream text;
-   text << in.rdbuf();
-   return text.str();
+   std::string text, error;
+   if (!read_file(p.string(), text, error)) return std::nullopt;
+   return text;
 }
 
 }  // namespace

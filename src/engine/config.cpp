@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "engine/check.hpp"
+#include "engine/inputs.hpp"
 #include "engine/registry.hpp"
 
 namespace strata::engine {
@@ -246,7 +247,12 @@ std::optional<config> read_config(const std::string& path, std::string& error) {
    config c;
    c.path = path;
    try {
-      const YAML::Node root = YAML::LoadFile(path);
+      std::string text;
+      if (!read_file(path, text, error)) {
+         error = path + ": " + error;
+         return std::nullopt;
+      }
+      const YAML::Node root = YAML::Load(text);
       if (root.IsNull()) return c;  // an empty file
       if (!root.IsMap()) fail(root, "the config is a map (failure-threshold, select, ignore, rules)");
       for (const auto& kv : root) {

@@ -40,6 +40,12 @@ struct document {
    std::optional<ast::docker_history> history;
    std::optional<ast::image_config_file> config;
    ast::source_file raw;  ///< the text, for kinds without a model
+   /// Set when the file was UTF-16 or UTF-32 with a byte order mark (`UTF-16LE`, ...): the
+   /// models hold its UTF-8 decoding, and lines and columns are those of the decoding.
+   std::string_view transcoded_from;
+   /// For `not_text`: the kind of document its content says it was meant to be (a tag page
+   /// with one invalid byte), judged on the text with every invalid byte read as `?`.
+   std::optional<document_kind> meant_as;
 
    [[nodiscard]] const ast::source_file& source() const noexcept {
       if (dockerfile) return dockerfile->source;
@@ -68,7 +74,20 @@ enum class origin {
    as_dockerfile,   ///< `--as dockerfile`: always a Dockerfile
 };
 
-/// Classifies and parses a file's text. Returns nullopt for a walked file that
+/// The kind of history document that `text` is by its content, or nullopt. With `prefix`
+/// the text is only the first bytes of a file (what a walk reads before deciding to read it
+/// whole): an image config is then judged by its first character.
+[[nodiscard]] std::optional<document_kind> kind_by_content(std::string_view text, bool prefix = false);
+
+/// How many bytes of a walked file are read to decide what it is (64 KiB).
+inline constexpr std::size_t sniff_bytes = std::size_t{64} << 10U;
+
+/// True when a walked file whose first bytes are `prefix` is to be read whole and checked:
+/// a Dockerfile by name, or a history document by content (also damaged or UTF-16/32).
+[[nodiscard]] bool worth_reading(std::string_view path, std::string_view prefix);
+
+/// Classifies and parses a file's text. A UTF-16 or UTF-32 text with a byte order mark is
+/// decoded first (`document::transcoded_from`). Returns nullopt for a walked file that
 /// is neither a Dockerfile by name nor a known document by content. Content
 /// decides first: a tag page starts with ``## ` ``, a tag-details page with the
 /// generator's comment or `# Tags of`, a local page with `` # ` `` and a

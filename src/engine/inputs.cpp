@@ -1,33 +1,131 @@
 #include "engine/inputs.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include <fmt/format.h>
 
 namespace strata::engine {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::atomic<std::uint64_t> input_limit{default_max_input_bytes};
+
+std::string too_large() {
+   return fmt::format("larger than the input size limit ({} bytes; --max-input-size)", max_input_bytes());
+}
+
+std::string_view kind_of(mode_t mode) {
+   if (S_ISFIFO(mode)) return "a FIFO";
+   if (S_ISSOCK(mode)) return "a socket";
+   if (S_ISCHR(mode)) return "a character device";
+   if (S_ISBLK(mode)) return "a block device";
+   return "not a file";
+}
+
+class descriptor {
+public:
+   explicit descriptor(int fd) noexcept : fd_(fd) {}
+   descriptor(const descriptor&) = delete;
+   descriptor& operator=(const descriptor&) = delete;
+   ~descriptor() {
+      if (fd_ >= 0) ::close(fd_);
+   }
+   [[nodiscard]] int get() const noexcept { return fd_; }
+
+private:
+   int fd_;
+};
+
+// Reads until end of file or until `most` bytes are held; `more` tells whether bytes are left.
+bool read_up_to(int fd, std::uint64_t most, std::string& text, bool& more, std::string& error) {
+   text.clear();
+   more = false;
+   char buffer[1 << 16];
+   for (;;) {
+      const auto n = ::read(fd, buffer, sizeof buffer);
+      if (n < 0) {
+         if (errno == EINTR) continue;
+         error = system_reason(errno);
+         return false;
+      }
+      if (n == 0) return true;
+      const auto got = static_cast<std::uint64_t>(n);
+      if (text.size() + got > most) {
+         text.append(buffer, static_cast<std::size_t>(most - text.size()));
+         more = true;
+         return true;
+      }
+      text.append(buffer, static_cast<std::size_t>(got));
+   }
+}
+
+// Opens a regular file for reading; -1 with `error` set otherwise. `size` is its size on disk.
+int open_regular(const std::string& path, std::uint64_t& size, std::string& error) {
+   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+   if (fd < 0) {
+      error = system_reason(errno);
+      return -1;
+   }
+   struct stat st {};
+   if (::fstat(fd, &st) != 0) {
+      error = system_reason(errno);
+      ::close(fd);
+      return -1;
+   }
+   if (!S_ISREG(st.st_mode)) {
+      error = S_ISDIR(st.st_mode) ? std::string("is a directory")
+                                  : fmt::format("not a regular file ({})", kind_of(st.st_mode));
+      ::close(fd);
+      return -1;
+   }
+   size = static_cast<std::uint64_t>(st.st_size);
+   return fd;
+}
+
+}  // namespace
+
+std::string system_reason(int error_number) {
+   std::string reason = std::strerror(error_number);
+   if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+   return reason;
+}
+
+void set_max_input_bytes(std::uint64_t bytes) noexcept {
+   input_limit.store(bytes, std::memory_order_relaxed);
+}
+
+std::uint64_t max_input_bytes() noexcept {
+   return input_limit.load(std::memory_order_relaxed);
+}
+
 std::vector<input_file> expand_inputs(const std::vector<std::string>& paths, std::vector<input_error>& errors) {
    std::vector<input_file> out;
    for (const auto& p : paths) {
-      std::error_code ec;
-      const auto status = fs::status(p, ec);
-      if (ec || !fs::exists(status)) {
-         errors.push_back({p, "no such file or directory"});
+      struct stat st {};
+      if (::stat(p.c_str(), &st) != 0) {
+         errors.push_back({p, system_reason(errno)});
          continue;
       }
-      if (fs::is_regular_file(status)) {
+      if (S_ISREG(st.st_mode)) {
          out.push_back({p, origin::named, fs::path(p).filename().generic_string()});
          continue;
       }
-      if (!fs::is_directory(status)) {
-         errors.push_back({p, "not a regular file or directory"});
+      if (!S_ISDIR(st.st_mode)) {
+         errors.push_back({p, fmt::format("not a regular file or directory ({})", kind_of(st.st_mode))});
          continue;
       }
+      std::error_code ec;
       std::vector<input_file> found;
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
       if (ec) {
@@ -56,18 +154,41 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& paths, std
 }
 
 bool read_file(const std::string& path, std::string& text, std::string& error) {
-   std::ifstream in(path, std::ios::binary);
-   if (!in) {
-      error = std::strerror(errno);
+   std::uint64_t size = 0;
+   const descriptor fd(open_regular(path, size, error));
+   if (fd.get() < 0) return false;
+   if (size > max_input_bytes()) {
+      error = too_large();
       return false;
    }
-   std::ostringstream buffer;
-   buffer << in.rdbuf();
-   if (in.bad()) {
-      error = "read error";
+   text.reserve(static_cast<std::size_t>(size));
+   bool more = false;
+   if (!read_up_to(fd.get(), max_input_bytes(), text, more, error)) return false;
+   if (more) {
+      error = too_large();
       return false;
    }
-   text = std::move(buffer).str();
+   return true;
+}
+
+bool read_file_prefix(const std::string& path, std::size_t prefix_bytes, std::string& text, bool& complete,
+                      std::string& error) {
+   std::uint64_t size = 0;
+   const descriptor fd(open_regular(path, size, error));
+   if (fd.get() < 0) return false;
+   bool more = false;
+   if (!read_up_to(fd.get(), std::min<std::uint64_t>(prefix_bytes, max_input_bytes()), text, more, error)) return false;
+   complete = !more;
+   return true;
+}
+
+bool read_descriptor(int fd, std::string& text, std::string& error) {
+   bool more = false;
+   if (!read_up_to(fd, max_input_bytes(), text, more, error)) return false;
+   if (more) {
+      error = too_large();
+      return false;
+   }
    return true;
 }
 

@@ -7,7 +7,19 @@ namespace strata::engine {
 std::optional<document> load_input(const input_file& file, std::vector<input_error>& errors) {
    if (file.content) return load_document(file.path, *file.content, file.how);
    std::string text, error;
-   if (!read_file(file.path, text, error)) {
+   bool complete = true;
+   // A walked file is read whole only when its first bytes say it is something strata checks,
+   // so that an image tarball or a database in a scanned tree costs one small read.
+   const bool read = file.how == origin::walked ? read_file_prefix(file.path, sniff_bytes, text, complete, error)
+                                                : read_file(file.path, text, error);
+   if (read && !complete) {
+      if (!worth_reading(file.path, text)) return std::nullopt;
+      if (!read_file(file.path, text, error)) {
+         errors.push_back({file.path, error});
+         return std::nullopt;
+      }
+   }
+   if (!read) {
       errors.push_back({file.path, error});
       return std::nullopt;
    }

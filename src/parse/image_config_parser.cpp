@@ -353,11 +353,29 @@ ast::image_config_file parse_image_config(std::string path, std::string text) {
    return file;
 }
 
-bool looks_like_image_config(std::string_view text) {
-   if (text.size() > (64U << 20U)) return false;
+namespace {
+// Offset of the JSON value: after a BOM and white space; npos unless it starts with `{` or `[`.
+std::size_t json_start(std::string_view text) {
    std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-   if (i == text.size() || (text[i] != '{' && text[i] != '[')) return false;
+   if (i == text.size() || (text[i] != '{' && text[i] != '[')) return std::string_view::npos;
+   return i;
+}
+}  // namespace
+
+bool looks_like_damaged_image_config(std::string_view text) {
+   const std::size_t i = json_start(text);
+   if (i == std::string_view::npos) return false;
+   const bool names_a_key = text.find("\"rootfs\"") != std::string_view::npos ||
+                            text.find("\"history\"") != std::string_view::npos ||
+                            text.find("\"created_by\"") != std::string_view::npos;
+   return names_a_key && !json::accept(text.substr(i));
+}
+
+bool looks_like_image_config(std::string_view text) {
+   if (text.size() > (64U << 20U)) return false;
+   const std::size_t i = json_start(text);
+   if (i == std::string_view::npos) return false;
    const json doc = json::parse(text.substr(i), nullptr, false);
    if (doc.is_discarded()) return false;
    if (doc.is_object()) {

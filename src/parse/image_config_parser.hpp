@@ -33,6 +33,11 @@ namespace strata::parse {
 /// 64 MiB and anything that is not valid JSON give false.
 [[nodiscard]] bool looks_like_image_config(std::string_view text);
 
+/// True when `text` starts (after white space and a BOM) with `{` or `[`, is not valid JSON,
+/// and names a key of an image config (`"rootfs"`, `"history"`, `"created_by"`): a damaged
+/// image config, parsed as one so that the JSON error is reported where it is.
+[[nodiscard]] bool looks_like_damaged_image_config(std::string_view text);
+
 // ---- JSON positions (shared with the docker history parser; decoding with
 // parse/go_string.hpp decode_json_string) -------------------------------------------
 

@@ -1,14 +1,13 @@
 #include "verify/session.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "engine/config.hpp"
 #include "engine/context.hpp"
 #include "engine/document.hpp"
+#include "engine/inputs.hpp"
 #include "parse/dockerfile_parser.hpp"
 #include "parse/library_parser.hpp"
 #include "verify/source.hpp"
@@ -31,12 +30,14 @@ std::string_view to_string(status s) noexcept {
 
 namespace {
 
-std::optional<std::string> read_file(const std::string& path) {
-   std::ifstream in(path, std::ios::binary);
-   if (!in) return std::nullopt;
-   std::ostringstream s;
-   s << in.rdbuf();
-   return s.str();
+// The text of a file, or nullopt with `error` set to "PATH: reason".
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+   std::string text;
+   if (!engine::read_file(path, text, error)) {
+      error = path + ": " + error;
+      return std::nullopt;
+   }
+   return text;
 }
 
 // `python:3.6-jessie` -> `3.6-jessie`; `registry:5000/x/y:tag` -> `tag`; "" without a tag.
@@ -148,9 +149,10 @@ void session::compute() {
    results_.emplace();
    std::vector<ast::library_file> libraries;
    for (const auto& p : settings_.libraries) {
-      const auto text = read_file(p);
+      std::string error;
+      const auto text = read_file(p, error);
       if (!text) {
-         errors_.push_back(p + ": cannot read the library file");
+         errors_.push_back(error);
          continue;
       }
       libraries.push_back(parse::parse_library_file(p, *text));
@@ -165,10 +167,11 @@ void session::compute() {
    }
    std::shared_ptr<ast::dockerfile> given;
    if (!settings_.dockerfile.empty()) {
-      if (const auto text = read_file(settings_.dockerfile)) {
+      std::string error;
+      if (const auto text = read_file(settings_.dockerfile, error)) {
          given = std::make_shared<ast::dockerfile>(parse::parse_dockerfile(settings_.dockerfile, *text));
       } else {
-         errors_.push_back(settings_.dockerfile + ": cannot read the Dockerfile");
+         errors_.push_back(error);
       }
    }
    std::map<std::string, std::shared_ptr<ast::dockerfile>> parsed;  // by source name

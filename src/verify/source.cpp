@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/inputs.hpp"
 
 namespace strata::verify {
 
@@ -93,14 +95,12 @@ std::optional<std::string> source_tree::read(std::string_view commit, std::strin
    const auto dir = checkout(commit, error);
    if (!dir) return std::nullopt;
    const fs::path file = fs::path(*dir) / fs::path(std::string(path));
-   std::ifstream in(file, std::ios::binary);
-   if (!in) {
-      error = file.string() + ": no such file in the checkout of " + std::string(commit);
+   std::string text, reason;
+   if (!engine::read_file(file.string(), text, reason)) {
+      error = fmt::format("{}: {} (in the checkout of {})", file.string(), reason, commit);
       return std::nullopt;
    }
-   std::ostringstream s;
-   s << in.rdbuf();
-   return s.str();
+   return text;
 }
 
 std::vector<std::pair<std::string, std::string>> source_tree::dockerfiles(std::size_t limit) const {

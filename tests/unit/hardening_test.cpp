@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "engine/run.hpp"
 #include "parse/shell_lexer.hpp"
 #include "support/helpers.hpp"
 
@@ -75,4 +78,192 @@ TEST_CASE("hardening: write errors are exit 2 with the reason, and no partial re
    CHECK(missing.status == 2);
    CHECK(missing.err.find("No such file or directory") != std::string::npos);
    fs::remove_all(dir);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the temporary directory, removed at the end of the test.
+struct scratch_dir {
+   fs::path path;
+   explicit scratch_dir(std::string_view name)
+       : path(fs::temp_directory_path() / fmt::format("strata-{}-{}", name, ::getpid())) {
+      fs::remove_all(path);
+      fs::create_directories(path);
+   }
+   scratch_dir(const scratch_dir&) = delete;
+   scratch_dir& operator=(const scratch_dir&) = delete;
+   ~scratch_dir() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+   }
+   [[nodiscard]] std::string operator/(std::string_view name) const { return (path / name).string(); }
+};
+
+// (rule, line) of each finding: what must not change when only the encoding of a file does.
+std::vector<std::pair<std::string, std::uint32_t>> rule_lines(const std::vector<strata::engine::finding>& found) {
+   std::vector<std::pair<std::string, std::uint32_t>> out;
+   for (const auto& f : found) out.emplace_back(std::string(f.rule_id()), f.start.line);
+   return out;
+}
+
+std::string utf16le(std::string_view ascii) {
+   std::string out = "\xFF\xFE";
+   for (const char c : ascii) {
+      out += c;
+      out += '\0';
+   }
+   return out;
+}
+
+}  // namespace
+
+TEST_CASE("hardening: only regular files are read; FIFOs, devices and directories are errors", "[hardening][cli]") {
+   const scratch_dir dir("inputs");
+   const auto fifo = dir / "fifo";
+   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+   const std::string other = strata::test::source_path("corpus/dockerfiles/webapp/Dockerfile");
+   for (const std::string command : {"check", "parse", "normalize", "inspect"}) {
+      INFO(command);
+      const auto r = strata::test::run_strata(command + " " + fifo + " " + other);
+      CHECK(r.status == 2);
+      CHECK(r.err.find(fifo + ": not a regular file") != std::string::npos);
+      CHECK(r.err.find("(a FIFO)") != std::string::npos);
+   }
+   // the other input is still checked
+   CHECK(strata::test::run_strata("check " + fifo + " " + other).out.find("webapp/Dockerfile:") != std::string::npos);
+   if (fs::exists("/dev/zero")) {
+      const auto zero = strata::test::run_strata("parse --dump /dev/zero");
+      CHECK(zero.status == 2);
+      CHECK(zero.err.find("/dev/zero: not a regular file (a character device)") != std::string::npos);
+   }
+   const auto directory = strata::test::run_strata("parse " + dir.path.string());
+   CHECK(directory.status == 2);
+   CHECK(directory.err.find(": is a directory") != std::string::npos);
+   const auto not_dir = strata::test::run_strata("check " + other + "/x");
+   CHECK(not_dir.status == 2);
+   CHECK(not_dir.err.find("Dockerfile/x: not a directory") != std::string::npos);
+   const auto loop = dir / "loop";
+   fs::create_symlink(loop, loop);
+   CHECK(strata::test::run_strata("check " + loop).err.find("too many levels of symbolic links") != std::string::npos);
+}
+
+TEST_CASE("hardening: --max-input-size refuses a larger file before reading it", "[hardening][cli]") {
+   const std::string file = strata::test::source_path("corpus/dockerfiles/webapp/Dockerfile");
+   const auto small = strata::test::run_strata("check --max-input-size 16 " + file);
+   CHECK(small.status == 2);
+   CHECK(small.err.find("larger than the input size limit (16 bytes; --max-input-size)") != std::string::npos);
+   CHECK(strata::test::run_strata("parse --max-input-size 1k " + strata::test::source_path("README.md"))
+             .err.find("1024 bytes") != std::string::npos);
+   CHECK(strata::test::run_strata("check --max-input-size 1MiB " + file).status != 2);
+   const auto piped = strata::test::run_strata("check --max-input-size 16 - < " + file);
+   CHECK(piped.status == 2);
+   CHECK(piped.err.find("-: larger than the input size limit") != std::string::npos);
+}
+
+TEST_CASE("hardening: a config that is a FIFO or a directory is an error, not a hang", "[hardening][cli]") {
+   const scratch_dir dir("config");
+   const auto fifo = dir / "fifo.yaml";
+   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+   const std::string file = strata::test::source_path("corpus/dockerfiles/webapp/Dockerfile");
+   const auto r = strata::test::run_strata("check --config " + fifo + " " + file);
+   CHECK(r.status == 2);
+   CHECK(r.err.find("not a regular file (a FIFO)") != std::string::npos);
+   fs::create_directories(dir.path / "sub" / ".strata.yaml");
+   fs::copy_file(file, dir.path / "sub" / "Dockerfile");
+   const auto d = strata::test::run_strata("check " + (dir / "sub/Dockerfile"));
+   CHECK(d.status == 2);
+   CHECK(d.err.find(".strata.yaml: is a directory") != std::string::npos);
+}
+
+TEST_CASE("hardening: rule options in the config are validated with file:line:col", "[hardening][cli]") {
+   const scratch_dir dir("options");
+   const std::string file = strata::test::source_path("corpus/dockerfiles/webapp/Dockerfile");
+   const std::pair<std::string_view, std::string_view> cases[] = {
+       {"threshold-days: abc", "3:21"},   {"threshold-days: nan", "3:21"}, {"threshold-days: -5", "3:21"},
+       {"threshold-days: 1e300", "3:21"}, {"thresold-days: 30", "3:5"},
+   };
+   for (const auto& [line, where] : cases) {
+      INFO(line);
+      const auto cfg = dir / "c.yaml";
+      strata::test::write(cfg, fmt::format("rules:\n  ST4006:\n    {}\n", line));
+      const auto r = strata::test::run_strata("check --config " + cfg + " " + file);
+      CHECK(r.status == 2);
+      CHECK(r.err.find(fmt::format("c.yaml:{}:", where)) != std::string::npos);
+   }
+   const auto twice = dir / "twice.yaml";
+   strata::test::write(twice, "rules:\n  ST4006:\n    threshold-days: 30\n    threshold-days: 40\n");
+   const auto r = strata::test::run_strata("check --config " + twice + " " + file);
+   CHECK(r.status == 2);
+   CHECK(r.err.find("is given twice") != std::string::npos);
+   strata::test::write(twice, "rules:\n  ST4006:\n    threshold-days: 30\n");
+   CHECK(strata::test::run_strata("check --config " + twice + " " + file).status != 2);
+}
+
+TEST_CASE("hardening: damaged history documents met in a walk are reported, big unknown files are not read",
+          "[hardening]") {
+   const scratch_dir dir("walk");
+   const std::string page =
+       strata::test::read(strata::test::source_path("tests/fixtures/tag-pages/e1-single-manifest.md"));
+   REQUIRE(page.size() > 400);
+   const auto cut = page.find('\n', 200);
+   strata::test::write(dir / "invalid-byte.md", page.substr(0, cut) + "\xFF" + page.substr(cut));
+   strata::test::write(dir / "nul.md", page.substr(0, cut) + std::string(1, '\0') + page.substr(cut));
+   strata::test::write(dir / "config.json", R"({"architecture":"amd64","rootfs":{"type":"layers"},"history":[{},]})");
+   {  // a sparse 3 GiB file: reading it whole would cost 3 GiB
+      std::ofstream(dir / "image.tar").put('x');
+      fs::resize_file(dir / "image.tar", std::uintmax_t{3} << 30U);
+   }
+   const auto rules = strata::engine::enabled_rules({});
+   const auto run = strata::engine::run_check({dir.path.string()}, rules, nullptr, {});
+   CHECK(run.errors.empty());
+   CHECK(run.checked == 3);
+   std::vector<std::string> seen;
+   for (const auto& f : run.findings)
+      seen.push_back(fmt::format("{} {} {}", fs::path(f.file).filename().string(), f.rule_id(), f.message));
+   const auto any = [&](std::string_view needle) {
+      return std::any_of(seen.begin(), seen.end(), [&](const auto& s) { return s.find(needle) != std::string::npos; });
+   };
+   CHECK(
+       any("invalid-byte.md ST0003 file is not valid UTF-8: it is not text and was not checked (by its content it "
+           "is a tag-page)"));
+   CHECK(any("nul.md ST0003 file holds a NUL byte"));
+   CHECK(any("config.json ST0002 invalid JSON"));
+   CHECK_FALSE(any("image.tar"));
+}
+
+TEST_CASE("hardening: CRLF, lone-CR, BOM and UTF-16 tag pages read as the page itself", "[hardening]") {
+   const std::string page =
+       strata::test::read(strata::test::source_path("tests/fixtures/tag-pages/e1-single-manifest.md"));
+   const auto expected = rule_lines(strata::test::check_text("page.md", page));
+   std::string crlf, cr;
+   for (const char c : page) {
+      crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+      cr += c == '\n' ? '\r' : c;
+   }
+   CHECK(rule_lines(strata::test::check_text("page.md", crlf)) == expected);
+   CHECK(rule_lines(strata::test::check_text("page.md", cr)) == expected);
+   CHECK(rule_lines(strata::test::check_text("page.md", "\xEF\xBB\xBF" + page)) == expected);
+   auto utf16 = rule_lines(strata::test::check_text("page.md", utf16le(page)));
+   const auto st0003 = std::find(utf16.begin(), utf16.end(), std::pair<std::string, std::uint32_t>{"ST0003", 1});
+   REQUIRE(st0003 != utf16.end());
+   utf16.erase(st0003);
+   CHECK(utf16 == expected);
+   const auto doc = strata::engine::load_document("page.md", "\xEF\xBB\xBF" + page, strata::engine::origin::named);
+   REQUIRE(doc);
+   REQUIRE(doc->page);
+   CHECK_FALSE(doc->page->ref.text.empty());  // the tag of the header is kept
+}
+
+TEST_CASE("hardening: a UTF-8 BOM is not a column; a UTF-16 Dockerfile is decoded and checked", "[hardening]") {
+   const std::string text = "FROM ubuntu\nRUN curl -fsSL https://example.com/x.sh | sh\n";
+   const auto plain = strata::test::check_text("Dockerfile", text);
+   const auto bom = strata::test::check_text("Dockerfile", "\xEF\xBB\xBF" + text);
+   REQUIRE(plain.size() == bom.size());
+   for (std::size_t i = 0; i < plain.size(); ++i) CHECK(plain[i].start == bom[i].start);
+   const auto utf16 = strata::test::check_text("Dockerfile", utf16le(text));
+   CHECK(has(utf16, "ST0003"));
+   CHECK(has(utf16, "ST2004"));  // the curl | sh of the decoded text
+   CHECK(utf16.size() == plain.size() + 1);
 }
