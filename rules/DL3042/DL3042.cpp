@@ -60,8 +60,8 @@ bool cache_off(const engine::run_view& run, const facts::command_query& q, const
    if (run.instruction == nullptr || run.onbuild) return false;
    if (run.stage == nullptr) return set_before_from(run, cx);
    if (!run.instruction->variables) return false;
-   const auto it = run.instruction->variables->find(variable);
-   return it != run.instruction->variables->end() && truthy(it->second);
+   const auto* it = run.instruction->variables->find(variable);
+   return it != nullptr && truthy(it->second);
 }
 
 bool cache_mounted(const ast::instruction& inst) {

@@ -11,8 +11,10 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "ast/persistent_map.hpp"
 #include "ast/source.hpp"
 
 namespace strata::ast {
@@ -51,16 +53,17 @@ struct key_value {
    span value_span;
 };
 
-/// ARG and ENV values in scope: name -> value after BuildKit's substitution.
+/// ARG and ENV values in scope: name -> value after BuildKit's substitution, in name order.
 /// Only values known from the file are present (an ARG without a default is absent).
-using environment = std::map<std::string, std::string, std::less<>>;
+/// Persistent: the scope of each instruction shares its structure with the one before.
+using environment = persistent_map<std::string>;
 
 /// ARG names declared in scope whose value the file does not give: `ARG X` without a
 /// default (and no value from a global `ARG X=...`), or a default that does not expand.
 /// At build time they are empty unless `--build-arg` passes them; a name in neither
 /// this set nor `environment` was never declared (a later ENV/ARG with a known value
 /// takes the name out of this set).
-using name_set = std::set<std::string, std::less<>>;
+using name_set = persistent_map<std::monostate>;
 
 /// A comment line (`#` after optional white space) that is not a parser directive,
 /// at the top level or inside an instruction's continuation lines (BuildKit drops both).

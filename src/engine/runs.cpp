@@ -165,7 +165,7 @@ public:
       }
       if (in.keyword == "ENV" || in.keyword == "ARG") {
          for (const auto& p : in.pairs) {
-            if (p.has_value) env_[p.key] = p.value;
+            if (p.has_value) env_ = env_.set(p.key, p.value);
          }
          return;
       }
@@ -185,7 +185,7 @@ public:
          shell = facts::shell_kind::sh;
       }
       ast::environment env = env_;
-      for (const auto& p : in.prefix.build_args) env[p.key] = p.value;
+      for (const auto& p : in.prefix.build_args) env = env.set(p.key, p.value);
       const auto& b = *in.body;
       ast::offset_map m;
       if (map != nullptr) {

@@ -151,7 +151,8 @@ void add_scripts(const ast::instruction& inst, const std::string& executable, bo
       if (!onbuild) {
          if (inst.variables)
             for (const auto& [k, v] : *inst.variables) names.insert(k);
-         if (inst.declared_args) names.insert(inst.declared_args->begin(), inst.declared_args->end());
+         if (inst.declared_args)
+            for (const auto& [k, unused] : *inst.declared_args) names.insert(k);
       }
       for (const auto& n : names) s.text += fmt::format("export {}=1\n", n);
       s.first_body_line = names.size() + 2;

@@ -125,7 +125,7 @@ std::optional<std::string> expander::from_environment(std::string_view name) con
       key.remove_prefix(4);
    }
    if (env_ == nullptr) return std::nullopt;
-   if (auto it = env_->find(key); it != env_->end()) return it->second;
+   if (const auto* it = env_->find(key)) return it->second;
    if (!pwsh_) return std::nullopt;
    for (const auto& [k, v] : *env_) {  // Windows: environment names are case-insensitive
       if (lower(k) == lower(key)) return v;

@@ -498,7 +498,7 @@ lex_result expand(const ast::dockerfile& df, const ast::instruction& inst, std::
    lex_options options;
    options.escape = df.escape;
    options.skip_unset_env = keep_unknown;
-   static const environment empty;
+   static const ast::environment empty;
    return process_word(word, inst.variables ? *inst.variables : empty, options);
 }
 
@@ -514,15 +514,15 @@ void finish_dockerfile(ast::dockerfile& df) {
    lex_options options;
    options.escape = df.escape;
    options.skip_unset_env = true;
-   auto global = std::make_shared<ast::environment>();
-   std::shared_ptr<const ast::environment> global_snapshot = global;
+   ast::environment global;  // the global ARGs with a known value
+   auto global_snapshot = std::make_shared<const ast::environment>();
    std::shared_ptr<const ast::environment> current;  // the stage's ARG + ENV values
    std::vector<std::pair<std::string, std::shared_ptr<const ast::environment>>> stage_env;  // name -> ENV values
    std::shared_ptr<const ast::environment> env_only;
    bool in_stage = false;
    // declared ARGs without a known value: global, and the current stage's
-   auto global_declared = std::make_shared<ast::name_set>();
-   std::shared_ptr<const ast::name_set> global_declared_snapshot = std::make_shared<const ast::name_set>();
+   ast::name_set global_declared;
+   auto global_declared_snapshot = std::make_shared<const ast::name_set>();
    std::shared_ptr<const ast::name_set> declared = global_declared_snapshot;
    const ast::instruction* at = nullptr;  // the instruction value_of expands for
    auto value_of = [&](const std::string& raw, const ast::environment& env) -> std::optional<std::string> {
@@ -590,16 +590,16 @@ void finish_dockerfile(ast::dockerfile& df) {
          if (inst.name == "arg") {
             for (const auto& kv : inst.pairs) {
                std::optional<std::string> v;
-               if (kv.has_value) v = value_of(kv.value, *global);
+               if (kv.has_value) v = value_of(kv.value, global);
                if (v) {
-                  (*global)[kv.key] = *v;
-                  global_declared->erase(kv.key);
-               } else if (!global->contains(kv.key)) {
-                  global_declared->insert(kv.key);
+                  global = global.set(kv.key, *v);
+                  global_declared = global_declared.erase(kv.key);
+               } else if (!global.contains(kv.key)) {
+                  global_declared = global_declared.set(kv.key, {});
                }
             }
-            global_snapshot = std::make_shared<const ast::environment>(*global);
-            global_declared_snapshot = std::make_shared<const ast::name_set>(*global_declared);
+            global_snapshot = std::make_shared<const ast::environment>(global);
+            global_declared_snapshot = std::make_shared<const ast::name_set>(global_declared);
          }
          continue;
       }
@@ -607,42 +607,38 @@ void finish_dockerfile(ast::dockerfile& df) {
       inst.declared_args = declared;
       inst.stage = df.stages.size() - 1;
       if (inst.name == "arg") {
-         auto next = std::make_shared<ast::environment>(*current);
-         auto next_declared = std::make_shared<ast::name_set>(*declared);
+         ast::environment next = *current;
+         ast::name_set next_declared = *declared;
          for (const auto& kv : inst.pairs) {
             std::optional<std::string> v;
             if (kv.has_value) {
                v = value_of(kv.value, *current);
-            } else if (const auto g = global->find(kv.key); g != global->end()) {
+            } else if (const auto* g = global.find(kv.key)) {
                v = g->second;
             }
             if (v) {
-               (*next)[kv.key] = *v;
-               next_declared->erase(kv.key);
-            } else if (!next->contains(kv.key)) {
-               next_declared->insert(kv.key);
+               next = next.set(kv.key, *v);
+               next_declared = next_declared.erase(kv.key);
+            } else if (!next.contains(kv.key)) {
+               next_declared = next_declared.set(kv.key, {});
             }
          }
-         current = next;
-         declared = next_declared;
+         current = std::make_shared<const ast::environment>(std::move(next));
+         declared = std::make_shared<const ast::name_set>(std::move(next_declared));
       } else if (inst.name == "env") {
-         auto next = std::make_shared<ast::environment>(*current);
-         auto next_env = std::make_shared<ast::environment>(*env_only);
+         ast::environment next = *current;
+         ast::environment next_env = *env_only;
          for (const auto& kv : inst.pairs) {
             const auto k = value_of(kv.key, *current);
             const auto v = value_of(kv.value, *current);
             if (k && v) {
-               (*next)[*k] = *v;
-               (*next_env)[*k] = *v;
-               if (declared->contains(*k)) {
-                  auto next_declared = std::make_shared<ast::name_set>(*declared);
-                  next_declared->erase(*k);
-                  declared = next_declared;
-               }
+               next = next.set(*k, *v);
+               next_env = next_env.set(*k, *v);
+               if (declared->contains(*k)) declared = std::make_shared<const ast::name_set>(declared->erase(*k));
             }
          }
-         current = next;
-         env_only = next_env;
+         current = std::make_shared<const ast::environment>(std::move(next));
+         env_only = std::make_shared<const ast::environment>(std::move(next_env));
       }
    }
    if (!df.stages.empty()) df.stages.back().end_index = df.instructions.size();

@@ -682,7 +682,7 @@ heredoc_result heredocs_from_line(std::string_view line) {
    raw.raw_quotes = true;
    raw.raw_escapes = true;
    raw.skip_unset_env = true;
-   const auto lexed = process_word(line, {}, raw);
+   const auto lexed = process_word(line, parse::environment{}, raw);
    if (lexed.error) return out;  // BuildKit: a line that does not lex has no heredocs
    for (const auto& word : lexed.words) {
       heredoc_capture c;
@@ -695,7 +695,7 @@ heredoc_result heredocs_from_line(std::string_view line) {
       if (!ok || c.rest.empty()) continue;
       lex_options plain;
       plain.skip_unset_env = true;
-      const auto unquoted = process_word(c.rest, {}, plain);
+      const auto unquoted = process_word(c.rest, parse::environment{}, plain);
       if (unquoted.error) {
          out.error = *unquoted.error;
          return out;
@@ -703,7 +703,7 @@ heredoc_result heredocs_from_line(std::string_view line) {
       if (unquoted.words.size() != 1) continue;
       lex_options quoted = plain;
       quoted.raw_quotes = true;
-      const auto kept = process_word(c.rest, {}, quoted);
+      const auto kept = process_word(c.rest, parse::environment{}, quoted);
       if (kept.error) {
          out.error = *kept.error;
          return out;

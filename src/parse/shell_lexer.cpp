@@ -366,9 +366,18 @@ bool is_special_parameter(char32_t ch) {
    }
 }
 
+const environment::value_type* find_entry(const environment& env, std::string_view name) {
+   const auto it = env.find(name);
+   return it == env.end() ? nullptr : &*it;
+}
+const ast::environment::value_type* find_entry(const ast::environment& env, std::string_view name) {
+   return env.find(name);
+}
+
+template <typename Env>
 class lexer {
 public:
-   lexer(std::string_view word, const environment& env, const lex_options& options, lex_result& out)
+   lexer(std::string_view word, const Env& env, const lex_options& options, lex_result& out)
        : in_(word),
          env_(env),
          options_(options),
@@ -529,22 +538,22 @@ private:
 
    /// getEnv: the value of `name`, recording it as matched or unmatched.
    std::optional<std::string> lookup(const std::string& name) {
-      auto it = env_.find(name);
-      if (it == env_.end() && options_.case_insensitive_keys) {
+      const auto* entry = find_entry(env_, name);
+      if (entry == nullptr && options_.case_insensitive_keys) {
          const std::string folded = ast::go_to_lower(name);
-         for (auto candidate = env_.begin(); candidate != env_.end(); ++candidate) {
-            if (ast::go_to_lower(candidate->first) == folded) {
-               it = candidate;
+         for (const auto& candidate : env_) {
+            if (ast::go_to_lower(candidate.first) == folded) {
+               entry = &candidate;
                break;
             }
          }
       }
-      if (it == env_.end()) {
+      if (entry == nullptr) {
          out_.unmatched.insert(name);
          return std::nullopt;
       }
       out_.matched.insert(name);
-      return it->second;
+      return entry->second;
    }
 
    /// processDollar: at a `$`; `out` receives the expansion.
@@ -706,7 +715,7 @@ private:
    }
 
    rune_reader in_;
-   const environment& env_;
+   const Env& env_;
    const lex_options& options_;
    char32_t escape_;
    bool raw_escapes_;
@@ -717,9 +726,11 @@ private:
 
 }  // namespace
 
-lex_result process_word(std::string_view word, const environment& env, const lex_options& options) {
+namespace {
+template <typename Env>
+lex_result process_with(std::string_view word, const Env& env, const lex_options& options) {
    lex_result out;
-   lexer lx(word, env, options, out);
+   lexer<Env> lx(word, env, options, out);
    std::string result;
    std::vector<std::string> words;
    if (lx.run(result, words)) {
@@ -729,6 +740,15 @@ lex_result process_word(std::string_view word, const environment& env, const lex
       out.error = "failed to process " + ast::go_quote(word) + ": " + lx.error();
    }
    return out;
+}
+}  // namespace
+
+lex_result process_word(std::string_view word, const environment& env, const lex_options& options) {
+   return process_with(word, env, options);
+}
+
+lex_result process_word(std::string_view word, const ast::environment& env, const lex_options& options) {
+   return process_with(word, env, options);
 }
 
 bool is_size_limit_error(std::string_view error) noexcept {

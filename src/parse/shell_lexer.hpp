@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ast/dockerfile.hpp"
+
 namespace strata::parse {
 
 /// How `process_word` reads its input (the knobs of BuildKit's `shell.Lex`).
@@ -86,6 +88,9 @@ struct lex_result {
 /// Expands `word` with the variables of `env`. Never throws (other than std::bad_alloc) and
 /// never recurses more than a bounded depth, whatever the input.
 [[nodiscard]] lex_result process_word(std::string_view word, const environment& env, const lex_options& options = {});
+/// The same with the ARG/ENV scope of a Dockerfile instruction (ast::instruction::variables).
+[[nodiscard]] lex_result process_word(std::string_view word, const ast::environment& env,
+                                      const lex_options& options = {});
 
 /// BuildKit's BuildEnvs: turns `K=V` strings into an environment, splitting at the first `=`.
 /// A string without `=` sets that name to the empty value; later duplicates win.

@@ -1,5 +1,7 @@
 #include "render/model_json.hpp"
 
+#include <cctype>
+
 #include <optional>
 #include <string>
 
@@ -491,7 +493,25 @@ nlohmann::json to_json(const ast::instruction& inst) {
                                {"body_line", h.body_span.start.line}});
    }
    if (!inst.trigger.empty()) j["trigger"] = to_json(inst.trigger.front());
-   if (inst.variables && !inst.variables->empty()) j["variables"] = *inst.variables;
+   if (inst.variables && !inst.variables->empty()) {
+      // only the names the instruction mentions: the whole scope per instruction would make
+      // the output quadratic in the number of ENV/ARG lines
+      nlohmann::json vars = nlohmann::json::object();
+      const auto mention = [&](std::string_view text) {
+         for (std::size_t p = text.find('$'); p != std::string_view::npos; p = text.find('$', p + 1)) {
+            std::size_t b = p + 1;
+            if (b < text.size() && text[b] == '{') ++b;
+            std::size_t e = b;
+            while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) != 0 || text[e] == '_')) ++e;
+            if (e == b) continue;
+            if (const auto* v = inst.variables->find(text.substr(b, e - b))) vars[v->first] = v->second;
+         }
+      };
+      mention(inst.arguments);
+      for (const auto& f : inst.flags) mention(f.text);
+      for (const auto& h : inst.heredocs) mention(h.body);
+      if (!vars.empty()) j["variables"] = std::move(vars);
+   }
    return j;
 }
 

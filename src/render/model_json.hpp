@@ -123,7 +123,8 @@ template <typename Value>
 ///    "flags": [{span, "name", "value"?}], "words": [{span, "text"}],
 ///    "pairs"?: [{"key", "value"?, "line", "column"}],
 ///    "heredocs"?: [{"name", "chomp", "expand", "body", "body_line"}],
-///    "trigger"?: (an instruction, for ONBUILD), "variables"?: {name: value}}
+///    "trigger"?: (an instruction, for ONBUILD), "variables"?: {name: value}: the ARG/ENV values in
+///    scope of the names its arguments, flags and heredocs mention as `$NAME` or `${NAME`}
 [[nodiscard]] nlohmann::json to_json(const ast::instruction& instruction);
 
 }  // namespace strata::render

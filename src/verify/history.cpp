@@ -61,7 +61,7 @@ std::vector<std::string> ports(std::vector<std::string> in) {
 
 class expander {
 public:
-   expander(const ast::dockerfile& df, const parse::environment& env) : df_(df), env_(env) {}
+   expander(const ast::dockerfile& df, const ast::environment& env) : df_(df), env_(env) {}
 
    // `word` with the values in scope substituted; a variable they do not hold becomes a wildcard.
    [[nodiscard]] std::string operator()(std::string_view word) const {
@@ -75,7 +75,7 @@ public:
 
 private:
    const ast::dockerfile& df_;
-   const parse::environment& env_;
+   const ast::environment& env_;
 
    static std::string wildcards(const std::string& s) {
       std::string out;
@@ -144,9 +144,10 @@ predicted_entry predict_one(const ast::dockerfile& df, std::size_t index, const 
    p.instruction = index;
    p.keyword = upper(inst.name);
    p.where = inst.where;
-   parse::environment env = inst.variables ? *inst.variables : parse::environment{};
+   ast::environment env = inst.variables ? *inst.variables : ast::environment{};
    for (const auto& name : st.declared_args) {
-      if (const auto it = options.build_args.find(name); it != options.build_args.end()) env[name] = it->second;
+      if (const auto it = options.build_args.find(name); it != options.build_args.end())
+         env = env.set(name, it->second);
    }
    const expander expand(df, env);
    const std::string& n = inst.name;

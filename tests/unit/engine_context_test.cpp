@@ -169,16 +169,16 @@ TEST_CASE("dockerfile model: ARGs declared without a value are kept apart from u
        "RUN echo $LOCAL\n");
    const auto& from = nth(df, "from");
    REQUIRE(from.declared_args);
-   CHECK(*from.declared_args == ast::name_set{"GLOBAL_UNSET"});
+   CHECK(from.declared_args->keys() == std::vector<std::string>{"GLOBAL_UNSET"});
    const auto& run = nth(df, "run");
    REQUIRE(run.declared_args);
-   CHECK(*run.declared_args == ast::name_set{"GLOBAL_UNSET", "LOCAL"});
+   CHECK(run.declared_args->keys() == std::vector<std::string>{"GLOBAL_UNSET", "LOCAL"});
    CHECK(run.variables->contains("GLOBAL_SET"));
    CHECK_FALSE(run.variables->contains("LOCAL"));
    CHECK_FALSE(run.declared_args->contains("NEVER"));
    CHECK_FALSE(run.variables->contains("NEVER"));
    const auto& after_env = nth(df, "run", 1);
-   CHECK(*after_env.declared_args == ast::name_set{"GLOBAL_UNSET"});
+   CHECK(after_env.declared_args->keys() == std::vector<std::string>{"GLOBAL_UNSET"});
    CHECK(after_env.variables->at("LOCAL") == "now");
 }
 

@@ -14,7 +14,9 @@
 #include <fmt/format.h>
 
 #include "engine/run.hpp"
+#include "parse/dockerfile_parser.hpp"
 #include "parse/shell_lexer.hpp"
+#include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
 namespace {
@@ -266,4 +268,51 @@ TEST_CASE("hardening: a UTF-8 BOM is not a column; a UTF-16 Dockerfile is decode
    CHECK(has(utf16, "ST0003"));
    CHECK(has(utf16, "ST2004"));  // the curl | sh of the decoded text
    CHECK(utf16.size() == plain.size() + 1);
+}
+
+TEST_CASE("hardening: 16,000 ENV and ARG lines share their scopes (no copy per instruction)", "[hardening]") {
+   for (const char* form : {"ENV V{}=value{}", "ARG V{}=value{}", "ARG U{}"}) {
+      INFO(form);
+      std::string text = "FROM alpine:3.20\n";
+      for (int i = 0; i < 16000; ++i) text += fmt::format(fmt::runtime(form), i, i) + "\n";
+      text += "RUN echo $V15999 && curl -fsSL https://example.com/x.sh | sh\n";
+      const auto df = strata::parse::parse_dockerfile("Dockerfile", text);
+      const auto& run = df.instructions.back();
+      REQUIRE(run.variables);
+      REQUIRE(run.declared_args);
+      CHECK(run.variables->size() + run.declared_args->size() == 16000);
+      // the scope of instruction 8,000 still holds what it held: versions are not changed later
+      CHECK(df.instructions[8000].variables->size() + df.instructions[8000].declared_args->size() == 7999);
+      CHECK(has(strata::test::check_text("Dockerfile", text), "ST2004"));
+   }
+   std::string text = "FROM alpine:3.20\n";
+   for (int i = 0; i < 4000; ++i) text += fmt::format("ENV V{}=value{}\n", i, i);
+   text += "RUN echo $V3999\n";
+   const auto json = strata::render::to_json(strata::parse::parse_dockerfile("Dockerfile", text).instructions.back());
+   CHECK(json["variables"] == nlohmann::json{{"V3999", "value3999"}});  // what it mentions, not the whole scope
+}
+
+TEST_CASE("persistent_map: versions are independent, iteration is in key order", "[hardening]") {
+   using map = strata::ast::persistent_map<std::string>;
+   map a;
+   std::vector<map> versions;
+   for (int i = 999; i >= 0; --i) {
+      a = a.set(fmt::format("k{:04}", i), std::to_string(i));
+      versions.push_back(a);
+   }
+   CHECK(a.size() == 1000);
+   CHECK(versions[0].size() == 1);
+   CHECK(versions[0].at("k0999") == "999");
+   CHECK_FALSE(versions[0].contains("k0000"));
+   const auto b = a.set("k0500", "changed").erase("k0001");
+   CHECK(a.at("k0500") == "500");
+   CHECK(a.contains("k0001"));
+   CHECK(b.at("k0500") == "changed");
+   CHECK_FALSE(b.contains("k0001"));
+   CHECK(b.size() == 999);
+   const auto keys = b.keys();
+   CHECK(std::is_sorted(keys.begin(), keys.end()));
+   CHECK(keys.size() == 999);
+   CHECK(a.erase("absent").size() == 1000);
+   CHECK_THROWS_AS(a.at("absent"), std::out_of_range);
 }

@@ -78,7 +78,7 @@ TEST_CASE("a verification checks the download whose file it names", "[facts]") {
 
 TEST_CASE("download URLs are expanded from the body's variables and the ARG/ENV values", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
+   const auto env = ast::environment::of({{"PYTHON_VERSION", "3.7.0b5"}});
    const auto f = facts_of(
        "base=https://example.org/ftp; wget -O p.tar.xz "
        "\"$base/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"",
@@ -113,7 +113,7 @@ TEST_CASE("package installs, pinned or not", "[facts]") {
 
 TEST_CASE("apt and apk packages held by a known variable", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"RUN_DEPS", "libssl3=3.0.13-r0 zlib"}, {"V", "1.24"}};
+   const auto env = ast::environment::of({{"RUN_DEPS", "libssl3=3.0.13-r0 zlib"}, {"V", "1.24"}});
    const auto f = facts_of(
        "deps=\"nginx=$V-1 ./local.deb\"; apt-get install -y $deps; apk add ${RUN_DEPS} $UNKNOWN \"$deps\"; "
        "pip install $deps",
@@ -215,7 +215,7 @@ TEST_CASE("cmd bodies are left as text", "[facts]") {
 
 TEST_CASE("PowerShell downloads, Get-FileHash checks and URL expansion", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"PYTHON_VERSION", "3.7.0b5"}};
+   const auto env = ast::environment::of({{"PYTHON_VERSION", "3.7.0b5"}});
    auto f = facts_of(
        "$url = ('https://example.com/{0}/python-{1}.exe' -f ($env:PYTHON_VERSION -replace '[a-z]+[0-9]*$', ''), "
        "$env:python_version); "
@@ -308,7 +308,7 @@ TEST_CASE("facts: option values are not URLs, streams are not files", "[facts]")
 
 TEST_CASE("facts: checks name files as expanded; loop variables are unknown", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"V", "1.0"}};
+   const auto env = ast::environment::of({{"V", "1.0"}});
    auto f = facts_of(
        "curl -fsSLO https://example.com/foo-$V.tgz; curl -fsSLO https://example.com/bar-$V.tgz; echo \"$S "
        "*foo-$V.tgz\" | sha256sum -c -",
@@ -371,8 +371,8 @@ TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
 
 TEST_CASE("facts: the expected digest of a check, when it is named", "[facts]") {
    ast::source_file src;
-   const ast::environment env = {{"SHA", "3B48DAC8FB59F62EAA67AC83C1EB12BDA1B7A08406DD286E252C11A66BE27F81"},
-                                 {"SUMS", "SHA256SUMS"}};
+   const auto env = ast::environment::of(
+       {{"SHA", "3B48DAC8FB59F62EAA67AC83C1EB12BDA1B7A08406DD286E252C11A66BE27F81"}, {"SUMS", "SHA256SUMS"}});
    auto f = facts_of("wget -O x.tgz https://example.com/x.tgz; echo \"$SHA *x.tgz\" | sha256sum -c -",
                      facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 1);
@@ -431,7 +431,7 @@ TEST_CASE("facts: branch constants are unknown; option variables and empty URLs 
    f = facts_of("arch='x86_64'; curl -fsSLO \"https://example.com/tool-${arch}.tgz\"", facts::shell_kind::sh, src);
    CHECK(f.downloads.at(0).expanded_url == "https://example.com/tool-x86_64.tgz");
 
-   const ast::environment env = {{"ASC_URL", ""}, {"URL", "https://example.com/a.zip"}};
+   const auto env = ast::environment::of({{"ASC_URL", ""}, {"URL", "https://example.com/a.zip"}});
    f = facts_of("wget $DOWNLOAD_OPTIONS $URL -O /tmp/a.zip; if [ \"$ASC_URL\" ]; then wget -O a.asc \"$ASC_URL\"; fi",
                 facts::shell_kind::sh, src, &env);
    REQUIRE(f.downloads.size() == 1);
@@ -545,7 +545,7 @@ TEST_CASE("rpm --checksig, PHP hashes and grep | sha256sum -c verify the file th
    CHECK(f.downloads[0].verified_by->pins_content);
    CHECK(f.downloads[0].verified_by->digest == "sha384:" + std::string(96, 'a'));
 
-   const ast::environment env{{"SUM", std::string(96, 'b')}};
+   const auto env = ast::environment::of({{"SUM", std::string(96, 'b')}});
    f = facts_of(
        "curl -o c.php https://e.example/c && php -r \"if (hash_file('sha384', 'c.php') === '${SUM}') { echo 1; "
        "}\"",

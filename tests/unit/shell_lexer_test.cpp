@@ -258,7 +258,7 @@ TEST_CASE("shell lexer: word splitting", "[shell_lexer]") {
    CHECK(words_of("'' \"\"").empty());
    CHECK(words_of("a '' b") == strings{"a", "b"});
    CHECK(words_of("").empty());
-   CHECK(process_word("a  b", {}).result == "a  b");
+   CHECK(process_word("a  b", environment{}).result == "a  b");
 
    // The `<<` token keeps the blanks that follow it in its word (heredoc detection).
    CHECK(words_of("cat <<  EOF > f") == strings{"cat", "<<  EOF", ">", "f"});
@@ -268,7 +268,7 @@ TEST_CASE("shell lexer: word splitting", "[shell_lexer]") {
    CHECK(words_of("<<<  x") == strings{"<<<", "x"});
    CHECK(words_of("\\<< x") == strings{"<<", "x"});
    CHECK(words_of("<< ") == strings{"<< "});
-   CHECK(process_word("<<  EOF", {}).result == "<<  EOF");
+   CHECK(process_word("<<  EOF", environment{}).result == "<<  EOF");
 }
 
 TEST_CASE("shell lexer: nesting depth is capped", "[shell_lexer]") {
@@ -279,7 +279,7 @@ TEST_CASE("shell lexer: nesting depth is capped", "[shell_lexer]") {
    const std::string huge = repeat("${A:-\"", 100000);
    CHECK(error_of(huge).find("nested too deeply") != std::string::npos);
    const std::string unclosed = repeat("${", 100000);
-   CHECK(process_word(unclosed, {}).error.has_value());
+   CHECK(process_word(unclosed, environment{}).error.has_value());
 }
 
 TEST_CASE("shell lexer: invalid UTF-8 and byte-order marks", "[shell_lexer]") {
