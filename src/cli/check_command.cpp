@@ -429,7 +429,7 @@ int run_check(const check_options& o) {
    }
    const auto& errors = run.errors;
    for (const auto& e : errors) {
-      fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
+      fmt::print(stderr, "strata: error: {}: {}\n", report::printable_path(e.path), e.message);
    }
 
    // every file opened before any report is written: a bad -o writes none

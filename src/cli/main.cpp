@@ -78,7 +78,7 @@ int run_rules(const std::string& id, const std::string& format) {
 bool read_input(const std::string& path, std::string& text, int& status) {
    std::string error;
    if (engine::read_file(path, text, error)) return true;
-   fmt::print(stderr, "strata: error: {}: {}\n", path, error);
+   fmt::print(stderr, "strata: error: {}: {}\n", report::printable_path(path), error);
    status = 2;
    return false;
 }
@@ -196,7 +196,8 @@ int run_inspect(const std::vector<std::string>& given, const std::string& format
       }
    }
    if (json) std::cout << (written == 0 ? "]}\n" : "\n]}\n");
-   for (const auto& e : errors) fmt::print(stderr, "strata: error: {}: {}\n", e.path, e.message);
+   for (const auto& e : errors)
+      fmt::print(stderr, "strata: error: {}: {}\n", report::printable_path(e.path), e.message);
    return errors.empty() ? 0 : 2;
 }
 

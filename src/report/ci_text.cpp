@@ -60,7 +60,7 @@ void write_github(std::span<const engine::finding> findings, std::ostream& out) 
 
 void write_gnu(std::span<const engine::finding> findings, std::ostream& out) {
    for (const auto& f : findings) {
-      fmt::print(out, "{}:{}.{}-{}.{}: {}: {} [{}]\n", f.file, f.start.line, f.start.column,
+      fmt::print(out, "{}:{}.{}-{}.{}: {}: {} [{}]\n", printable_path(f.file), f.start.line, f.start.column,
                  std::max(f.stop.line, f.start.line), last_column(f), text_severity(f.level), f.message, f.rule_id());
    }
 }

@@ -55,6 +55,11 @@ enum class layout { findings, groups, statistics };
 /// The canonical name of `f` (`text`, `hadolint-json`, ...): what `-f` takes.
 [[nodiscard]] std::string_view format_name(format f) noexcept;
 
+/// A file path as the line-oriented outputs print it (text, full, gnu, and `strata: error:`
+/// lines): control characters (bytes below 0x20, and 0x7F) are written `\n`, `\r`, `\t` or
+/// `\xNN`, so that a newline in a file name cannot break `path:line:col`. Other bytes are kept.
+[[nodiscard]] std::string printable_path(std::string_view path);
+
 /// Whether `f` honours `layout` (`--group`, `--statistics`): text, full and json do; the
 /// others always list every finding (CI consumers dedup by location or fingerprint).
 [[nodiscard]] bool has_layouts(format f) noexcept;

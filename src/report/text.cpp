@@ -7,6 +7,26 @@
 
 namespace strata::report {
 
+std::string printable_path(std::string_view path) {
+   std::string out;
+   out.reserve(path.size());
+   for (const char c : path) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b >= 0x20 && b != 0x7F) {
+         out += c;
+      } else if (c == '\n') {
+         out += "\\n";
+      } else if (c == '\r') {
+         out += "\\r";
+      } else if (c == '\t') {
+         out += "\\t";
+      } else {
+         out += fmt::format("\\x{:02x}", b);
+      }
+   }
+   return out;
+}
+
 namespace {
 
 std::string_view colour_of(engine::severity s) {
@@ -25,7 +45,7 @@ std::string_view colour_of(engine::severity s) {
 // `path:line:col[-line:col]: severity: message [ID]`, then `suffix` (the count of a group).
 void header(const engine::finding& f, std::string_view message, std::string_view suffix, const options& opts,
             bool range, std::ostream& out) {
-   std::string location = fmt::format("{}:{}:{}", f.file, f.start.line, f.start.column);
+   std::string location = fmt::format("{}:{}:{}", printable_path(f.file), f.start.line, f.start.column);
    if (range) {
       location += fmt::format("-{}:{}", f.stop.line, f.stop.column);
    }

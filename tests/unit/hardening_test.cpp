@@ -316,3 +316,16 @@ TEST_CASE("persistent_map: versions are independent, iteration is in key order",
    CHECK(a.erase("absent").size() == 1000);
    CHECK_THROWS_AS(a.at("absent"), std::out_of_range);
 }
+
+TEST_CASE("hardening: text outputs escape control characters in paths", "[hardening][cli]") {
+   const scratch_dir dir("names");
+   fs::create_directories(dir.path / "a\nb");
+   strata::test::write(dir / "a\nb/Dockerfile", "FROM ubuntu\n");
+   for (const char* format : {"text", "full", "gnu"}) {
+      INFO(format);
+      const auto r = strata::test::run_strata(fmt::format("check -f {} '{}'", format, dir.path.string()));
+      CHECK(r.out.find("a\\nb/Dockerfile:1") != std::string::npos);
+      CHECK(r.out.find("a\nb/Dockerfile") == std::string::npos);
+   }
+   CHECK(strata::test::run_strata("check '" + dir.path.string() + "/x\ty'").err.find("/x\\ty: ") != std::string::npos);
+}
