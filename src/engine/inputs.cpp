@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -47,27 +48,25 @@ private:
    int fd_;
 };
 
-// Reads until end of file or until `most` bytes are held; `more` tells whether bytes are left.
+// Appends what `fd` holds until end of file, or until `text` holds more than `most` bytes
+// (then `more` is set and `text` holds most + 1 bytes). Nothing read is dropped: each read
+// asks for no more than one byte past the limit, so the same descriptor can read on.
 bool read_up_to(int fd, std::uint64_t most, std::string& text, bool& more, std::string& error) {
-   text.clear();
    more = false;
    char buffer[1 << 16];
-   for (;;) {
-      const auto n = ::read(fd, buffer, sizeof buffer);
+   while (text.size() <= most) {
+      const auto want = std::min<std::uint64_t>(sizeof buffer, most + 1 - text.size());
+      const auto n = ::read(fd, buffer, static_cast<std::size_t>(want));
       if (n < 0) {
          if (errno == EINTR) continue;
          error = system_reason(errno);
          return false;
       }
       if (n == 0) return true;
-      const auto got = static_cast<std::uint64_t>(n);
-      if (text.size() + got > most) {
-         text.append(buffer, static_cast<std::size_t>(most - text.size()));
-         more = true;
-         return true;
-      }
-      text.append(buffer, static_cast<std::size_t>(got));
+      text.append(buffer, static_cast<std::size_t>(n));
    }
+   more = true;
+   return true;
 }
 
 // Opens a regular file for reading; -1 with `error` set otherwise. `size` is its size on disk.
@@ -161,6 +160,7 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
       error = too_large();
       return false;
    }
+   text.clear();
    text.reserve(static_cast<std::size_t>(size));
    bool more = false;
    if (!read_up_to(fd.get(), max_input_bytes(), text, more, error)) return false;
@@ -171,18 +171,37 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
    return true;
 }
 
-bool read_file_prefix(const std::string& path, std::size_t prefix_bytes, std::string& text, bool& complete,
-                      std::string& error) {
+bool read_file_if(const std::string& path, std::size_t prefix_bytes,
+                  const std::function<bool(std::string_view prefix)>& worth_reading, std::string& text, bool& skipped,
+                  std::string& error) {
+   skipped = false;
+   text.clear();
    std::uint64_t size = 0;
    const descriptor fd(open_regular(path, size, error));
    if (fd.get() < 0) return false;
+   const std::uint64_t limit = max_input_bytes();
    bool more = false;
-   if (!read_up_to(fd.get(), std::min<std::uint64_t>(prefix_bytes, max_input_bytes()), text, more, error)) return false;
-   complete = !more;
+   if (!read_up_to(fd.get(), std::min<std::uint64_t>(prefix_bytes, limit), text, more, error)) return false;
+   if (!more) return true;
+   if (!worth_reading(text)) {
+      skipped = true;
+      return true;
+   }
+   if (size > limit) {
+      error = too_large();
+      return false;
+   }
+   // the same descriptor reads on from the prefix (and the one byte past it): nothing is read twice
+   if (!read_up_to(fd.get(), limit, text, more, error)) return false;
+   if (more) {
+      error = too_large();
+      return false;
+   }
    return true;
 }
 
 bool read_descriptor(int fd, std::string& text, std::string& error) {
+   text.clear();
    bool more = false;
    if (!read_up_to(fd, max_input_bytes(), text, more, error)) return false;
    if (more) {

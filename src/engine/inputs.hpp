@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,10 +48,12 @@ void set_max_input_bytes(std::uint64_t bytes) noexcept;
 /// read is refused too. The file is opened non-blocking, so a FIFO never blocks the open.
 [[nodiscard]] bool read_file(const std::string& path, std::string& text, std::string& error);
 
-/// As read_file, but reads at most `prefix_bytes` bytes; `complete` tells whether that was
-/// the whole file. Used to decide what a walked file is before reading it whole.
-[[nodiscard]] bool read_file_prefix(const std::string& path, std::size_t prefix_bytes, std::string& text,
-                                    bool& complete, std::string& error);
+/// As read_file, for a file met in a walk: reads its first `prefix_bytes` bytes, and when
+/// the file is longer, reads the rest (from the same descriptor) only if `worth_reading(prefix)`;
+/// else returns true with `skipped` set and `text` holding only the prefix.
+[[nodiscard]] bool read_file_if(const std::string& path, std::size_t prefix_bytes,
+                                const std::function<bool(std::string_view prefix)>& worth_reading, std::string& text,
+                                bool& skipped, std::string& error);
 
 /// Reads an already open stream (standard input: `strata check -`) up to the limit; false
 /// with `error` set on a read error or past the limit.

@@ -7,22 +7,20 @@ namespace strata::engine {
 std::optional<document> load_input(const input_file& file, std::vector<input_error>& errors) {
    if (file.content) return load_document(file.path, *file.content, file.how);
    std::string text, error;
-   bool complete = true;
+   bool skipped = false;
    // A walked file is read whole only when its first bytes say it is something strata checks,
    // so that an image tarball or a database in a scanned tree costs one small read.
-   const bool read = file.how == origin::walked ? read_file_prefix(file.path, sniff_bytes, text, complete, error)
-                                                : read_file(file.path, text, error);
-   if (read && !complete) {
-      if (!worth_reading(file.path, text)) return std::nullopt;
-      if (!read_file(file.path, text, error)) {
-         errors.push_back({file.path, error});
-         return std::nullopt;
-      }
-   }
+   const bool read =
+       file.how == origin::walked
+           ? read_file_if(
+                 file.path, sniff_bytes, [&](std::string_view prefix) { return worth_reading(file.path, prefix); },
+                 text, skipped, error)
+           : read_file(file.path, text, error);
    if (!read) {
       errors.push_back({file.path, error});
       return std::nullopt;
    }
+   if (skipped) return std::nullopt;
    return load_document(file.path, std::move(text), file.how);
 }
 

@@ -233,6 +233,18 @@ TEST_CASE("hardening: damaged history documents met in a walk are reported, big 
    CHECK(any("nul.md ST0003 file holds a NUL byte"));
    CHECK(any("config.json ST0002 invalid JSON"));
    CHECK_FALSE(any("image.tar"));
+
+   // a page longer than what a walk reads to decide is read whole, each byte once
+   const scratch_dir big("walk-big");
+   std::string padded = page;
+   while (padded.size() < 3 * strata::engine::sniff_bytes + 7) padded += "\n";
+   padded += page.substr(page.find("\n") + 1);  // text past the decision point, with findings of its own
+   strata::test::write(big / "long.md", padded);
+   const auto walked = strata::engine::run_check({big.path.string()}, rules, nullptr, {});
+   REQUIRE(walked.checked == 1);
+   std::vector<strata::engine::finding> named = strata::test::check_text("long.md", padded);
+   CHECK(rule_lines(walked.findings) == rule_lines(named));
+   CHECK(rule_lines(named).back().second > 3 * strata::engine::sniff_bytes / 2);
 }
 
 TEST_CASE("hardening: CRLF, lone-CR, BOM and UTF-16 tag pages read as the page itself", "[hardening]") {
