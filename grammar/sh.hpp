@@ -8,7 +8,8 @@
 // newlines; an and-or list is pipelines joined by `&&` / `||`; a pipeline is
 // commands joined by `|` / `|&`, optionally negated with `!`; a command is a
 // function definition, a compound command (`{ }`, `( )`, `(( ))`, `[[ ]]`,
-// if, for, while, until, case) with redirections, or a simple command
+// if, for, while, until, case, bash's select) with redirections, bash's
+// `coproc` before a command, or a simple command
 // (assignments, words and redirections). Words hold quotes ('...', "...",
 // $'...'), escapes, parameter expansion ($N, ${...}), command substitution
 // ($(...) parsed as a nested script, `...` parsed by the parser), arithmetic
@@ -58,6 +59,8 @@ struct kw_for : kw< 'f', 'o', 'r' > {};
 struct kw_while : kw< 'w', 'h', 'i', 'l', 'e' > {};
 struct kw_until : kw< 'u', 'n', 't', 'i', 'l' > {};
 struct kw_function : kw< 'f', 'u', 'n', 'c', 't', 'i', 'o', 'n' > {};
+struct kw_select : kw< 's', 'e', 'l', 'e', 'c', 't' > {};
+struct kw_coproc : kw< 'c', 'o', 'p', 'r', 'o', 'c' > {};
 struct kw_lbrace : kw< '{' > {};
 struct kw_rbrace : kw< '}' > {};
 struct kw_bang : kw< '!' > {};
@@ -65,7 +68,7 @@ struct kw_dbl_lbracket : kw< '[', '[' > {};
 struct kw_dbl_rbracket : kw< ']', ']' > {};
 /// Words that cannot start a simple command.
 struct reserved : sor< kw_if, kw_then, kw_elif, kw_else, kw_fi, kw_do, kw_done, kw_case, kw_esac, kw_for, kw_while,
-                       kw_until, kw_function, kw_lbrace, kw_rbrace, kw_bang, kw_dbl_lbracket > {};
+                       kw_until, kw_select, kw_coproc, kw_function, kw_lbrace, kw_rbrace, kw_bang, kw_dbl_lbracket > {};
 
 // ---- words ------------------------------------------------------------------
 
@@ -149,7 +152,9 @@ struct while_clause : if_must< sor< kw_while, kw_until >, compound_list, loop_bo
 /// The loop variable of `for NAME in ...`.
 struct for_name : name {};
 struct for_word : word {};
-struct for_clause : if_must< kw_for, star< blank >,
+/// `for NAME [in WORDS]; do ...; done`, `for ((...)); do ...; done` and bash's
+/// `select NAME [in WORDS]; do ...; done` (the same shape; the loop sets NAME from WORDS).
+struct for_clause : if_must< sor< kw_for, kw_select >, star< blank >,
                              sor< arithmetic_command,
                                   seq< for_name, linebreak, opt< kw_in, star< star< blank >, for_word > > > >,
                              sp, opt< one< ';' > >, linebreak, loop_body > {};
@@ -169,7 +174,13 @@ struct function_definition : sor< seq< kw_function, star< blank >, must< functio
                                        must< compound_command > > > {};
 
 struct redirected_compound : seq< compound_command, sp, star< redirection, sp > > {};
-struct command : sor< function_definition, redirected_compound, simple_command > {};
+/// bash's `coproc [NAME] compound-command` and `coproc simple-command`: the command runs
+/// as it would without `coproc` (a NAME is only read before a compound command).
+struct coproc_name : name {};
+struct coproc_body : sor< seq< coproc_name, plus< blank >, at< compound_command >, redirected_compound >,
+                          redirected_compound, simple_command > {};
+struct coproc_command : if_must< kw_coproc, star< blank >, coproc_body > {};
+struct command : sor< function_definition, coproc_command, redirected_compound, simple_command > {};
 struct pipe_operator : sor< string< '|', '&' >, seq< one< '|' >, not_at< one< '|' > > > > {};
 struct pipeline : seq< opt< kw_bang, sp >, command, sp, star< pipe_operator, linebreak, must< command >, sp > > {};
 struct and_or_operator : sor< string< '&', '&' >, string< '|', '|' > > {};

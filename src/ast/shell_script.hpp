@@ -89,8 +89,9 @@ struct shell_script {
    std::vector<shell_assignment> assignments;
    std::vector<shell_reference> references;
    /// False when the body does not parse (or is cut short); then `error` says
-   /// why and `error_offset` where, and the lists above hold what was found
-   /// before the failure.
+   /// why and `error_offset` where, and the lists above hold what the grammar
+   /// found before the failure and, from `error_offset` on, what a tolerant
+   /// token-level reading found (parse/shell_tokens.hpp).
    bool parsed = true;
    std::string error;
    std::size_t error_offset = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 #include "ast/text.hpp"
 #include "facts/extract.hpp"
@@ -121,13 +122,28 @@ const std::array<syntax, 24> table = {{
 
 const syntax unknown_program{};  // no option takes a value, short options group
 
-const syntax& syntax_of(std::string_view program, bool pwsh) {
-   const std::string_view name = program.starts_with("pip3.") ? "pip" : program;
-   for (const auto& row : table) {
-      const bool allowed = row.in == scope::any || (row.in == scope::pwsh) == pwsh;
-      if (allowed && listed(row.programs, name)) return row;
+/// The table by program name, one index per shell: the first row naming a program wins.
+struct syntax_index {
+   std::unordered_map<std::string_view, const syntax*> sh, pwsh;
+   syntax_index() {
+      for (const auto& row : table) {
+         for (std::size_t p = 0; p < row.programs.size();) {
+            const auto e = std::min(row.programs.find(' ', p), row.programs.size());
+            const auto name = row.programs.substr(p, e - p);
+            if (row.in != scope::pwsh) sh.try_emplace(name, &row);
+            if (row.in != scope::sh) pwsh.try_emplace(name, &row);
+            p = e + 1;
+         }
+      }
    }
-   return unknown_program;
+};
+
+const syntax& syntax_of(std::string_view program, bool pwsh) {
+   static const syntax_index index;
+   const std::string_view name = program.starts_with("pip3.") ? "pip" : program;
+   const auto& by_name = pwsh ? index.pwsh : index.sh;
+   const auto it = by_name.find(name);
+   return it == by_name.end() ? unknown_program : *it->second;
 }
 
 bool is_wrapper(std::string_view name) {
@@ -152,14 +168,17 @@ bool is_pip(std::string_view m) {
 
 }  // namespace
 
-command_query::command_query(const command& c, bool pwsh) : command_(&c) {
+command_query::command_query(const command& c, bool pwsh) : command_query(c, pwsh, program_only{}) {
+   parse_arguments();
+}
+
+command_query::command_query(const command& c, bool pwsh, program_only) : command_(&c) {
    if (!pwsh) skip_wrappers();
    if (program_index_ < c.words.size()) {
       program_ = ast::lower(basename(c.words[program_index_].value));
       run_module();
    }
    syntax_ = &syntax_of(program_, pwsh);
-   parse_arguments();
 }
 
 // Past wrappers and their options (`sudo -u app`, `env -u X A=b`, `nice -n 10`, `timeout -s KILL 5`).
@@ -333,8 +352,10 @@ std::vector<command_query> commands_named(const run_facts& f, std::initializer_l
    std::vector<command_query> out;
    for (const auto& c : f.commands) {
       if (c.in_string) continue;
-      command_query q(c, f.shell == shell_kind::pwsh);
-      if (q.is_any(programs)) out.push_back(std::move(q));
+      command_query q(c, f.shell == shell_kind::pwsh, command_query::program_only{});
+      if (!q.is_any(programs)) continue;
+      q.parse_arguments();
+      out.push_back(std::move(q));
    }
    return out;
 }

@@ -109,6 +109,12 @@ private:
    const syntax* syntax_ = nullptr;
    std::vector<argument> arguments_;
 
+   /// The program only: commands_named reads the arguments of the commands it keeps.
+   struct program_only {};
+   command_query(const command& c, bool pwsh, program_only);
+   friend std::vector<command_query> commands_named(const run_facts& f,
+                                                    std::initializer_list<std::string_view> programs);
+
    void skip_wrappers();
    void run_module();
    void parse_arguments();

@@ -91,6 +91,20 @@ struct line_state {
 
    void error(const ast::span& where, std::string message) { errors.push_back({std::move(message), where}); }
    void error(std::size_t b, std::size_t e, std::string message) { error(span_of(b, e), std::move(message)); }
+   /// `size` (an ast::size_value); the error `an unreadable size: "<text>"` when its byte count
+   /// cannot be read.
+   template <typename Size>
+   Size checked_size(Size size) {
+      if (!parse_size_bytes(size.text)) error(size.where, fmt::format("an unreadable size: \"{}\"", size.text));
+      return size;
+   }
+   /// `date` (an ast::date_value); the error `an impossible date: "<text>"` when its text is no
+   /// possible time (day past the month's end, hour 24 or more, ...).
+   template <typename Date>
+   Date checked_date(Date date) {
+      if (!parse_rfc1123(date.text)) error(date.where, fmt::format("an impossible date: \"{}\"", date.text));
+      return date;
+   }
    /// `unrecognised line in <document>: "<the line, cut to 60 bytes>"`.
    void unrecognised_line(const ast::span& where, std::string_view document) {
       std::string line(text(where.begin, where.end));

@@ -27,6 +27,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/pwsh.hpp"
+#include "parse/shell_tokens.hpp"
 
 namespace strata::parse {
 
@@ -1386,6 +1387,7 @@ ast::shell_script parse_pwsh(std::string_view body) {
       }
    }
    reader(t, out).run();
+   if (!out.parsed) read_tolerantly(body, out.error_offset, shell_dialect::pwsh, out);
    return out;
 }
 

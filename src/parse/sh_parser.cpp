@@ -7,6 +7,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/sh.hpp"
+#include "parse/shell_tokens.hpp"
 
 namespace strata::parse {
 
@@ -279,6 +280,7 @@ template <> inline constexpr const char* message<g::case_pattern> = "expected a 
 template <> inline constexpr const char* message<g::case_pattern_close> = "expected ')' after the case pattern";
 template <> inline constexpr const char* message<g::function_name> = "expected a function name";
 template <> inline constexpr const char* message<g::compound_command> = "expected a compound command as the function body";
+template <> inline constexpr const char* message<g::coproc_body> = "expected a command after 'coproc'";
 template <> inline constexpr const char* message<g::command> = "expected a command after the pipe";
 template <> inline constexpr const char* message<g::pipeline> = "expected a command after '&&' or '||'";
 template <> inline constexpr const char* message<g::end_of_script> = "unexpected";
@@ -681,6 +683,7 @@ std::string sh_word_value(std::string_view t, bool& literal) {
 ast::shell_script parse_sh(std::string_view body) {
    ast::shell_script out;
    parse_into(body, out, 0, 0);
+   if (!out.parsed) read_tolerantly(body, out.error_offset, shell_dialect::sh, out);
    return out;
 }
 

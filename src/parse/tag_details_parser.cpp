@@ -49,16 +49,6 @@ struct state : detail::line_state<ast::page_error, ast::text_value> {
       if (t == nullptr) return nullptr;
       return last_of(t->layers, where, what, "outside a `#### ` layer section");
    }
-   /// The size captured on this line; an error when its byte count cannot be read.
-   ast::size_value checked_size() {
-      if (!parse_size_bytes(size.text)) error(size.where, fmt::format("an unreadable size: \"{}\"", size.text));
-      return size;
-   }
-   /// The date captured on this line; an error when it is no possible time.
-   ast::date_value checked_date() {
-      if (!parse_rfc1123(date.text)) error(date.where, fmt::format("an impossible date: \"{}\"", date.text));
-      return date;
-   }
 };
 
 template <typename Rule>
@@ -190,16 +180,16 @@ struct action<g::console_block> {
    }
 };
 
-#define STRATA_TAG_SIZE(rule, member, what)                         \
-   template <>                                                      \
-   struct action<rule> {                                            \
-      template <typename Input>                                     \
-      static void apply(const Input& in, state& st) {               \
-         const auto where = st.line_span(in);                       \
-         if (auto* t = st.tag_level(where, what)) {                 \
-            st.set_once(t->member, st.checked_size(), where, what); \
-         }                                                          \
-      }                                                             \
+#define STRATA_TAG_SIZE(rule, member, what)                                \
+   template <>                                                             \
+   struct action<rule> {                                                   \
+      template <typename Input>                                            \
+      static void apply(const Input& in, state& st) {                      \
+         const auto where = st.line_span(in);                              \
+         if (auto* t = st.tag_level(where, what)) {                        \
+            st.set_once(t->member, st.checked_size(st.size), where, what); \
+         }                                                                 \
+      }                                                                    \
    }
 STRATA_TAG_SIZE(g::total_virtual_size, total_virtual_size, "`Total Virtual Size:`");
 STRATA_TAG_SIZE(g::total_content_length, total_content_length, "`Total v2 Content-Length:`");
@@ -247,13 +237,13 @@ struct action<g::layer_header> {
          }                                                 \
       }                                                    \
    }
-STRATA_LAYER_VALUE(g::created, created, "`Created:`", checked_date());
+STRATA_LAYER_VALUE(g::created, created, "`Created:`", checked_date(st.date));
 STRATA_LAYER_VALUE(g::parent_layer, parent, "`Parent Layer:`", code);
 STRATA_LAYER_VALUE(g::docker_version, docker_version, "`Docker Version:`", rest);
-STRATA_LAYER_VALUE(g::virtual_size, virtual_size, "`Virtual Size:`", checked_size());
+STRATA_LAYER_VALUE(g::virtual_size, virtual_size, "`Virtual Size:`", checked_size(st.size));
 STRATA_LAYER_VALUE(g::v2_blob, blob, "`v2 Blob:`", code);
-STRATA_LAYER_VALUE(g::content_length, content_length, "`v2 Content-Length:`", checked_size());
-STRATA_LAYER_VALUE(g::last_modified, last_modified, "`v2 Last-Modified:`", checked_date());
+STRATA_LAYER_VALUE(g::content_length, content_length, "`v2 Content-Length:`", checked_size(st.size));
+STRATA_LAYER_VALUE(g::last_modified, last_modified, "`v2 Last-Modified:`", checked_date(st.date));
 #undef STRATA_LAYER_VALUE
 
 template <>

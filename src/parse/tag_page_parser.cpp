@@ -198,14 +198,14 @@ template <>
 struct action<g::layer_last_modified> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      if (auto* l = current_layer(in, st, "`Last Modified:`")) l->last_modified = st.date;
+      if (auto* l = current_layer(in, st, "`Last Modified:`")) l->last_modified = st.checked_date(st.date);
    }
 };
 template <>
 struct action<g::layer_size> {
    template <typename Input>
    static void apply(const Input& in, state& st) {
-      if (auto* l = current_layer(in, st, "`Size:`")) l->size = st.size;
+      if (auto* l = current_layer(in, st, "`Size:`")) l->size = st.checked_size(st.size);
    }
 };
 template <>
@@ -235,7 +235,7 @@ template <>
 struct action<g::history_date_line> {
    template <typename Input>
    static void apply(const Input&, state& st) {
-      st.entries.push_back({st.date, {}});
+      st.entries.push_back({st.checked_date(st.date), {}});
    }
 };
 template <>

@@ -62,7 +62,7 @@ std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
          month = i + 1;
       }
    }
-   if (month == 0 || day == 0 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+   if (month == 0 || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60) {
       return std::nullopt;
    }
    return days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;

@@ -265,11 +265,19 @@ TEST_CASE("library: content sniffing is conservative", "[library]") {
    CHECK_FALSE(looks_like_library_file(""));
    CHECK_FALSE(looks_like_library_file("FROM debian:bookworm\nRUN echo Maintainers: x\nLABEL Tags: a\n"));
    CHECK_FALSE(looks_like_library_file("# Supported tags\n\n-\t[`a`](https://example.com/)\n"));
-   CHECK_FALSE(looks_like_library_file("Maintainers: A (@a)\nGitRepo: r\n"));  // no entry
-   CHECK_FALSE(looks_like_library_file("Maintainers: A (@a)\n\nTags: a\nGitCommit: abc\nRUN x\n"));
+   CHECK_FALSE(looks_like_library_file("Maintainers: A (@a)\nGitRepo: r\n"));                  // no entry
+   CHECK(looks_like_library_file("Maintainers: A (@a)\n\nTags: a\nGitCommit: abc\nRUN x\n"));  // one bad line: ST0002
+   CHECK_FALSE(looks_like_library_file("Maintainers: A (@a)\n\nTags: a\nGitCommit: abc\nRUN x\nRUN y\n"));
    CHECK_FALSE(looks_like_library_file(std::string("Maintainers: A\0\n\nTags: a\nGitCommit: b\n", 34)));
    CHECK(looks_like_library_file("# comment\n\nMaintainers: A (@a)\nGitRepo: r\n\nTags: a\nGitCommit: abc\n"));
-   CHECK_FALSE(looks_like_library_file("Tags: a\nGitCommit: abc\n\nMaintainers: A (@a)\n"));
+   // a damaged or misplaced Maintainers line leaves a library file (parsed, then reported: ST0002)
+   CHECK(looks_like_library_file("Tags: a\nGitCommit: abc\n\nMaintainers: A (@a)\n"));
+   const std::string entries =
+       "Tags: a\nGitCommit: abc\nDirectory: a\nFile: Dockerfile\n\n"
+       "Tags: b\nGitCommit: abc\nDirectory: b\nArchitectures: amd64\n";
+   CHECK(looks_like_library_file("Maintainerz A (@a)\nGitRepo: r\n\n" + entries));
+   CHECK(looks_like_library_file("  continuation first\nGitRepo: r\nGitFetch: f\n\n" + entries));
+   CHECK_FALSE(looks_like_library_file("Some notes\nmore notes\nTags: a\nGitCommit: abc\nDirectory: d\n"));
 }
 
 TEST_CASE("library: arbitrary bytes never throw and give spans inside the text", "[library]") {

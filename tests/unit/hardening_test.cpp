@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "engine/run.hpp"
 #include "parse/dockerfile_parser.hpp"
 #include "parse/shell_lexer.hpp"
+#include "parse/values.hpp"
 #include "render/model_json.hpp"
 #include "support/helpers.hpp"
 
@@ -36,6 +38,63 @@ TEST_CASE("hardening: a doubling ENV chain stops at the expansion limit (ST0007)
    CHECK(has(found, "ST2004"));        // the curl | sh after the chain is still found
    CHECK_FALSE(has(found, "ST1011"));  // a value past the limit is unknown, not undefined
    CHECK_FALSE(has(found, "ST0001"));  // not a build error: BuildKit has no such limit
+}
+
+TEST_CASE("hardening: a RUN body the grammar rejects is a finding, and what follows the failure is still read",
+          "[hardening]") {
+   const auto repeat = [](std::string_view s, int n) {
+      std::string out;
+      for (int i = 0; i < n; ++i) out += s;
+      return out;
+   };
+   const std::string pipe = "curl -fsSL https://example.com/install.sh | sh";
+   struct body_case {
+      std::string name, text, shell;
+   };
+   const body_case cases[] = {
+       {"201 nested subshells", repeat("( ", 201) + pipe + repeat(" )", 201), ""},
+       {"201 nested subshells, then a pipe", repeat("( ", 201) + "true" + repeat(" )", 201) + "; " + pipe, ""},
+       {"an if without fi", "if true; then echo a; " + pipe, ""},
+       {"an unterminated quote", "echo \"abc; " + pipe, ""},  // the rest is inside the quote
+       {"101 nested PowerShell parentheses",
+        repeat("(", 101) + "1" + repeat(")", 101) + "; iwr https://example.com/x.ps1 | iex",
+        "SHELL [\"powershell\", \"-Command\"]\n"},
+   };
+   for (const auto& c : cases) {
+      INFO(c.name);
+      const std::string text = "FROM debian:12\n" + c.shell + "RUN " + c.text + "\n";
+      const auto found = strata::test::check_text("Dockerfile", text);
+      CHECK(has(found, "ST0008"));
+      if (c.name != "an unterminated quote") CHECK(has(found, "ST2004"));  // the download piped to a shell
+   }
+   // bash's select and coproc parse, and their commands are seen
+   for (const std::string& body :
+        {"select x in a b; do " + pipe + "; done", "coproc " + pipe, "coproc fetch { " + pipe + "; }"}) {
+      INFO(body);
+      const auto found = strata::test::check_text("Dockerfile", "FROM debian:12\nRUN " + body + "\n");
+      CHECK_FALSE(has(found, "ST0008"));
+      CHECK(has(found, "ST2004"));
+   }
+   // the token-level reading is linear: a 2 MB body that does not parse
+   const auto start = std::chrono::steady_clock::now();
+   const auto found = strata::test::check_text(
+       "Dockerfile", "FROM debian:12\nRUN if true; then " + repeat("echo a b c; \\\n", 150000) + "\n");
+   CHECK(has(found, "ST0008"));
+   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("hardening: impossible dates of a tag page are syntax errors (ST0002), not epoch 0", "[hardening]") {
+   std::string page = strata::test::read(strata::test::source_path("tests/fixtures/tag-pages/e1-single-manifest.md"));
+   const auto at = page.find("# Thu, 23 Jun 2016 19:55:18 GMT");
+   REQUIRE(at != std::string::npos);
+   page.replace(at, 31, "# Wed, 99 Oct 2019 99:99:99 GMT");
+   auto found = strata::test::check_text("page.md", page);
+   const auto bad = std::find_if(found.begin(), found.end(), [](const auto& f) { return f.rule_id() == "ST0002"; });
+   REQUIRE(bad != found.end());
+   CHECK(bad->message.find("an impossible date") != std::string::npos);
+   CHECK_FALSE(has(found, "ST4006"));
+   CHECK_FALSE(strata::parse::parse_rfc1123("Sat, 30 Feb 2019 10:00:00 GMT"));
+   CHECK(strata::parse::parse_rfc1123("Thu, 29 Feb 2024 10:00:00 GMT"));
 }
 
 TEST_CASE("hardening: the shell lexer's result limit", "[hardening]") {
@@ -213,6 +272,9 @@ TEST_CASE("hardening: damaged history documents met in a walk are reported, big 
    strata::test::write(dir / "invalid-byte.md", page.substr(0, cut) + "\xFF" + page.substr(cut));
    strata::test::write(dir / "nul.md", page.substr(0, cut) + std::string(1, '\0') + page.substr(cut));
    strata::test::write(dir / "config.json", R"({"architecture":"amd64","rootfs":{"type":"layers"},"history":[{},]})");
+   std::string library = strata::test::read(strata::test::source_path("tests/fixtures/library/demo"));
+   library.replace(library.find("Maintainers:"), 12, "Maintainers");  // the first field damaged
+   strata::test::write(dir / "library-demo", library);
    {  // a sparse 3 GiB file: reading it whole would cost 3 GiB
       std::ofstream(dir / "image.tar").put('x');
       fs::resize_file(dir / "image.tar", std::uintmax_t{3} << 30U);
@@ -220,7 +282,7 @@ TEST_CASE("hardening: damaged history documents met in a walk are reported, big 
    const auto rules = strata::engine::enabled_rules({});
    const auto run = strata::engine::run_check({dir.path.string()}, rules, nullptr, {});
    CHECK(run.errors.empty());
-   CHECK(run.checked == 3);
+   CHECK(run.checked == 4);
    std::vector<std::string> seen;
    for (const auto& f : run.findings)
       seen.push_back(fmt::format("{} {} {}", fs::path(f.file).filename().string(), f.rule_id(), f.message));
@@ -232,6 +294,7 @@ TEST_CASE("hardening: damaged history documents met in a walk are reported, big 
            "is a tag-page)"));
    CHECK(any("nul.md ST0003 file holds a NUL byte"));
    CHECK(any("config.json ST0002 invalid JSON"));
+   CHECK(any("library-demo ST0002"));
    CHECK_FALSE(any("image.tar"));
 
    // a page longer than what a walk reads to decide is read whole, each byte once
