@@ -58,6 +58,7 @@ private:
    ast::shell_command cmd_;          // the command being read
    bool skip_command_ = false;       // its first word made it no command (keyword, expression)
    bool skip_to_separator_ = false;  // `for NAME in ...`: words up to the next separator are no command
+   bool call_next_ = false;          // PowerShell `&` or `.` before the command's first word
    int depth_ = 0;
    int pipe_from_ = -1;                 // index of the command whose output goes to the next one
    std::vector<std::string> heredocs_;  // delimiters of heredocs opened on this line (sh)
@@ -153,6 +154,7 @@ private:
          out_.commands.push_back(std::move(cmd_));
       }
       pipe_from_ = -1;
+      call_next_ = false;
       cmd_ = {};
       skip_command_ = false;
       skip_to_separator_ = false;
@@ -175,18 +177,25 @@ private:
       if (cmd_.words.empty() && !skip_command_) {
          if (first_word(begin, end, text)) return;
       }
-      if (cmd_.words.empty()) cmd_.begin = begin;
+      if (cmd_.words.empty() && cmd_.assignments.empty() && cmd_.redirections.empty()) cmd_.begin = begin;
       cmd_.words.push_back(word(begin, end));
       cmd_.end = end;
    }
    /// A command's first word: a keyword, an assignment or an expression is handled here (true).
    bool first_word(std::size_t begin, std::size_t end, std::string_view text) {
+      if (call_next_) {  // PowerShell `& 'C:\x.exe'`, `. .\x.ps1`: the word is the command, quoted or not
+         call_next_ = false;
+         return false;
+      }
       if (pwsh_) {
          if (std::any_of(pwsh_keywords.begin(), pwsh_keywords.end(), [&](auto k) { return iequals(k, text); })) {
             if (iequals(text, "foreach") || iequals(text, "for")) skip_to_separator_ = true;
             return true;
          }
-         if (text == "&" || text == ".") return true;  // the call operator: the next word is the command
+         if (text == ".") {  // dot-sourcing: the next word is the command
+            call_next_ = true;
+            return true;
+         }
          std::size_t k = end;
          while (at(k) == ' ' || at(k) == '\t') ++k;
          const bool assigns = at(k) == '=' && at(k + 1) != '=';
@@ -276,8 +285,10 @@ private:
       } else if (c == '&' && d == '&') {
          i_ += 2;
          finish_command();
-      } else if (c == '&' && pwsh_) {  // the call operator
+      } else if (c == '&' && pwsh_) {  // the call operator: the next word is the command
          ++i_;
+         finish_command();
+         call_next_ = true;
       } else if (c == '&' && d == '>') {
          redirection(i_);
       } else {
