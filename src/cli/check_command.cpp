@@ -131,6 +131,7 @@ std::optional<engine::config> gather_settings(const check_options& o, const std:
       }
    }
    if (path) cfg.path = *path;
+   cfg.jobs = o.jobs;
    for (const auto& w : cfg.warnings) warnings.push_back(w);
    for (const auto& w : warnings) fmt::print(stderr, "strata: warning: {}\n", w);
    return cfg;
@@ -286,6 +287,9 @@ void add_check_options(CLI::App& cmd, check_options& o) {
    cmd.add_option("-c,--config", o.config,
                   "Read settings from FILE (default: .strata.yaml, else .hadolint.yaml, in the working directory or a "
                   "parent up to the repository root; then the XDG config directory)");
+   cmd.add_option("-j,--jobs", o.jobs,
+                  "Read and check this many inputs at once (default: one per core); the output does not depend on it")
+       ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
    cmd.add_flag("--exit-zero,--no-fail", o.exit_zero,
                 "Exit 0 even when findings are at or above the threshold (2 still reports errors)");
    cmd.add_option("--color", o.color, "Colour: auto, always, never")

@@ -43,6 +43,7 @@ struct check_options {
    std::string stdin_filename;       ///< the name of `-` in findings ("-" when empty)
    std::string as;                   ///< `--as dockerfile`: named files and `-` are Dockerfiles ("" = by name/content)
    bool shellcheck = false;          ///< run ShellCheck over RUN scripts
+   std::size_t jobs = 0;             ///< -j: inputs checked at once (0 = one per core)
    std::string shellcheck_binary;    ///< "" = `shellcheck` from PATH
    bool statistics = false;          ///< a count per rule instead of the findings
    bool group = false;               ///< one entry per rule and message key, with its count

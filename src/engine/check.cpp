@@ -280,6 +280,11 @@ void drop_aliased(std::vector<finding>& out, std::size_t first) {
 void checker::check(const document& doc, std::vector<finding>& out) {
    const std::size_t first = out.size();
    document_runs runs(doc);
+   visit(doc, runs, out);
+   settle(doc, out, first);
+}
+
+void checker::visit(const document& doc, document_runs& runs, std::vector<finding>& out) {
    each(&doc, &runs, false, out, &visitors::document, [&](auto fn, context& cx) { fn(doc, cx); });
    const bool wants_runs =
        std::any_of(rules_.begin(), rules_.end(), [](const auto* r) { return r->definition->visit.run != nullptr; });
@@ -307,6 +312,9 @@ void checker::check(const document& doc, std::vector<finding>& out) {
       }
    }
    each(&doc, &runs, false, out, &visitors::end_of_document, [&](auto fn, context& cx) { fn(cx); });
+}
+
+void checker::settle(const document& doc, std::vector<finding>& out, std::size_t first) {
    if (doc.dockerfile && cfg_ != nullptr && cfg_->shellcheck) add_shellcheck(*doc.dockerfile, out);
    if (doc.dockerfile && (cfg_ == nullptr || !cfg_->disable_ignore_pragma)) {
       const auto pragmas = ignore_pragmas(*doc.dockerfile);

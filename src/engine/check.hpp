@@ -45,7 +45,20 @@ public:
    /// Runs every visitor but `finish` over one document: `document`, `dockerfile`,
    /// `instruction` (ONBUILD triggers right after their ONBUILD), `tag_page`, `run`, then
    /// `end_of_document`. The document's run views are computed at most once, shared.
+   /// Then settles the document's findings (see `settle`). Same as `visit` then `settle`.
    void check(const document& doc, std::vector<finding>& out);
+   /// The visitors of `check` only, with the document's run views `runs` (made for `doc`;
+   /// one `document_runs` may serve several checkers of the same run, one after the other).
+   /// Appends to `out` unsettled findings.
+   void visit(const document& doc, document_runs& runs, std::vector<finding>& out);
+   /// What `check` does to one document's findings `out[first...]` once every rule has
+   /// visited it: ShellCheck's findings (config::shellcheck), the ignore pragmas, the lint
+   /// options of the file, and one finding per cause (a rule's finding stands for those of
+   /// the rules it lists as aliases on the same line).
+   void settle(const document& doc, std::vector<finding>& out, std::size_t first);
+   /// The config the rules read: the checker's own copy when it made a verify session
+   /// (see the constructor); give it to other checkers of the same run.
+   [[nodiscard]] const config* settings() const noexcept { return cfg_; }
    /// Reports what rules that compare documents found, and forgets their state.
    void finish(std::vector<finding>& out);
 

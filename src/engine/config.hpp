@@ -101,6 +101,9 @@ struct config {
    /// `--context DIR` / `context:`: the build context, whose `.dockerignore` CopyIgnoredFile
    /// (ST1019) reads; "" = each Dockerfile's own directory.
    std::string context_dir;
+   /// `-j N`: how many inputs are read and checked at once; 0 = one per core. The findings do
+   /// not depend on it (engine/run.hpp).
+   std::size_t jobs = 0;
    /// What the file says that the run ignores: `path:line:col: message` (an id that names no rule).
    std::vector<std::string> warnings;
 

@@ -1,6 +1,15 @@
 #include "engine/run.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <memory>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include "engine/runs.hpp"
 
 namespace strata::engine {
 
@@ -31,31 +40,73 @@ run_result run_check(const std::vector<std::string>& paths, std::span<const regi
    return run_check(files, std::move(errors), rules, cfg, observer);
 }
 
+namespace {
+
+/// One input on its way through the pipeline of `run_check`.
+struct checked_input {
+   const input_file* file = nullptr;
+   std::vector<input_error> errors;  ///< of reading it
+   std::unique_ptr<document> doc;    ///< null: not read, or not a kind strata checks
+   std::unique_ptr<document_runs> runs;
+   std::vector<finding> findings;  ///< of the rules that look at one input at a time
+};
+
+}  // namespace
+
 run_result run_check(const std::vector<input_file>& files, std::vector<input_error> errors,
                      std::span<const registered_rule* const> rules, const config* cfg, const run_observer& observer) {
    run_result run;
    run.errors = std::move(errors);
-   checker check(rules, cfg);
-   for (const auto& file : files) {
-      const auto errors_before = run.errors.size();
-      const auto doc = load_input(file, run.errors);
-      if (!doc) {
-         if (run.errors.size() == errors_before && observer.skipped) observer.skipped(file);
-         continue;
-      }
-      ++run.checked;
-      if (observer.checking) observer.checking(file, *doc);
-      const auto first = run.findings.size();
-      check.check(*doc, run.findings);
-      if (observer.checked) {
-         const auto mine = run.findings.begin() + static_cast<std::ptrdiff_t>(first);
-         std::sort(mine, run.findings.end(), finding_order);
-         observer.checked(file, *doc,
-                          std::span<const finding>(run.findings.data() + first, run.findings.size() - first),
-                          run.errors);
-      }
-   }
-   check.finish(run.findings);
+   // Rules that compare inputs (a `finish` visitor) keep state across the run: they see the
+   // documents on one thread, in input order. The others see each document on whichever
+   // thread read it, with a checker of that thread's own.
+   std::vector<const registered_rule*> per_input, across_inputs;
+   for (const auto* r : rules) (r->definition->visit.finish != nullptr ? across_inputs : per_input).push_back(r);
+   checker ordered(across_inputs, cfg);
+   tbb::enumerable_thread_specific<checker> local([&] { return checker(per_input, ordered.settings()); });
+
+   const std::size_t jobs =
+       cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+   tbb::global_control threads(tbb::global_control::max_allowed_parallelism, std::max<std::size_t>(jobs, 1));
+   std::size_t next = 0;
+   using item = std::shared_ptr<checked_input>;
+   tbb::parallel_pipeline(
+       2 * std::max<std::size_t>(jobs, 1),  // inputs in flight: bounds memory
+       tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                           [&](tbb::flow_control& control) -> std::size_t {
+                                              if (next == files.size()) control.stop();
+                                              return next++;
+                                           }) &
+           tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel,
+                                               [&](std::size_t i) {
+                                                  auto in = std::make_shared<checked_input>();
+                                                  in->file = &files[i];
+                                                  if (auto doc = load_input(files[i], in->errors)) {
+                                                     in->doc = std::make_unique<document>(std::move(*doc));
+                                                     in->runs = std::make_unique<document_runs>(*in->doc);
+                                                     local.local().visit(*in->doc, *in->runs, in->findings);
+                                                  }
+                                                  return in;
+                                               }) &
+           tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, [&](const item& in) {
+              const input_file& file = *in->file;
+              if (!in->doc) {
+                 if (in->errors.empty() && observer.skipped) observer.skipped(file);
+                 std::move(in->errors.begin(), in->errors.end(), std::back_inserter(run.errors));
+                 return;
+              }
+              ++run.checked;
+              if (observer.checking) observer.checking(file, *in->doc);
+              auto& mine = in->findings;
+              ordered.visit(*in->doc, *in->runs, mine);
+              ordered.settle(*in->doc, mine, 0);
+              if (observer.checked) {
+                 std::sort(mine.begin(), mine.end(), finding_order);
+                 observer.checked(file, *in->doc, mine, run.errors);
+              }
+              std::move(mine.begin(), mine.end(), std::back_inserter(run.findings));
+           }));
+   ordered.finish(run.findings);
    std::sort(run.findings.begin(), run.findings.end(), finding_order);
    return run;
 }

@@ -47,3 +47,16 @@ TEST_CASE("baseline: findings per rule over every shared corpus", "[acceptance][
 TEST_CASE("baseline: the seeds' JSON report byte for byte", "[acceptance][baseline]") {
    golden("seeds.json", report_of("seeds"));
 }
+
+TEST_CASE("baseline: the report does not depend on how many inputs are checked at once (-j)",
+          "[acceptance][baseline][parallel]") {
+   for (const std::string corpus : {"dockerfiles-bench", "repo-info-2018"}) {
+      INFO(corpus);
+      const auto one = strata::test::run_strata("check --format json --exit-zero -j 1 ../shared/corpus/" + corpus);
+      const auto many = strata::test::run_strata("check --format json --exit-zero -j 5 ../shared/corpus/" + corpus);
+      REQUIRE(one.status == 0);
+      REQUIRE(many.status == 0);
+      CHECK(nlohmann::json::parse(one.out)["findings"].size() > 100);
+      CHECK(one.out == many.out);
+   }
+}
