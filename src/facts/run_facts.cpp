@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -136,6 +140,59 @@ void inline_script_strings(ast::shell_script& script, std::vector<bool>& in_stri
                     [](const auto& a, const auto& b) { return a.begin < b.begin; });
 }
 
+/// A body's parse with the scripts of its `sh -c` strings inlined (in_string[i]: command i is one of them).
+struct parsed_body {
+   ast::shell_script script;
+   std::vector<bool> in_string;
+};
+
+std::shared_ptr<const parsed_body> parse_uncached(std::string_view body, bool pwsh) {
+   auto p = std::make_shared<parsed_body>();
+   p->script = pwsh ? parse::parse_pwsh(body) : parse::parse_sh(body);
+   if (!pwsh) inline_script_strings(p->script, p->in_string, body);
+   p->in_string.resize(p->script.commands.size(), false);
+   return p;
+}
+
+/// The parses of the bodies seen so far in this process, by shell and text: history documents
+/// repeat each RUN once per platform section and tag page (71% of the RUN lines of a
+/// repo-info-2018 page repeat one above them, 99% one of another page). A parse is a pure
+/// function of the text; the cache holds at most `max_cached_bytes` of body text (bodies of
+/// up to 16 KiB), then parses without keeping. Shared by the threads of a run.
+class parse_cache {
+public:
+   std::shared_ptr<const parsed_body> get(std::string_view body, bool pwsh) {
+      if (body.size() > max_body_bytes) return parse_uncached(body, pwsh);
+      std::string key;
+      key.reserve(body.size() + 1);
+      key += pwsh ? 'p' : 's';
+      key += body;
+      {
+         const std::lock_guard<std::mutex> hold(lock_);
+         if (const auto it = parsed_.find(key); it != parsed_.end()) return it->second;
+      }
+      auto p = parse_uncached(body, pwsh);
+      const std::lock_guard<std::mutex> hold(lock_);
+      if (bytes_ + key.size() <= max_cached_bytes) {
+         bytes_ += key.size();
+         parsed_.emplace(std::move(key), p);
+      }
+      return p;
+   }
+
+private:
+   static constexpr std::size_t max_body_bytes = 16 * 1024;
+   static constexpr std::size_t max_cached_bytes = 2 * 1024 * 1024;
+   std::mutex lock_;
+   std::unordered_map<std::string, std::shared_ptr<const parsed_body>> parsed_;
+   std::size_t bytes_ = 0;
+};
+
+std::shared_ptr<const parsed_body> parse_body(std::string_view body, bool pwsh) {
+   static parse_cache cache;
+   return cache.get(body, pwsh);
+}
+
 // In this order for each command (a command's downloads before its verifications, its
 // installs' cache flags before its cleanups).
 const std::array<const extractor*, 4> extractors = {&download_extractor, &verification_extractor, &install_extractor,
@@ -151,10 +208,9 @@ public:
       f.shell = shell_;
       if (shell_ != shell_kind::sh && shell_ != shell_kind::pwsh) return f;
       const bool pwsh = shell_ == shell_kind::pwsh;
-      ast::shell_script script = pwsh ? parse::parse_pwsh(body_) : parse::parse_sh(body_);
-      std::vector<bool> in_string;
-      if (!pwsh) inline_script_strings(script, in_string, body_);
-      in_string.resize(script.commands.size(), false);
+      const auto parsed = parse_body(body_, pwsh);
+      const ast::shell_script& script = parsed->script;
+      const std::vector<bool>& in_string = parsed->in_string;
       f.parsed = script.parsed;
       if (!script.parsed) {
          f.error = script.error;
