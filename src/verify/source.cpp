@@ -1,5 +1,6 @@
 #include "verify/source.hpp"
 
+#include <dlfcn.h>
 #include <git2.h>
 
 #include <algorithm>
@@ -16,9 +17,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void init_libgit2() {
-   static std::once_flag once;
-   std::call_once(once, [] { git_libgit2_init(); });
+// libgit2 is loaded when a source directory is first opened, not at start-up: it and the
+// libraries it needs (TLS, SSH, Kerberos) cost every strata process 5 ms of dynamic linking,
+// while only `verify` with a git source uses it. STRATA_LIBGIT2_SONAME is the soname of the
+// libgit2 strata was built against (CMakeLists.txt reads it from the library).
+struct libgit2_api {
+   decltype(&git_libgit2_init) init = nullptr;
+   decltype(&git_repository_open_ext) repository_open_ext = nullptr;
+   decltype(&git_repository_free) repository_free = nullptr;
+   decltype(&git_revparse_single) revparse_single = nullptr;
+   decltype(&git_error_last) error_last = nullptr;
+   decltype(&git_object_free) object_free = nullptr;
+   decltype(&git_object_type) object_type = nullptr;
+   decltype(&git_blob_rawcontent) blob_rawcontent = nullptr;
+   decltype(&git_blob_rawsize) blob_rawsize = nullptr;
+   std::string error;  ///< why it could not be loaded ("" when it was)
+
+   [[nodiscard]] bool loaded() const noexcept { return error.empty(); }
+};
+
+template <typename F>
+bool resolve(void* handle, const char* name, F& slot, std::string& error) {
+   slot = reinterpret_cast<F>(dlsym(handle, name));
+   if (slot == nullptr && error.empty()) error = fmt::format("{}: {} not found", STRATA_LIBGIT2_SONAME, name);
+   return slot != nullptr;
+}
+
+const libgit2_api& libgit2() {
+   static const libgit2_api api = [] {
+      libgit2_api a;
+      void* handle = dlopen(STRATA_LIBGIT2_SONAME, RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
+         const char* why = dlerror();
+         a.error = why != nullptr ? why : STRATA_LIBGIT2_SONAME ": cannot be loaded";
+         return a;
+      }
+      resolve(handle, "git_libgit2_init", a.init, a.error);
+      resolve(handle, "git_repository_open_ext", a.repository_open_ext, a.error);
+      resolve(handle, "git_repository_free", a.repository_free, a.error);
+      resolve(handle, "git_revparse_single", a.revparse_single, a.error);
+      resolve(handle, "git_error_last", a.error_last, a.error);
+      resolve(handle, "git_object_free", a.object_free, a.error);
+      resolve(handle, "git_object_type", a.object_type, a.error);
+      resolve(handle, "git_blob_rawcontent", a.blob_rawcontent, a.error);
+      resolve(handle, "git_blob_rawsize", a.blob_rawsize, a.error);
+      if (a.loaded()) a.init();
+      return a;  // the handle stays open for the life of the process
+   }();
+   return api;
 }
 
 bool is_hex(std::string_view s) {
@@ -41,10 +87,17 @@ std::optional<source_tree> source_tree::open(const std::string& dir, std::string
    }
    source_tree t;
    t.dir_ = dir;
-   init_libgit2();
+   const auto& git = libgit2();
+   if (!git.loaded()) {
+      if (fs::exists(fs::path(dir) / ".git", ec) || fs::exists(fs::path(dir) / "HEAD", ec)) {
+         error = dir + ": a git repository, but libgit2 cannot be loaded: " + git.error;
+         return std::nullopt;
+      }
+      return t;  // a directory of checkouts (see checkout)
+   }
    git_repository* repo = nullptr;
-   if (git_repository_open_ext(&repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) == 0) {
-      t.git_ = std::shared_ptr<void>(repo, [](void* r) { git_repository_free(static_cast<git_repository*>(r)); });
+   if (git.repository_open_ext(&repo, dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) == 0) {
+      t.git_ = std::shared_ptr<void>(repo, [](void* r) { libgit2().repository_free(static_cast<git_repository*>(r)); });
    }
    return t;
 }
@@ -77,20 +130,21 @@ std::optional<std::string> source_tree::read(std::string_view commit, std::strin
    if (git_) {
       auto* repo = static_cast<git_repository*>(git_.get());
       const std::string spec = std::string(commit) + ":" + std::string(path);
+      const auto& git = libgit2();
       git_object* obj = nullptr;
-      if (git_revparse_single(&obj, repo, spec.c_str()) != 0) {
-         const git_error* e = git_error_last();
+      if (git.revparse_single(&obj, repo, spec.c_str()) != 0) {
+         const git_error* e = git.error_last();
          error = spec + ": " + (e != nullptr && e->message != nullptr ? e->message : "not found") + " in " + dir_;
          return std::nullopt;
       }
-      std::unique_ptr<git_object, void (*)(git_object*)> guard(obj, git_object_free);
-      if (git_object_type(obj) != GIT_OBJECT_BLOB) {
+      std::unique_ptr<git_object, void (*)(git_object*)> guard(obj, git.object_free);
+      if (git.object_type(obj) != GIT_OBJECT_BLOB) {
          error = spec + ": not a file in " + dir_;
          return std::nullopt;
       }
       const auto* blob = reinterpret_cast<const git_blob*>(obj);
-      const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
-      return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
+      const auto* data = static_cast<const char*>(git.blob_rawcontent(blob));
+      return std::string(data, static_cast<std::size_t>(git.blob_rawsize(blob)));
    }
    const auto dir = checkout(commit, error);
    if (!dir) return std::nullopt;
