@@ -65,47 +65,53 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
    checker ordered(across_inputs, cfg);
    tbb::enumerable_thread_specific<checker> local([&] { return checker(per_input, ordered.settings()); });
 
+   const auto read_and_check = [&](std::size_t i) {
+      auto in = std::make_shared<checked_input>();
+      in->file = &files[i];
+      if (auto doc = load_input(files[i], in->errors)) {
+         in->doc = std::make_unique<document>(std::move(*doc));
+         in->runs = std::make_unique<document_runs>(*in->doc);
+         local.local().visit(*in->doc, *in->runs, in->findings);
+      }
+      return in;
+   };
+   const auto report_in_order = [&](const std::shared_ptr<checked_input>& in) {
+      const input_file& file = *in->file;
+      if (!in->doc) {
+         if (in->errors.empty() && observer.skipped) observer.skipped(file);
+         std::move(in->errors.begin(), in->errors.end(), std::back_inserter(run.errors));
+         return;
+      }
+      ++run.checked;
+      if (observer.checking) observer.checking(file, *in->doc);
+      auto& mine = in->findings;
+      ordered.visit(*in->doc, *in->runs, mine);
+      ordered.settle(*in->doc, mine, 0);
+      if (observer.checked) {
+         std::sort(mine.begin(), mine.end(), finding_order);
+         observer.checked(file, *in->doc, mine, run.errors);
+      }
+      std::move(mine.begin(), mine.end(), std::back_inserter(run.findings));
+   };
+
    const std::size_t jobs =
        cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
-   tbb::global_control threads(tbb::global_control::max_allowed_parallelism, std::max<std::size_t>(jobs, 1));
-   std::size_t next = 0;
-   using item = std::shared_ptr<checked_input>;
-   tbb::parallel_pipeline(
-       2 * std::max<std::size_t>(jobs, 1),  // inputs in flight: bounds memory
-       tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                           [&](tbb::flow_control& control) -> std::size_t {
-                                              if (next == files.size()) control.stop();
-                                              return next++;
-                                           }) &
-           tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel,
-                                               [&](std::size_t i) {
-                                                  auto in = std::make_shared<checked_input>();
-                                                  in->file = &files[i];
-                                                  if (auto doc = load_input(files[i], in->errors)) {
-                                                     in->doc = std::make_unique<document>(std::move(*doc));
-                                                     in->runs = std::make_unique<document_runs>(*in->doc);
-                                                     local.local().visit(*in->doc, *in->runs, in->findings);
-                                                  }
-                                                  return in;
-                                               }) &
-           tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, [&](const item& in) {
-              const input_file& file = *in->file;
-              if (!in->doc) {
-                 if (in->errors.empty() && observer.skipped) observer.skipped(file);
-                 std::move(in->errors.begin(), in->errors.end(), std::back_inserter(run.errors));
-                 return;
-              }
-              ++run.checked;
-              if (observer.checking) observer.checking(file, *in->doc);
-              auto& mine = in->findings;
-              ordered.visit(*in->doc, *in->runs, mine);
-              ordered.settle(*in->doc, mine, 0);
-              if (observer.checked) {
-                 std::sort(mine.begin(), mine.end(), finding_order);
-                 observer.checked(file, *in->doc, mine, run.errors);
-              }
-              std::move(mine.begin(), mine.end(), std::back_inserter(run.findings));
-           }));
+   if (jobs <= 1 || files.size() <= 1) {
+      // the same two steps on this thread, without starting a pool (one file: a pre-commit hook)
+      for (std::size_t i = 0; i < files.size(); ++i) report_in_order(read_and_check(i));
+   } else {
+      tbb::global_control threads(tbb::global_control::max_allowed_parallelism, jobs);
+      std::size_t next = 0;
+      using item = std::shared_ptr<checked_input>;
+      tbb::parallel_pipeline(2 * jobs,  // inputs in flight: bounds memory
+                             tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                                                 [&](tbb::flow_control& control) -> std::size_t {
+                                                                    if (next == files.size()) control.stop();
+                                                                    return next++;
+                                                                 }) &
+                                 tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel, read_and_check) &
+                                 tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, report_in_order));
+   }
    ordered.finish(run.findings);
    std::sort(run.findings.begin(), run.findings.end(), finding_order);
    return run;
