@@ -472,7 +472,8 @@ std::vector<constraint_mismatch> compare_windows_constraints(const ast::library_
    }
    std::vector<constraint_mismatch> out;
    for (const auto& [item, kv] : constraints) {
-      const auto& [kind, version] = kv;
+      const std::string& kind = kv.first;  // not a structured binding: lambdas capture it (clang 14)
+      const std::string& version = kv.second;
       const auto ok = std::any_of(bases.begin(), bases.end(), [&](const windows_base& b) {
          return b.kind == kind && (version.empty() || b.version == version);
       });
