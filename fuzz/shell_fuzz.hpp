@@ -39,7 +39,8 @@ inline void check_facts(std::string_view body, facts::shell_kind shell) {
    const ast::source_file src("Dockerfile", std::string(body));
    ast::offset_map map;
    map.append(0, 0, body.size());
-   static const ast::environment env = {{"VERSION", "1.2.3"}, {"URL", "https://example.com/x-$VERSION.tgz"}};
+   static const ast::environment env =
+       ast::environment::of({{"VERSION", "1.2.3"}, {"URL", "https://example.com/x-$VERSION.tgz"}});
    const auto f = facts::analyze_run(src.text(), map, src, shell, &env);
    for (const auto& d : f.downloads) {
       if (d.where.begin > d.where.end || d.where.end > body.size()) __builtin_trap();

@@ -61,7 +61,8 @@ void finish(engine::context& cx) {
                                                     others);
                               });
    }
-   for (const auto& [hash, by_url] : st.by_digest) {
+   for (const auto& [key, by_url] : st.by_digest) {
+      const std::string& hash = key;  // a lambda captures it, not the binding (clang 14)
       engine::report_outliers(
           cx, st.kept, by_url, url, [&](const std::string& written, const std::string&, const std::string& others) {
              return fmt::format("{} verifies {} here but also the different URL {}", hash, written, others);

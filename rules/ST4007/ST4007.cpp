@@ -35,7 +35,8 @@ void collect(const ast::tag_page& page, engine::context& cx) {
 
 void finish(engine::context& cx) {
    const auto& st = cx.state<state>();
-   for (const auto& [digest, by_history] : st.by_layer) {
+   for (const auto& [layer, by_history] : st.by_layer) {
+      const std::string& digest = layer;  // a lambda captures it, not the binding (clang 14)
       engine::report_outliers(
           cx, st.kept, by_history, [](const std::string& history, const std::vector<std::size_t>&) { return history; },
           [&](const std::string&, const std::string& history, const std::string& others) {

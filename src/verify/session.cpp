@@ -310,9 +310,10 @@ void session::compute() {
       if (r.state != status::ambiguous) {
          for (std::size_t k = 0; k < best->aligned.pairs.size(); ++k) {
             const auto& [pi, oi] = best->aligned.pairs[k];
-            const auto diff =
-                std::find_if(best->aligned.differences.begin(), best->aligned.differences.end(),
-                             [&](const entry_difference& d) { return d.predicted == pi && d.observed == oi; });
+            const auto& pair = best->aligned.pairs[k];  // lambdas capture this, not the bindings (clang 14)
+            const auto diff = std::find_if(
+                best->aligned.differences.begin(), best->aligned.differences.end(),
+                [&](const entry_difference& d) { return d.predicted == pair.first && d.observed == pair.second; });
             if (diff == best->aligned.differences.end()) continue;
             section_difference d;
             d.what = diff->what;
