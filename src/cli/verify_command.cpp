@@ -86,9 +86,11 @@ void write_sections(const std::vector<verify::section_result>& results, std::ost
          else if (!o)
             string_mark = "<";
          else {
+            const std::string& observed = r.observed_texts[*o];  // lambdas capture these, not the bindings (clang 14)
+            const std::string& predicted = r.predicted_texts[*p];
             const bool differs = std::any_of(r.differences.begin(), r.differences.end(), [&](const auto& d) {
-               return d.what == verify::entry_difference::kind::drift && d.observed == r.observed_texts[*o] &&
-                      d.predicted == r.predicted_texts[*p];
+               return d.what == verify::entry_difference::kind::drift && d.observed == observed &&
+                      d.predicted == predicted;
             });
             if (differs) string_mark = "|";
          }
