@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ast/text.hpp"
 #include "parse/sh_parser.hpp"
 
 namespace strata::parse {
@@ -28,12 +29,6 @@ bool is_name(std::string_view s) {
    if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
    return std::all_of(s.begin(), s.end(),
                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-          });
 }
 
 /// Reads the token stream of a body and builds its commands.
@@ -188,8 +183,8 @@ private:
          return false;
       }
       if (pwsh_) {
-         if (std::any_of(pwsh_keywords.begin(), pwsh_keywords.end(), [&](auto k) { return iequals(k, text); })) {
-            if (iequals(text, "foreach") || iequals(text, "for")) skip_to_separator_ = true;
+         if (std::any_of(pwsh_keywords.begin(), pwsh_keywords.end(), [&](auto k) { return ast::iequals(k, text); })) {
+            if (ast::iequals(text, "foreach") || ast::iequals(text, "for")) skip_to_separator_ = true;
             return true;
          }
          if (text == ".") {  // dot-sourcing: the next word is the command

@@ -3,24 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include "parse/sh_parser.hpp"
+#include "support/shell_model.hpp"
 
 using namespace strata;
-
-namespace {
-
-std::vector<std::string> names(const ast::shell_script& s) {
-   std::vector<std::string> out;
-   for (const auto& c : s.commands) out.push_back(c.words.front().value);
-   return out;
-}
-
-std::vector<std::string> argv(const ast::shell_command& c) {
-   std::vector<std::string> out;
-   for (const auto& w : c.words) out.push_back(w.value);
-   return out;
-}
-
-}  // namespace
+using strata::test::argv;
+using strata::test::names;
 
 TEST_CASE("sh: lists, and-or lists and pipelines", "[sh]") {
    const auto s = parse::parse_sh("set -eux; a && b || c | d; e & f\ng");

@@ -9,24 +9,11 @@
 #include "parse/pwsh_parser.hpp"
 #include "parse/sh_parser.hpp"
 #include "parse/shell_tokens.hpp"
+#include "support/shell_model.hpp"
 
 using namespace strata;
-
-namespace {
-
-std::vector<std::string> names(const ast::shell_script& s) {
-   std::vector<std::string> out;
-   for (const auto& c : s.commands) out.push_back(c.words.front().value);
-   return out;
-}
-
-std::vector<std::string> argv(const ast::shell_command& c) {
-   std::vector<std::string> out;
-   for (const auto& w : c.words) out.push_back(w.value);
-   return out;
-}
-
-}  // namespace
+using strata::test::argv;
+using strata::test::names;
 
 TEST_CASE("tokens: sh after a failure: commands, pipes, assignments, redirections", "[tokens]") {
    const std::string body = "echo a; done; V=1 curl -o \"/tmp/x y\" https://example.com/$V 2>&1 | sh -s && rm -f x";
