@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <thread>
+
+#include <sched.h>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
 
 #include "engine/runs.hpp"
 
@@ -42,6 +44,16 @@ run_result run_check(const std::vector<std::string>& paths, std::span<const regi
 
 namespace {
 
+/// The cores this process may run on (its CPU affinity mask: a container's or `taskset`'s
+/// limit), at least 1. Read with sched_getaffinity rather than from TBB, so that a run on one
+/// input does not initialise TBB.
+std::size_t available_cores() {
+   cpu_set_t set;
+   CPU_ZERO(&set);
+   if (::sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+   return std::max(1U, std::thread::hardware_concurrency());
+}
+
 /// One input on its way through the pipeline of `run_check`.
 struct checked_input {
    const input_file* file = nullptr;
@@ -63,15 +75,14 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
    std::vector<const registered_rule*> per_input, across_inputs;
    for (const auto* r : rules) (r->definition->visit.finish != nullptr ? across_inputs : per_input).push_back(r);
    checker ordered(across_inputs, cfg);
-   tbb::enumerable_thread_specific<checker> local([&] { return checker(per_input, ordered.settings()); });
-
-   const auto read_and_check = [&](std::size_t i) {
+   // reads input i and runs the per-input rules of `mine` (the calling thread's checker)
+   const auto read_and_check = [&](std::size_t i, checker& mine) {
       auto in = std::make_shared<checked_input>();
       in->file = &files[i];
       if (auto doc = load_input(files[i], in->errors)) {
          in->doc = std::make_unique<document>(std::move(*doc));
          in->runs = std::make_unique<document_runs>(*in->doc);
-         local.local().visit(*in->doc, *in->runs, in->findings);
+         mine.visit(*in->doc, *in->runs, in->findings);
       }
       return in;
    };
@@ -94,23 +105,27 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
       std::move(mine.begin(), mine.end(), std::back_inserter(run.findings));
    };
 
-   const std::size_t jobs =
-       cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+   const std::size_t jobs = cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : available_cores();
    if (jobs <= 1 || files.size() <= 1) {
-      // the same two steps on this thread, without starting a pool (one file: a pre-commit hook)
-      for (std::size_t i = 0; i < files.size(); ++i) report_in_order(read_and_check(i));
+      // the same two steps on this thread, with no pool and no TBB object (one file: a pre-commit
+      // hook, where starting TBB's allocator and scheduler would cost more than the check)
+      checker mine(per_input, ordered.settings());
+      for (std::size_t i = 0; i < files.size(); ++i) report_in_order(read_and_check(i, mine));
    } else {
+      tbb::enumerable_thread_specific<checker> local([&] { return checker(per_input, ordered.settings()); });
       tbb::global_control threads(tbb::global_control::max_allowed_parallelism, jobs);
       std::size_t next = 0;
       using item = std::shared_ptr<checked_input>;
-      tbb::parallel_pipeline(2 * jobs,  // inputs in flight: bounds memory
-                             tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                                                 [&](tbb::flow_control& control) -> std::size_t {
-                                                                    if (next == files.size()) control.stop();
-                                                                    return next++;
-                                                                 }) &
-                                 tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel, read_and_check) &
-                                 tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, report_in_order));
+      tbb::parallel_pipeline(
+          2 * jobs,  // inputs in flight: bounds memory
+          tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                              [&](tbb::flow_control& control) -> std::size_t {
+                                                 if (next == files.size()) control.stop();
+                                                 return next++;
+                                              }) &
+              tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel,
+                                                  [&](std::size_t i) { return read_and_check(i, local.local()); }) &
+              tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, report_in_order));
    }
    ordered.finish(run.findings);
    std::sort(run.findings.begin(), run.findings.end(), finding_order);

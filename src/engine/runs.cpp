@@ -96,6 +96,9 @@ std::vector<run_body> dockerfile_bodies(const ast::instruction& inst, facts::she
 
 namespace {
 
+// Receives each view with its facts, which it may move from (document_runs keeps them).
+using run_sink = std::function<void(facts::run_facts&, const run_view&)>;
+
 // ADD <src>... <dest> of a Dockerfile: the builder downloads URL sources itself.
 facts::run_facts dockerfile_add_facts(const ast::dockerfile& df, const ast::instruction& inst) {
    std::vector<facts::shell_word> sources;
@@ -154,8 +157,7 @@ facts::shell_kind shell_of_history(const ast::history_instruction& in) {
 // instruction text (when `map` is null) or `map` maps its offsets to the file.
 class history_walker {
 public:
-   history_walker(const ast::source_file& source, const std::function<void(const run_view&)>& visit)
-       : source_(source), visit_(visit) {}
+   history_walker(const ast::source_file& source, const run_sink& visit) : source_(source), visit_(visit) {}
 
    void entry(const ast::history_instruction& in, std::size_t base, const ast::offset_map* map, const ast::span& where,
               const ast::history_entry* page_entry = nullptr, const ast::section* section = nullptr) {
@@ -170,8 +172,8 @@ public:
          return;
       }
       if (in.keyword == "ADD") {
-         const auto f = history_add_facts(in.arguments, base + in.arguments_range.begin, map, source_);
-         if (!f.downloads.empty()) visit_({f, nullptr, page_entry, section, "ADD", where, false, nullptr});
+         auto f = history_add_facts(in.arguments, base + in.arguments_range.begin, map, source_);
+         if (!f.downloads.empty()) visit_(f, {f, nullptr, page_entry, section, "ADD", where, false, nullptr});
          return;
       }
       if (in.keyword != "RUN" || !in.body) return;
@@ -193,15 +195,15 @@ public:
       } else {
          m.append(0, base + b.where.begin, b.text.size());
       }
-      const auto f = facts::analyze_run(b.text, m, source_, shell, &env);
-      visit_({f, nullptr, page_entry, section, "RUN", where, false, nullptr});
+      auto f = facts::analyze_run(b.text, m, source_, shell, &env);
+      visit_(f, {f, nullptr, page_entry, section, "RUN", where, false, nullptr});
    }
 
    void set_shell(facts::shell_kind s) { shell_ = s; }
 
 private:
    const ast::source_file& source_;
-   const std::function<void(const run_view&)>& visit_;
+   const run_sink& visit_;
    facts::shell_kind shell_ = facts::shell_kind::sh;
    ast::environment env_;
 };
@@ -244,7 +246,10 @@ std::vector<facts::shell_kind> dockerfile_shells(const ast::dockerfile& df) {
    return shells;
 }
 
-void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit, bool onbuild_triggers) {
+namespace {
+
+// for_each_run, handing each view's facts to `visit` as a mutable object it may move from.
+void walk_runs(const document& doc, const run_sink& visit, bool onbuild_triggers) {
    if (doc.dockerfile) {
       const ast::dockerfile& df = *doc.dockerfile;
       const auto shells = dockerfile_shells(df);
@@ -253,19 +258,19 @@ void for_each_run(const document& doc, const std::function<void(const run_view&)
          const ast::stage* stage = df.stage_of(i);
          if (inst.name == "run") {
             for (const auto& b : dockerfile_bodies(inst, shells[i])) {
-               const auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, inst.variables.get());
-               visit({f, &inst, nullptr, nullptr, "RUN", inst.where, false, stage});
+               auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, inst.variables.get());
+               visit(f, {f, &inst, nullptr, nullptr, "RUN", inst.where, false, stage});
             }
          } else if (inst.name == "add") {
-            const auto f = dockerfile_add_facts(df, inst);
-            visit({f, &inst, nullptr, nullptr, "ADD", inst.where, false, stage});
+            auto f = dockerfile_add_facts(df, inst);
+            visit(f, {f, &inst, nullptr, nullptr, "ADD", inst.where, false, stage});
          } else if (onbuild_triggers && inst.name == "onbuild" && !inst.trigger.empty() &&
                     inst.trigger[0].name == "run") {
             // the trigger runs in a later build: the shell in effect here, none of this file's ARG/ENV values
             const auto& trigger = inst.trigger[0];
             for (const auto& b : dockerfile_bodies(trigger, shells[i])) {
-               const auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, nullptr);
-               visit({f, &trigger, nullptr, nullptr, "RUN", trigger.where, true, stage});
+               auto f = facts::analyze_run(b.text, b.map, df.source, b.shell, nullptr);
+               visit(f, {f, &trigger, nullptr, nullptr, "RUN", trigger.where, true, stage});
             }
          }
       }
@@ -292,13 +297,20 @@ void for_each_run(const document& doc, const std::function<void(const run_view&)
    }
 }
 
+}  // namespace
+
+void for_each_run(const document& doc, const std::function<void(const run_view&)>& visit, bool onbuild_triggers) {
+   walk_runs(
+       doc, [&](facts::run_facts&, const run_view& v) { visit(v); }, onbuild_triggers);
+}
+
 const std::vector<run_view>& document_runs::all() {
    if (computations_ == 0) {
       ++computations_;
-      for_each_run(
+      walk_runs(
           doc_,
-          [&](const run_view& v) {
-             facts_.push_back(v.facts);
+          [&](facts::run_facts& f, const run_view& v) {
+             facts_.push_back(std::move(f));
              views_.push_back(
                  {facts_.back(), v.instruction, v.entry, v.section, v.keyword, v.where, v.onbuild, v.stage});
           },

@@ -198,12 +198,14 @@ std::shared_ptr<const parsed_body> parse_body(std::string_view body, bool pwsh) 
 const std::array<const extractor*, 4> extractors = {&download_extractor, &verification_extractor, &install_extractor,
                                                     &cleanup_extractor};
 
+// Derives the facts of one body with spans relative to the body: `begin`/`end` are body
+// offsets and the positions are unset, until relocate() maps them into the document.
 class builder {
 public:
-   builder(std::string_view body, const ast::offset_map& map, const ast::source_file& source, shell_kind shell)
-       : body_(body), map_(map), source_(source), shell_(shell) {}
+   builder(std::string_view body, shell_kind shell) : body_(body), shell_(shell) {}
 
-   run_facts build(const ast::environment* env) {
+   /// The facts; the environment variables read on the way are appended to `reads`.
+   run_facts build(const ast::environment* env, std::vector<expander::environment_read>& reads) {
       run_facts f;
       f.shell = shell_;
       if (shell_ != shell_kind::sh && shell_ != shell_kind::pwsh) return f;
@@ -217,13 +219,14 @@ public:
          const std::size_t at = std::min(script.error_offset, body_.size());
          f.error_where = span(at, std::min(at + 1, body_.size()));
       }
+      f.commands.reserve(script.commands.size());
       for (std::size_t i = 0; i < script.commands.size(); ++i) {
          f.commands.push_back(convert(script.commands[i], pwsh));
          f.commands.back().in_string = in_string[i];
       }
       for (const auto& a : script.assignments) f.variables_set.push_back({a.name, a.value.value, span(a.begin, a.end)});
       for (const auto& r : script.references) f.variables_referenced.push_back({r.name, span(r.begin, r.end)});
-      const expander vars(script, pwsh, env);
+      const expander vars(script, pwsh, env, &reads);
       std::vector<std::size_t> download_offsets;
       body_context cx{body_, script, pwsh, vars, download_offsets};
       for (std::size_t i = 0; i < f.commands.size(); ++i) {
@@ -245,18 +248,17 @@ public:
 
 private:
    std::string_view body_;
-   const ast::offset_map& map_;
-   const ast::source_file& source_;
    shell_kind shell_;
 
-   [[nodiscard]] ast::span span(std::size_t b, std::size_t e) const { return source_.make_span(map_, b, e); }
+   [[nodiscard]] static ast::span span(std::size_t b, std::size_t e) { return {b, e, {}, {}}; }
 
-   [[nodiscard]] shell_word word(const ast::shell_word& w) const {
+   [[nodiscard]] static shell_word word(const ast::shell_word& w) {
       return {w.text, w.value, span(w.begin, w.end), w.literal};
    }
 
-   [[nodiscard]] command convert(const ast::shell_command& c, bool pwsh) const {
+   [[nodiscard]] static command convert(const ast::shell_command& c, bool pwsh) {
       command out;
+      out.words.reserve(c.words.size());
       for (const auto& w : c.words) out.words.push_back(word(w));
       out.method = c.kind == ast::command_kind::method;
       out.name = pwsh ? out.words[0].value : basename(out.words[0].value);
@@ -264,6 +266,107 @@ private:
       out.depth = c.depth;
       out.piped_to = c.piped_to;
       return out;
+   }
+};
+
+// Calls `at(span&)` for every span of `f`.
+template <typename F>
+void each_span(run_facts& f, F&& at) {
+   if (!f.parsed) at(f.error_where);  // else unset, as for a shell that is not parsed
+   for (auto& c : f.commands) {
+      at(c.where);
+      for (auto& w : c.words) at(w.where);
+   }
+   for (auto& d : f.downloads) {
+      at(d.where);
+      at(d.url_where);
+      if (d.verified_by) at(d.verified_by->where);
+   }
+   for (auto& v : f.verifications) at(v.where);
+   for (auto& k : f.key_imports) at(k.where);
+   for (auto& i : f.installs) at(i.where);
+   for (auto& c : f.cleanups) at(c.where);
+   for (auto& v : f.variables_set) at(v.where);
+   for (auto& r : f.variables_referenced) at(r.where);
+}
+
+// Maps the body-relative spans of `f` (builder) into `source` through `map`.
+void relocate(run_facts& f, const ast::offset_map& map, const ast::source_file& source) {
+   each_span(f, [&](ast::span& s) { s = source.make_span(map, s.begin, s.end); });
+}
+
+// About the heap bytes `f` holds (strings and vector elements): what the cache of facts counts.
+std::size_t footprint(const run_facts& f) {
+   std::size_t n = sizeof f + f.error.size();
+   for (const auto& c : f.commands) {
+      n += sizeof c + c.name.size();
+      for (const auto& w : c.words) n += sizeof w + w.text.size() + w.value.size();
+   }
+   for (const auto& d : f.downloads) n += sizeof d + d.url.size() + d.expanded_url.size() + d.output.size();
+   n += f.verifications.size() * sizeof(verification) + f.key_imports.size() * sizeof(key_import) +
+        f.installs.size() * sizeof(install) + f.cleanups.size() * sizeof(cleanup);
+   for (const auto& v : f.variables_set) n += sizeof v + v.name.size() + v.value.size();
+   for (const auto& r : f.variables_referenced) n += sizeof r + r.name.size();
+   return n;
+}
+
+/// The body-relative facts of one body under one environment: valid for every environment
+/// in which each variable of `reads` has the value listed.
+struct derived_facts {
+   std::vector<expander::environment_read> reads;
+   run_facts facts;
+};
+
+/// The facts derived so far in this process, by shell and body text, with the environment
+/// variables each read (a history RUN repeats on every platform section of a page and on
+/// most pages of an image, with the same ENV before it). Deriving is a pure function of the
+/// text, the shell and the variables read; the cache keeps at most `max_variants` environments
+/// per body and `max_cached_bytes` in all (footprint), then derives without keeping. Shared by
+/// the threads of a run.
+class facts_cache {
+public:
+   std::shared_ptr<const derived_facts> get(std::string_view body, shell_kind shell, const ast::environment* env) {
+      if (body.size() > max_body_bytes) return derive(body, shell, env);
+      std::string key;
+      key.reserve(body.size() + 1);
+      key += static_cast<char>('0' + static_cast<int>(shell));
+      key += body;
+      const bool pwsh = shell == shell_kind::pwsh;
+      std::vector<std::shared_ptr<const derived_facts>> variants;
+      {
+         const std::lock_guard<std::mutex> hold(lock_);
+         if (const auto it = derived_.find(key); it != derived_.end()) variants = it->second;
+      }
+      for (const auto& v : variants) {
+         const bool same = std::all_of(v->reads.begin(), v->reads.end(), [&](const expander::environment_read& r) {
+            return expander::environment_value(env, r.name, pwsh) == r.value;
+         });
+         if (same) return v;
+      }
+      auto d = derive(body, shell, env);
+      const std::size_t cost = footprint(d->facts) + key.size();
+      const std::lock_guard<std::mutex> hold(lock_);
+      auto& slot = derived_[key];
+      if (slot.size() < max_variants && bytes_ + cost <= max_cached_bytes) {
+         bytes_ += cost;
+         slot.push_back(d);
+      }
+      return d;
+   }
+
+private:
+   static constexpr std::size_t max_body_bytes = 16 * 1024;
+   static constexpr std::size_t max_cached_bytes = 8 * 1024 * 1024;
+   static constexpr std::size_t max_variants = 8;
+   std::mutex lock_;
+   std::unordered_map<std::string, std::vector<std::shared_ptr<const derived_facts>>> derived_;
+   std::size_t bytes_ = 0;
+
+   static std::shared_ptr<const derived_facts> derive(std::string_view body, shell_kind shell,
+                                                      const ast::environment* env) {
+      auto d = std::make_shared<derived_facts>();
+      d->facts = builder(body, shell).build(env, d->reads);
+      return d;
    }
 };
 
@@ -361,7 +464,10 @@ std::optional<git_source> git_source_of(std::string_view url) {
 
 run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,
                       shell_kind shell, const ast::environment* env) {
-   return builder(body, map, source, shell).build(env);
+   static facts_cache cache;
+   run_facts f = cache.get(body, shell, env)->facts;
+   relocate(f, map, source);
+   return f;
 }
 
 }  // namespace strata::facts

@@ -124,11 +124,20 @@ std::optional<std::string> expander::from_environment(std::string_view name) con
       if (!lower(key).starts_with("env:")) return std::nullopt;  // PowerShell variables come from the body only
       key.remove_prefix(4);
    }
-   if (env_ == nullptr) return std::nullopt;
-   if (const auto* it = env_->find(key)) return it->second;
-   if (!pwsh_) return std::nullopt;
-   for (const auto& [k, v] : *env_) {  // Windows: environment names are case-insensitive
-      if (lower(k) == lower(key)) return v;
+   auto value = environment_value(env_, key, pwsh_);
+   if (reads_ != nullptr &&
+       std::none_of(reads_->begin(), reads_->end(), [&](const environment_read& r) { return r.name == key; })) {
+      reads_->push_back({std::string(key), value});
+   }
+   return value;
+}
+
+std::optional<std::string> expander::environment_value(const ast::environment* env, std::string_view name, bool pwsh) {
+   if (env == nullptr) return std::nullopt;
+   if (const auto* it = env->find(name)) return it->second;
+   if (!pwsh) return std::nullopt;
+   for (const auto& [k, v] : *env) {  // Windows: environment names are case-insensitive
+      if (lower(k) == lower(name)) return v;
    }
    return std::nullopt;
 }

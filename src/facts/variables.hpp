@@ -23,8 +23,22 @@ namespace strata::facts {
 /// `b=$a$a`, `c=$b$b`, ... stays cheap). Keeps references to `script` and `env`.
 class expander {
 public:
-   expander(const ast::shell_script& script, bool pwsh, const ast::environment* env)
-       : script_(script), pwsh_(pwsh), env_(env) {}
+   /// A variable the expansion read from the environment, and what it found (nullopt: not set).
+   struct environment_read {
+      std::string name;
+      std::optional<std::string> value;
+   };
+
+   /// With `reads`, every environment variable looked up is listed there once, with its value:
+   /// the facts of a body depend on `env` only through them (run_facts.cpp caches by them).
+   expander(const ast::shell_script& script, bool pwsh, const ast::environment* env,
+            std::vector<environment_read>* reads = nullptr)
+       : script_(script), pwsh_(pwsh), env_(env), reads_(reads) {}
+
+   /// The value of environment variable `name` in `env` as this expansion reads it (PowerShell:
+   /// names are case-insensitive, as on Windows), or nullopt.
+   [[nodiscard]] static std::optional<std::string> environment_value(const ast::environment* env, std::string_view name,
+                                                                     bool pwsh);
 
    /// The value of `name` at body offset `before`, or nullopt when unknown.
    [[nodiscard]] std::optional<std::string> lookup(std::string_view name, std::size_t before, int level = 0) const;
@@ -44,6 +58,7 @@ private:
    const ast::shell_script& script_;
    bool pwsh_;
    const ast::environment* env_;
+   std::vector<environment_read>* reads_;
    mutable std::size_t lookups_ = 0;
    mutable std::map<const ast::shell_assignment*, std::string> expanded_;
 

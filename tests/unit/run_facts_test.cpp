@@ -630,3 +630,39 @@ TEST_CASE("git sources of ADD", "[facts]") {
    REQUIRE(g);
    CHECK(g->ref.empty());
 }
+
+// The facts of a body are derived once per process and kept by body, shell and the environment
+// variables they read (run_facts.cpp): a repeated body must still get its own positions and the
+// values of its own environment.
+TEST_CASE("a repeated body gets its own positions and environment", "[facts]") {
+   const std::string body = "curl -fsSL \"https://example.com/v$V/app-$ARCH.tgz\" -o app.tgz && echo $UNUSED";
+   const std::string text = "RUN " + body + "\nRUN " + body + "\n";
+   const ast::source_file src("f", text);
+   const auto at = [&](std::size_t file_offset, const ast::environment* env) {
+      ast::offset_map m;
+      m.append(0, file_offset, body.size());
+      return facts::analyze_run(std::string_view(text).substr(file_offset, body.size()), m, src, facts::shell_kind::sh,
+                                env);
+   };
+   const auto v1 = ast::environment::of({{"V", "1.0"}, {"ARCH", "amd64"}});
+   const auto v2 = ast::environment::of({{"V", "2.0"}, {"ARCH", "amd64"}, {"OTHER", "x"}});
+   const auto v1_again = ast::environment::of({{"V", "1.0"}, {"ARCH", "amd64"}, {"OTHER", "y"}});
+   const auto first = at(4, &v1);
+   const auto second = at(4 + body.size() + 5, &v2);
+   const auto third = at(4 + body.size() + 5, &v1_again);
+   const auto none = at(4, nullptr);
+   REQUIRE(first.downloads.size() == 1);
+   REQUIRE(second.downloads.size() == 1);
+   REQUIRE(third.downloads.size() == 1);
+   REQUIRE(none.downloads.size() == 1);
+   CHECK(first.downloads[0].expanded_url == "https://example.com/v1.0/app-amd64.tgz");
+   CHECK(second.downloads[0].expanded_url == "https://example.com/v2.0/app-amd64.tgz");
+   CHECK(third.downloads[0].expanded_url == "https://example.com/v1.0/app-amd64.tgz");
+   CHECK(none.downloads[0].expanded_url == "https://example.com/v$V/app-$ARCH.tgz");
+   CHECK(first.downloads[0].where.start == ast::position{1, 5});
+   CHECK(second.downloads[0].where.start == ast::position{2, 5});
+   CHECK(second.downloads[0].url_where.start == ast::position{2, 16});
+   CHECK(second.commands[1].where.start == ast::position{2, 70});
+   CHECK(second.variables_referenced.back().where.start == ast::position{2, 75});
+   CHECK(first.variables_referenced.back().where.start == ast::position{1, 75});
+}
