@@ -1,22 +1,38 @@
 #include "ast/source.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace strata::ast {
 
+namespace {
+// Whether every byte of `s` is ASCII (eight at a time).
+bool is_ascii(std::string_view s) noexcept {
+   std::size_t i = 0;
+   for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) != 0) return false;
+   }
+   for (; i < s.size(); ++i) {
+      if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+   }
+   return true;
+}
+}  // namespace
+
 source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
    line_starts_.push_back(0);
-   bool ascii = true;
-   for (std::size_t i = 0; i < text_.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text_[i]);
-      ascii = ascii && c < 0x80;
-      if (c == '\n' && i + 1 < text_.size()) {
-         line_starts_.push_back(i + 1);
-         line_ascii_.push_back(ascii);
-         ascii = true;
-      }
+   const std::string_view t = text_;
+   for (std::size_t begin = 0;;) {
+      const std::size_t nl = t.find('\n', begin);
+      const std::size_t end = nl == std::string_view::npos ? t.size() : nl;
+      line_ascii_.push_back(is_ascii(t.substr(begin, end - begin)));
+      if (nl == std::string_view::npos || nl + 1 == t.size()) break;
+      begin = nl + 1;
+      line_starts_.push_back(begin);
    }
-   line_ascii_.push_back(ascii);
 }
 
 position source_file::locate(std::size_t offset) const {
@@ -110,6 +126,15 @@ std::size_t count_code_points(std::string_view text) noexcept {
 
 std::size_t first_non_text_offset(std::string_view text) noexcept {
    for (std::size_t i = 0; i < text.size();) {
+      // eight ASCII bytes, none of them NUL, at a time (most of every input)
+      constexpr std::uint64_t high = 0x8080808080808080ULL, low = 0x0101010101010101ULL;
+      while (i + 8 <= text.size()) {
+         std::uint64_t w;
+         std::memcpy(&w, text.data() + i, 8);
+         if ((w & high) != 0 || ((w - low) & ~w & high) != 0) break;
+         i += 8;
+      }
+      if (i == text.size()) break;
       if (text[i] == '\0') {
          return i;
       }

@@ -4,14 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include <re2/re2.h>
 
 #include "ast/shell_script.hpp"
 #include "ast/text.hpp"
+#include "ast/text_cache.hpp"
 #include "facts/extract.hpp"
 #include "parse/pwsh_parser.hpp"
 #include "parse/sh_parser.hpp"
@@ -154,43 +153,22 @@ std::shared_ptr<const parsed_body> parse_uncached(std::string_view body, bool pw
    return p;
 }
 
-/// The parses of the bodies seen so far in this process, by shell and text: history documents
-/// repeat each RUN once per platform section and tag page (71% of the RUN lines of a
-/// repo-info-2018 page repeat one above them, 99% one of another page). A parse is a pure
-/// function of the text; the cache holds at most `max_cached_bytes` of body text (bodies of
-/// up to 16 KiB), then parses without keeping. Shared by the threads of a run.
-class parse_cache {
-public:
-   std::shared_ptr<const parsed_body> get(std::string_view body, bool pwsh) {
-      if (body.size() > max_body_bytes) return parse_uncached(body, pwsh);
-      std::string key;
-      key.reserve(body.size() + 1);
-      key += pwsh ? 'p' : 's';
-      key += body;
-      {
-         const std::lock_guard<std::mutex> hold(lock_);
-         if (const auto it = parsed_.find(key); it != parsed_.end()) return it->second;
-      }
-      auto p = parse_uncached(body, pwsh);
-      const std::lock_guard<std::mutex> hold(lock_);
-      if (bytes_ + key.size() <= max_cached_bytes) {
-         bytes_ += key.size();
-         parsed_.emplace(std::move(key), p);
-      }
-      return p;
-   }
-
-private:
-   static constexpr std::size_t max_body_bytes = 16 * 1024;
-   static constexpr std::size_t max_cached_bytes = 2 * 1024 * 1024;
-   std::mutex lock_;
-   std::unordered_map<std::string, std::shared_ptr<const parsed_body>> parsed_;
-   std::size_t bytes_ = 0;
-};
-
+/// The parses of the bodies seen so far on this thread, by shell and text (see ast::text_cache):
+/// 71% of the RUN lines of a repo-info-2018 page repeat one above them, 99% one of another
+/// page. Bodies of up to 16 KiB, about 1 MiB of body text per thread.
 std::shared_ptr<const parsed_body> parse_body(std::string_view body, bool pwsh) {
-   static parse_cache cache;
-   return cache.get(body, pwsh);
+   constexpr std::size_t max_body_bytes = 16 * 1024;
+   if (body.size() > max_body_bytes) return parse_uncached(body, pwsh);
+   thread_local ast::text_cache<std::shared_ptr<const parsed_body>> cache(1024 * 1024);
+   std::string key;
+   key.reserve(body.size() + 1);
+   key += pwsh ? 'p' : 's';
+   key += body;
+   if (const auto* p = cache.find(key)) return *p;
+   auto p = parse_uncached(body, pwsh);
+   const std::size_t cost = key.size();
+   cache.insert(std::move(key), p, cost);
+   return p;
 }
 
 // In this order for each command (a command's downloads before its verifications, its
@@ -317,58 +295,46 @@ struct derived_facts {
    run_facts facts;
 };
 
-/// The facts derived so far in this process, by shell and body text, with the environment
-/// variables each read (a history RUN repeats on every platform section of a page and on
-/// most pages of an image, with the same ENV before it). Deriving is a pure function of the
-/// text, the shell and the variables read; the cache keeps at most `max_variants` environments
-/// per body and `max_cached_bytes` in all (footprint), then derives without keeping. Shared by
-/// the threads of a run.
-class facts_cache {
-public:
-   std::shared_ptr<const derived_facts> get(std::string_view body, shell_kind shell, const ast::environment* env) {
-      if (body.size() > max_body_bytes) return derive(body, shell, env);
-      std::string key;
-      key.reserve(body.size() + 1);
-      key += static_cast<char>('0' + static_cast<int>(shell));
-      key += body;
-      const bool pwsh = shell == shell_kind::pwsh;
-      std::vector<std::shared_ptr<const derived_facts>> variants;
-      {
-         const std::lock_guard<std::mutex> hold(lock_);
-         if (const auto it = derived_.find(key); it != derived_.end()) variants = it->second;
-      }
-      for (const auto& v : variants) {
+/// The facts of a body with derived_facts::reads: valid where each variable has the value listed.
+std::shared_ptr<const derived_facts> derive(std::string_view body, shell_kind shell, const ast::environment* env) {
+   auto d = std::make_shared<derived_facts>();
+   d->facts = builder(body, shell).build(env, d->reads);
+   return d;
+}
+
+/// The facts derived so far on this thread, by shell and body text, each with the environment
+/// variables it read (a history RUN repeats on every platform section of a page and on the
+/// pages of an image, mostly with the same ENV before it): deriving is a pure function of the
+/// text, the shell and those variables. At most `max_variants` environments per body, about
+/// 1 MiB of facts (footprint) per thread (see ast::text_cache).
+std::shared_ptr<const derived_facts> derived(std::string_view body, shell_kind shell, const ast::environment* env) {
+   constexpr std::size_t max_body_bytes = 16 * 1024;
+   constexpr std::size_t max_variants = 8;
+   if (body.size() > max_body_bytes) return derive(body, shell, env);
+   using variants = std::vector<std::shared_ptr<const derived_facts>>;
+   thread_local ast::text_cache<variants> cache(1024 * 1024);
+   std::string key;
+   key.reserve(body.size() + 1);
+   key += static_cast<char>('0' + static_cast<int>(shell));
+   key += body;
+   const bool pwsh = shell == shell_kind::pwsh;
+   variants* known = cache.find(key);
+   if (known != nullptr) {
+      for (const auto& v : *known) {
          const bool same = std::all_of(v->reads.begin(), v->reads.end(), [&](const expander::environment_read& r) {
             return expander::environment_value(env, r.name, pwsh) == r.value;
          });
          if (same) return v;
       }
-      auto d = derive(body, shell, env);
-      const std::size_t cost = footprint(d->facts) + key.size();
-      const std::lock_guard<std::mutex> hold(lock_);
-      auto& slot = derived_[key];
-      if (slot.size() < max_variants && bytes_ + cost <= max_cached_bytes) {
-         bytes_ += cost;
-         slot.push_back(d);
-      }
-      return d;
    }
-
-private:
-   static constexpr std::size_t max_body_bytes = 16 * 1024;
-   static constexpr std::size_t max_cached_bytes = 8 * 1024 * 1024;
-   static constexpr std::size_t max_variants = 8;
-   std::mutex lock_;
-   std::unordered_map<std::string, std::vector<std::shared_ptr<const derived_facts>>> derived_;
-   std::size_t bytes_ = 0;
-
-   static std::shared_ptr<const derived_facts> derive(std::string_view body, shell_kind shell,
-                                                      const ast::environment* env) {
-      auto d = std::make_shared<derived_facts>();
-      d->facts = builder(body, shell).build(env, d->reads);
-      return d;
-   }
-};
+   auto d = derive(body, shell, env);
+   if (known != nullptr && known->size() >= max_variants) return d;
+   variants kept = known != nullptr ? *known : variants{};
+   kept.push_back(d);
+   const std::size_t cost = footprint(d->facts) + key.size();
+   cache.insert(std::move(key), std::move(kept), cost);
+   return d;
+}
 
 }  // namespace
 
@@ -464,8 +430,7 @@ std::optional<git_source> git_source_of(std::string_view url) {
 
 run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,
                       shell_kind shell, const ast::environment* env) {
-   static facts_cache cache;
-   run_facts f = cache.get(body, shell, env)->facts;
+   run_facts f = derived(body, shell, env)->facts;
    relocate(f, map, source);
    return f;
 }

@@ -1,10 +1,12 @@
 #include "parse/history_line.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include <tao/pegtl.hpp>
 
 #include "ast/text.hpp"
+#include "ast/text_cache.hpp"
 #include "ast/unicode.hpp"
 #include "grammar/dockerfile.hpp"
 #include "grammar/history_line.hpp"
@@ -519,9 +521,37 @@ struct reader {
 
 }  // namespace
 
-ast::history_instruction parse_history_instruction(std::string_view text, std::span<const std::string> shell) {
+namespace {
+
+ast::history_instruction parse_uncached(std::string_view text, std::string prefix) {
    ast::history_instruction out;
    out.text = std::string(text);
+   reader r{out.text, std::move(prefix), out};
+   r.parse();
+   return out;
+}
+
+/// The history instructions parsed so far on this thread, by shell prefix and text (see
+/// ast::text_cache): a history line repeats in every platform section of a tag page and on the
+/// pages of an image. Parsing is a pure function of the two (every range is relative to the
+/// text); lines of up to 16 KiB, about 1 MiB per thread.
+ast::history_instruction parse_cached(std::string_view text, std::string prefix) {
+   constexpr std::size_t max_text_bytes = 16 * 1024;
+   if (text.size() > max_text_bytes) return parse_uncached(text, std::move(prefix));
+   thread_local ast::text_cache<ast::history_instruction> cache(1024 * 1024);
+   std::string key = prefix;
+   key += '\0';
+   key += text;
+   if (const auto* known = cache.find(key)) return *known;
+   auto out = parse_uncached(text, std::move(prefix));
+   const std::size_t cost = 2 * key.size();
+   cache.insert(std::move(key), out, cost);
+   return out;
+}
+
+}  // namespace
+
+ast::history_instruction parse_history_instruction(std::string_view text, std::span<const std::string> shell) {
    std::string prefix;
    for (const auto& e : shell) {
       if (!prefix.empty()) prefix += ' ';
@@ -529,9 +559,7 @@ ast::history_instruction parse_history_instruction(std::string_view text, std::s
    }
    if (!prefix.empty()) prefix += ' ';
    if (prefix == " ") prefix.clear();
-   reader r{out.text, std::move(prefix), out};
-   r.parse();
-   return out;
+   return parse_cached(text, std::move(prefix));
 }
 
 bool is_history_arg_line(std::string_view line) noexcept {

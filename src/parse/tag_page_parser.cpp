@@ -271,7 +271,8 @@ std::vector<std::string> shell_of(const ast::section& s) {
    return out;
 }
 
-void finish_entry(state& st, ast::section& s, ast::date_value created, const std::vector<raw_line>& lines) {
+void finish_entry(state& st, ast::section& s, ast::date_value created, const std::vector<raw_line>& lines,
+                  const std::vector<std::string>& shell) {
    const std::string& text = st.page.source.text();
    ast::history_entry e;
    e.created = std::move(created);
@@ -304,7 +305,7 @@ void finish_entry(state& st, ast::section& s, ast::date_value created, const std
    }
    e.arguments = e.text.substr(ab, ae - ab);
    e.arguments_span = st.page.source.make_span(b + ab, b + ae);
-   e.instruction = parse_history_instruction(e.text, shell_of(s));
+   e.instruction = parse_history_instruction(e.text, shell);
    if (const auto& p = e.instruction.problem) {
       const std::size_t at = b + std::min(p->offset, e.text.size());
       const std::size_t line_end = std::min(text.find('\n', at), en);
@@ -334,8 +335,9 @@ struct action<g::dockerfile_block> {
       if (s == nullptr) {
          return;
       }
+      const auto shell = shell_of(*s);
       for (auto& [date, lines] : entries) {
-         finish_entry(st, *s, std::move(date), lines);
+         finish_entry(st, *s, std::move(date), lines, shell);
       }
    }
 };

@@ -57,10 +57,9 @@ std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
       return std::nullopt;
    }
    unsigned month = 0;
-   for (unsigned i = 0; i < months.size(); ++i) {
-      if (t.substr(8, 3) == months[i]) {
-         month = i + 1;
-      }
+   const std::string_view name = t.substr(8, 3);
+   for (unsigned i = 0; i < months.size() && month == 0; ++i) {
+      if (name[0] == months[i][0] && name == months[i]) month = i + 1;
    }
    if (month == 0 || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60) {
       return std::nullopt;
@@ -92,8 +91,25 @@ civil_time civil_from_epoch(std::int64_t epoch) {
 
 std::string format_rfc1123(std::int64_t epoch) {
    const auto t = civil_from_epoch(epoch);
-   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", days[t.weekday], t.day, months[t.month - 1], t.year,
-                      t.seconds / 3600, (t.seconds / 60) % 60, t.seconds % 60);
+   if (t.year < 0 || t.year > 9999) {
+      return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", days[t.weekday], t.day, months[t.month - 1],
+                         t.year, t.seconds / 3600, (t.seconds / 60) % 60, t.seconds % 60);
+   }
+   // the common case without fmt: a history document formats one date per history entry and layer
+   std::string out = "Www, 00 Mmm 0000 00:00:00 GMT";
+   const auto two = [&](std::size_t at, std::int64_t v) {
+      out[at] = static_cast<char>('0' + v / 10);
+      out[at + 1] = static_cast<char>('0' + v % 10);
+   };
+   out.replace(0, 3, days[t.weekday]);
+   two(5, t.day);
+   out.replace(8, 3, months[t.month - 1]);
+   two(12, t.year / 100);
+   two(14, t.year % 100);
+   two(17, t.seconds / 3600);
+   two(20, (t.seconds / 60) % 60);
+   two(23, t.seconds % 60);
+   return out;
 }
 
 std::string format_rfc3339(std::int64_t epoch) {

@@ -1,5 +1,7 @@
 #include "render/tag_page.hpp"
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "parse/values.hpp"
@@ -29,25 +31,29 @@ void pull_block(std::string& out, const std::optional<ast::text_value>& name, co
 }
 
 void render_section(std::string& out, const ast::section& s) {
-   out += fmt::format("\n### `{}` - {}\n", s.ref.text, s.platform.text);
+   fmt::format_to(std::back_inserter(out), "\n### `{}` - {}\n", s.ref.text, s.platform.text);
    if (s.digest) {
       out += '\n';
       pull_block(out, s.pull_name, *s.digest);
    }
    out += '\n';
-   if (s.docker_version) out += fmt::format("-\tDocker Version: {}\n", s.docker_version->text);
-   if (s.manifest_mime) out += fmt::format("-\tManifest MIME: `{}`\n", s.manifest_mime->text);
+   if (s.docker_version) fmt::format_to(std::back_inserter(out), "-\tDocker Version: {}\n", s.docker_version->text);
+   if (s.manifest_mime) fmt::format_to(std::back_inserter(out), "-\tManifest MIME: `{}`\n", s.manifest_mime->text);
    if (s.total_size) {
-      out += fmt::format("-\tTotal Size: **{}**  \n\t(compressed transfer size, not on-disk size)\n",
-                         size_text(*s.total_size));
+      fmt::format_to(std::back_inserter(out),
+                     "-\tTotal Size: **{}**  \n\t(compressed transfer size, not on-disk size)\n",
+                     size_text(*s.total_size));
    }
-   if (s.image_id) out += fmt::format("-\tImage ID: `{}`\n", s.image_id->text);
-   if (s.entrypoint) out += fmt::format("-\tEntrypoint: `{}`\n", json_value(*s.entrypoint));
-   if (s.default_command) out += fmt::format("-\tDefault Command: `{}`\n", json_value(*s.default_command));
-   if (s.shell) out += fmt::format("-\t`SHELL`: `{}`\n", json_value(*s.shell));
+   if (s.image_id) fmt::format_to(std::back_inserter(out), "-\tImage ID: `{}`\n", s.image_id->text);
+   if (s.entrypoint) fmt::format_to(std::back_inserter(out), "-\tEntrypoint: `{}`\n", json_value(*s.entrypoint));
+   if (s.default_command)
+      fmt::format_to(std::back_inserter(out), "-\tDefault Command: `{}`\n", json_value(*s.default_command));
+   if (s.shell) fmt::format_to(std::back_inserter(out), "-\t`SHELL`: `{}`\n", json_value(*s.shell));
    out += "\n```dockerfile\n";
    for (const auto& e : s.history) {
-      out += fmt::format("# {}\n", date_text(e.created));
+      out += "# ";
+      out += date_text(e.created);
+      out += '\n';
       for (const auto& a : e.arg_lines) {
          out += a.text;
          out += '\n';
@@ -59,10 +65,13 @@ void render_section(std::string& out, const ast::section& s) {
    }
    out += "```\n\n-\tLayers:\n";
    for (const auto& l : s.layers) {
-      out += fmt::format("\t-\t`{}`  \n", l.digest.text);
-      if (l.last_modified) out += fmt::format("\t\tLast Modified: {}  \n", date_text(*l.last_modified));
-      if (l.size) out += fmt::format("\t\tSize: {}  \n", size_text(*l.size));
-      if (l.mime) out += fmt::format("\t\tMIME: {}\n", l.mime->text);
+      out += "\t-\t`";
+      out += l.digest.text;
+      out += "`  \n";
+      if (l.last_modified)
+         fmt::format_to(std::back_inserter(out), "\t\tLast Modified: {}  \n", date_text(*l.last_modified));
+      if (l.size) fmt::format_to(std::back_inserter(out), "\t\tSize: {}  \n", size_text(*l.size));
+      if (l.mime) fmt::format_to(std::back_inserter(out), "\t\tMIME: {}\n", l.mime->text);
    }
 }
 
@@ -71,7 +80,7 @@ void render_section(std::string& out, const ast::section& s) {
 std::string render(const ast::tag_page& page) {
    std::string out;
    out.reserve(page.source.text().size() + 64);
-   out += fmt::format("## `{}`\n", page.ref.text);
+   fmt::format_to(std::back_inserter(out), "## `{}`\n", page.ref.text);
    if (page.does_not_exist) {
       out += "\n**does not exist** (yet?)\n";
       return out;
@@ -81,11 +90,12 @@ std::string render(const ast::tag_page& page) {
       pull_block(out, page.pull_name, *page.digest);
    }
    out += '\n';
-   if (page.manifest_mime) out += fmt::format("-\tManifest MIME: `{}`\n", page.manifest_mime->text);
+   if (page.manifest_mime)
+      fmt::format_to(std::back_inserter(out), "-\tManifest MIME: `{}`\n", page.manifest_mime->text);
    out += "-\tPlatforms:";
-   if (page.platform_count) out += fmt::format(" {}", *page.platform_count);
+   if (page.platform_count) fmt::format_to(std::back_inserter(out), " {}", *page.platform_count);
    out += '\n';
-   for (const auto& p : page.platforms) out += fmt::format("\t-\t{}\n", p.text);
+   for (const auto& p : page.platforms) fmt::format_to(std::back_inserter(out), "\t-\t{}\n", p.text);
    for (const auto& s : page.sections) render_section(out, s);
    return out;
 }

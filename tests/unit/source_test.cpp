@@ -35,6 +35,24 @@ TEST_CASE("binary detection: NUL bytes and invalid UTF-8", "[source]") {
    CHECK(looks_binary("\xc0\xaf"));      // overlong
    CHECK(looks_binary("\xed\xa0\x80"));  // surrogate
    CHECK(first_non_text_offset("ok\xff") == 2);
+   // ASCII is scanned eight bytes at a time: a NUL or a bad byte at every place of a word
+   const std::string ascii(40, 'x');
+   for (std::size_t at = 0; at < ascii.size(); ++at) {
+      std::string nul = ascii, bad = ascii, good = ascii;
+      nul[at] = '\0';
+      bad[at] = '\xff';
+      good.replace(at, 1, "\xc3\xa9");
+      CHECK(first_non_text_offset(nul) == at);
+      CHECK(first_non_text_offset(bad) == at);
+      CHECK(first_non_text_offset(good) == good.size());
+   }
+   // line starts and the ASCII flag of each line (columns in code points)
+   const source_file lines("f", std::string(17, 'a') + "\n" + std::string(9, 'b') + "\xc3\xa9" + "c\n\nd");
+   CHECK(lines.line_count() == 4);
+   CHECK(lines.locate(18 + 11) == position{2, 11});
+   CHECK(lines.locate(18 + 12) == position{2, 12});
+   CHECK(lines.locate(18 + 13) == position{3, 1});
+   CHECK(lines.locate(18 + 14) == position{4, 1});
    CHECK(count_code_points("caf\xc3\xa9") == 4);
    CHECK(count_code_points("\xff\xff") == 2);
 }
