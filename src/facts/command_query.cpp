@@ -168,11 +168,7 @@ bool is_pip(std::string_view m) {
 
 }  // namespace
 
-command_query::command_query(const command& c, bool pwsh) : command_query(c, pwsh, program_only{}) {
-   parse_arguments();
-}
-
-command_query::command_query(const command& c, bool pwsh, program_only) : command_(&c) {
+command_query::command_query(const command& c, bool pwsh) : command_(&c) {
    if (!pwsh) skip_wrappers();
    if (program_index_ < c.words.size()) {
       program_ = ast::lower(basename(c.words[program_index_].value));
@@ -280,7 +276,8 @@ std::string value_owner(const syntax& s, const argument& a) {
 
 }  // namespace
 
-void command_query::parse_arguments() {
+void command_query::parse_arguments() const {
+   arguments_read_ = true;
    const auto& w = command_->words;
    for (std::size_t i = program_index_ + 1; i < w.size(); ++i) {
       const std::string& v = w[i].value;
@@ -310,14 +307,15 @@ const shell_word* command_query::word(std::size_t k) const {
 }
 
 const argument* command_query::subcommand() const {
-   const auto it = std::find_if(arguments_.begin(), arguments_.end(), [](const argument& a) { return !a.option; });
-   return it == arguments_.end() ? nullptr : &*it;
+   const auto& args = arguments();
+   const auto it = std::find_if(args.begin(), args.end(), [](const argument& a) { return !a.option; });
+   return it == args.end() ? nullptr : &*it;
 }
 
 std::vector<const argument*> command_query::operands() const {
    std::vector<const argument*> out;
    const argument* sub = syntax_->subcommands ? subcommand() : nullptr;
-   for (const auto& a : arguments_) {
+   for (const auto& a : arguments()) {
       if (!a.option && &a != sub) out.push_back(&a);
    }
    return out;
@@ -332,12 +330,13 @@ bool command_query::is_option(const argument& a, std::string_view name) const {
 }
 
 bool command_query::has_option(std::string_view name) const {
-   return std::any_of(arguments_.begin(), arguments_.end(), [&](const argument& a) { return is_option(a, name); });
+   const auto& args = arguments();
+   return std::any_of(args.begin(), args.end(), [&](const argument& a) { return is_option(a, name); });
 }
 
 std::vector<std::string> command_query::option_values(std::initializer_list<std::string_view> names) const {
    std::vector<std::string> out;
-   for (const auto& a : arguments_) {
+   for (const auto& a : arguments()) {
       if (!a.value) continue;
       const std::string owner = value_owner(*syntax_, a);
       const bool named = std::any_of(names.begin(), names.end(), [&](std::string_view n) {
@@ -348,14 +347,20 @@ std::vector<std::string> command_query::option_values(std::initializer_list<std:
    return out;
 }
 
+std::string command_query::program_of(const command& c, bool pwsh) {
+   return command_query(c, pwsh).program_;
+}
+
 std::vector<command_query> commands_named(const run_facts& f, std::initializer_list<std::string_view> programs) {
    std::vector<command_query> out;
+   const bool pwsh = f.shell == shell_kind::pwsh;
    for (const auto& c : f.commands) {
       if (c.in_string) continue;
-      command_query q(c, f.shell == shell_kind::pwsh, command_query::program_only{});
-      if (!q.is_any(programs)) continue;
-      q.parse_arguments();
-      out.push_back(std::move(q));
+      // command::program is set by analyze_run; a command made elsewhere has it empty
+      const std::string program = c.program.empty() ? command_query::program_of(c, pwsh) : std::string();
+      const std::string_view p = c.program.empty() ? std::string_view(program) : std::string_view(c.program);
+      if (std::find(programs.begin(), programs.end(), p) == programs.end()) continue;
+      out.emplace_back(c, pwsh);
    }
    return out;
 }

@@ -69,6 +69,9 @@ public:
 
    [[nodiscard]] const command& cmd() const noexcept { return *command_; }
 
+   /// What program() of a query over `c` is (command::program holds it for the commands of run_facts).
+   [[nodiscard]] static std::string program_of(const command& c, bool pwsh);
+
    /// The program run, lower-cased basename (see above); "" when the words hold only wrappers.
    [[nodiscard]] const std::string& program() const noexcept { return program_; }
    [[nodiscard]] bool is_any(std::initializer_list<std::string_view> programs) const;
@@ -82,8 +85,12 @@ public:
    /// The k-th word after the program (k >= 1), by position, or null.
    [[nodiscard]] const shell_word* word(std::size_t k) const;
 
-   /// All arguments after the program, in order.
-   [[nodiscard]] const std::vector<argument>& arguments() const noexcept { return arguments_; }
+   /// All arguments after the program, in order (read on the first call: most queries ask
+   /// for the program only).
+   [[nodiscard]] const std::vector<argument>& arguments() const {
+      if (!arguments_read_) parse_arguments();
+      return arguments_;
+   }
    /// The first operand, or null.
    [[nodiscard]] const argument* subcommand() const;
    /// The operands after the subcommand (programs with subcommands) or all of them.
@@ -107,17 +114,12 @@ private:
    std::vector<std::string> wrappers_;
    bool through_module_ = false;
    const syntax* syntax_ = nullptr;
-   std::vector<argument> arguments_;
-
-   /// The program only: commands_named reads the arguments of the commands it keeps.
-   struct program_only {};
-   command_query(const command& c, bool pwsh, program_only);
-   friend std::vector<command_query> commands_named(const run_facts& f,
-                                                    std::initializer_list<std::string_view> programs);
+   mutable std::vector<argument> arguments_;
+   mutable bool arguments_read_ = false;
 
    void skip_wrappers();
    void run_module();
-   void parse_arguments();
+   void parse_arguments() const;
 };
 
 /// Queries over the commands of `f` whose program is one of `programs` (PowerShell when

@@ -28,7 +28,11 @@ struct shell_word {
 
 /// One simple command (sh) or cmdlet / native command / .NET method call (PowerShell).
 struct command {
-   std::string name;               ///< words[0]'s value; sh: its basename (`/usr/bin/curl` -> `curl`)
+   std::string name;  ///< words[0]'s value; sh: its basename (`/usr/bin/curl` -> `curl`)
+   /// The program run past the wrappers, as command_query::program() gives it (`sudo -E apt-get`
+   /// -> `apt-get`; see facts/command_query.hpp): set by analyze_run, so that commands_named
+   /// finds the commands of a program without viewing every command.
+   std::string program;
    std::vector<shell_word> words;  ///< words[0] is the name (method calls: the method's name)
    ast::span where;
    bool method = false;  ///< a PowerShell .NET method call (`(New-Object Net.WebClient).DownloadFile(...)`)

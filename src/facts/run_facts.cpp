@@ -240,6 +240,7 @@ private:
       for (const auto& w : c.words) out.words.push_back(word(w));
       out.method = c.kind == ast::command_kind::method;
       out.name = pwsh ? out.words[0].value : basename(out.words[0].value);
+      out.program = command_query::program_of(out, pwsh);
       out.where = span(c.begin, c.end);
       out.depth = c.depth;
       out.piped_to = c.piped_to;
@@ -277,7 +278,7 @@ void relocate(run_facts& f, const ast::offset_map& map, const ast::source_file& 
 std::size_t footprint(const run_facts& f) {
    std::size_t n = sizeof f + f.error.size();
    for (const auto& c : f.commands) {
-      n += sizeof c + c.name.size();
+      n += sizeof c + c.name.size() + c.program.size();
       for (const auto& w : c.words) n += sizeof w + w.text.size() + w.value.size();
    }
    for (const auto& d : f.downloads) n += sizeof d + d.url.size() + d.expanded_url.size() + d.output.size();

@@ -416,6 +416,9 @@ private:
 
    // BuildKit trimContinuationCharacter: (continued, bytes of the line kept).
    [[nodiscard]] std::pair<bool, std::size_t> continuation(std::string_view t) const {
+      // g::continued_line ends in the escape character and blanks: most lines do not
+      const std::size_t last = t.find_last_not_of(" \t");
+      if (last == std::string_view::npos || t[last] != df_.escape) return {false, t.size()};
       pegtl::memory_input in(t.data(), t.data() + t.size(), "");
       kept_state st{t.data(), 0};
       bool ok = false;

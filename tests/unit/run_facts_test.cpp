@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "facts/command_query.hpp"
 #include "facts/run_facts.hpp"
 
 using namespace strata;
@@ -665,4 +666,16 @@ TEST_CASE("a repeated body gets its own positions and environment", "[facts]") {
    CHECK(second.commands[1].where.start == ast::position{2, 70});
    CHECK(second.variables_referenced.back().where.start == ast::position{2, 75});
    CHECK(first.variables_referenced.back().where.start == ast::position{1, 75});
+}
+
+TEST_CASE("each command's program is set past its wrappers", "[facts]") {
+   ast::source_file src;
+   const auto f = facts_of("sudo -u app env A=b /usr/bin/Apt-Get install -y curl; python3 -m pip install x; env",
+                           facts::shell_kind::sh, src);
+   REQUIRE(f.commands.size() == 3);
+   CHECK(f.commands[0].program == "apt-get");
+   CHECK(f.commands[1].program == "pip");
+   CHECK(f.commands[2].program.empty());  // only a wrapper
+   CHECK(facts::commands_named(f, {"apt-get"}).size() == 1);
+   CHECK(facts::commands_named(f, {"pip"}).at(0).through_module());
 }
