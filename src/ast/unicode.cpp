@@ -240,13 +240,16 @@ std::string_view go_trim_space(std::string_view text) noexcept {
 std::string go_to_lower(std::string_view text) {
    std::string out;
    out.reserve(text.size());
-   const locale_t loc = unicode_locale();
    for (std::size_t i = 0; i < text.size();) {
       const auto [r, w] = decode_rune(text, i);
       i += w;
       if (r < 0x80) {
          out += static_cast<char>(r >= 'A' && r <= 'Z' ? r + ('a' - 'A') : r);
-      } else if (loc != static_cast<locale_t>(nullptr)) {
+         continue;
+      }
+      // the locale is opened only for non-ASCII text (opening it reads three files)
+      const locale_t loc = unicode_locale();
+      if (loc != static_cast<locale_t>(nullptr)) {
          append_rune(out, static_cast<char32_t>(towlower_l(static_cast<wint_t>(r), loc)));
       } else {
          append_rune(out, r);

@@ -4,7 +4,8 @@
 // them and facts/command_query.hpp queries the commands.
 //
 // Positions: every span is into the document's source file (ast/source.hpp:
-// 1-based lines, columns in code points). Command indexes (`command` fields,
+// 1-based lines, columns in code points). The facts are derived with body-relative spans
+// and relocated (run_facts.cpp, each_span): a new span field must be listed there. Command indexes (`command` fields,
 // `piped_to`) index run_facts::commands; -1 means none.
 #pragma once
 

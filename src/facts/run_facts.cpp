@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <string>
 
@@ -80,6 +81,26 @@ const ast::shell_word* script_string(const ast::shell_command& sc, const command
    return nullptr;
 }
 
+// Whether `sc` may run a script string (script_string): a simple command, not too deep, with a
+// word naming an sh-family shell, `su` or `runuser` (compared as shell_from_executable does:
+// basename, any case, `.exe` removed). A cheap test before a command is viewed.
+bool may_run_script(const ast::shell_command& sc) {
+   if (sc.depth > 8 || sc.kind != ast::command_kind::simple) return false;
+   static constexpr std::array<std::string_view, 9> names = {"sh",  "bash",    "ash", "dash",   "zsh",
+                                                             "ksh", "busybox", "su",  "runuser"};
+   return std::any_of(sc.words.begin(), sc.words.end(), [](const ast::shell_word& w) {
+      std::string_view v = w.value;
+      if (const auto slash = v.find_last_of("/\\"); slash != std::string_view::npos) v = v.substr(slash + 1);
+      if (v.size() > 11) return false;
+      std::array<char, 11> low{};
+      for (std::size_t k = 0; k < v.size(); ++k)
+         low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(v[k])));
+      std::string_view name(low.data(), v.size());
+      if (name.ends_with(".exe")) name.remove_suffix(4);
+      return std::find(names.begin(), names.end(), name) != names.end();
+   });
+}
+
 // Parses the script strings of the shells a body runs (`sh -c '...'`) and lists their
 // commands right after the command that runs them, one level deeper, marked in_string (see
 // facts::command), with offsets into the body. Strings holding a command substitution the
@@ -87,8 +108,8 @@ const ast::shell_word* script_string(const ast::shell_command& sc, const command
 void inline_script_strings(ast::shell_script& script, std::vector<bool>& in_string, std::string_view body) {
    in_string.assign(script.commands.size(), false);
    for (std::size_t i = 0; i < script.commands.size(); ++i) {
-      const ast::shell_command sc = script.commands[i];
-      if (sc.depth > 8 || sc.kind != ast::command_kind::simple) continue;
+      if (!may_run_script(script.commands[i])) continue;
+      const ast::shell_command sc = script.commands[i];  // a copy: commands are inserted below
       command c;
       for (const auto& w : sc.words) c.words.push_back({w.text, w.value, {}, w.literal});
       c.name = basename(c.words[0].value);

@@ -52,7 +52,9 @@ struct git_source {
 /// maps offsets of `body` to offsets of `source`. `env` holds the ARG/ENV values
 /// known at the instruction (null when none are known); it is used to expand
 /// download URLs. A `cmd` or unknown shell yields no commands. Never throws
-/// (but std::bad_alloc).
+/// (but std::bad_alloc). The facts are derived with body-relative spans once per thread for
+/// each body, shell and value of the variables the derivation read from `env` (run_facts.cpp),
+/// then copied and their spans mapped through `map`.
 [[nodiscard]] run_facts analyze_run(std::string_view body, const ast::offset_map& map, const ast::source_file& source,
                                     shell_kind shell, const ast::environment* env = nullptr);
 
