@@ -7,10 +7,7 @@
 
 #include <sched.h>
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
-#include <tbb/parallel_pipeline.h>
-
+#include "engine/ordered_parallel.hpp"
 #include "engine/runs.hpp"
 
 namespace strata::engine {
@@ -45,8 +42,7 @@ run_result run_check(const std::vector<std::string>& paths, std::span<const regi
 namespace {
 
 /// The cores this process may run on (its CPU affinity mask: a container's or `taskset`'s
-/// limit), at least 1. Read with sched_getaffinity rather than from TBB, so that a run on one
-/// input does not initialise TBB.
+/// limit), at least 1.
 std::size_t available_cores() {
    cpu_set_t set;
    CPU_ZERO(&set);
@@ -54,7 +50,7 @@ std::size_t available_cores() {
    return std::max(1U, std::thread::hardware_concurrency());
 }
 
-/// One input on its way through the pipeline of `run_check`.
+/// One input on its way through `run_check`.
 struct checked_input {
    const input_file* file = nullptr;
    std::vector<input_error> errors;  ///< of reading it
@@ -77,7 +73,7 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
    checker ordered(across_inputs, cfg);
    // reads input i and runs the per-input rules of `mine` (the calling thread's checker)
    const auto read_and_check = [&](std::size_t i, checker& mine) {
-      auto in = std::make_shared<checked_input>();
+      auto in = std::make_unique<checked_input>();
       in->file = &files[i];
       if (auto doc = load_input(files[i], in->errors)) {
          in->doc = std::make_unique<document>(std::move(*doc));
@@ -86,7 +82,7 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
       }
       return in;
    };
-   const auto report_in_order = [&](const std::shared_ptr<checked_input>& in) {
+   const auto report_in_order = [&](const std::unique_ptr<checked_input>& in) {
       const input_file& file = *in->file;
       if (!in->doc) {
          if (in->errors.empty() && observer.skipped) observer.skipped(file);
@@ -107,25 +103,17 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
 
    const std::size_t jobs = cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : available_cores();
    if (jobs <= 1 || files.size() <= 1) {
-      // the same two steps on this thread, with no pool and no TBB object (one file: a pre-commit
-      // hook, where starting TBB's allocator and scheduler would cost more than the check)
+      // the same two steps on this thread, with no thread started (one file: a pre-commit hook)
       checker mine(per_input, ordered.settings());
       for (std::size_t i = 0; i < files.size(); ++i) report_in_order(read_and_check(i, mine));
    } else {
-      tbb::enumerable_thread_specific<checker> local([&] { return checker(per_input, ordered.settings()); });
-      tbb::global_control threads(tbb::global_control::max_allowed_parallelism, jobs);
-      std::size_t next = 0;
-      using item = std::shared_ptr<checked_input>;
-      tbb::parallel_pipeline(
-          2 * jobs,  // inputs in flight: bounds memory
-          tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
-                                              [&](tbb::flow_control& control) -> std::size_t {
-                                                 if (next == files.size()) control.stop();
-                                                 return next++;
-                                              }) &
-              tbb::make_filter<std::size_t, item>(tbb::filter_mode::parallel,
-                                                  [&](std::size_t i) { return read_and_check(i, local.local()); }) &
-              tbb::make_filter<item, void>(tbb::filter_mode::serial_in_order, report_in_order));
+      // one checker per thread; the calling thread also reports (the rules across inputs)
+      std::vector<checker> local;
+      local.reserve(jobs);
+      for (std::size_t w = 0; w < jobs; ++w) local.emplace_back(per_input, ordered.settings());
+      ordered_parallel(
+          files.size(), jobs, 2 * jobs,
+          [&](std::size_t i, std::size_t worker) { return read_and_check(i, local[worker]); }, report_in_order);
    }
    ordered.finish(run.findings);
    std::sort(run.findings.begin(), run.findings.end(), finding_order);

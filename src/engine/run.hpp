@@ -42,8 +42,8 @@ struct run_result {
 /// `rules` (with `cfg`'s settings, may be null) over them as one run: `checker::check` per
 /// document, then `checker::finish`. `rules` and `cfg` must outlive the findings.
 ///
-/// Inputs are read and checked `cfg->jobs` at a time (0 or no config: one per core; a oneTBB
-/// pipeline, at most 2 x jobs documents in memory at once). The rules with a `finish` visitor
+/// Inputs are read and checked `cfg->jobs` at a time (0 or no config: one per core, on
+/// threads of the run's own; at most 2 x jobs documents in memory at once). The rules with a `finish` visitor
 /// (those that compare inputs) see the documents one at a time in input order; the observer is
 /// called in input order, on one thread at a time. The result does not depend on `jobs`.
 [[nodiscard]] run_result run_check(const std::vector<std::string>& paths, std::span<const registered_rule* const> rules,
