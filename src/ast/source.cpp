@@ -35,10 +35,37 @@ source_file::source_file(std::string path, std::string text) : path_(std::move(p
    }
 }
 
+namespace {
+
+/// The 0-based line of the offset this thread located last, in whichever file: spans are made
+/// mostly in file order, so the next offset is often on that line or the next one. Only a hint:
+/// it is checked against the file's own line starts before use.
+thread_local std::size_t last_line = 0;
+
+/// The 0-based line holding `offset`: the hint's line or the one after it, else a binary search.
+std::size_t line_of(const std::vector<std::size_t>& starts, std::size_t offset) {
+   const std::size_t n = starts.size();
+   const auto holds = [&](std::size_t i) {
+      return i < n && starts[i] <= offset && (i + 1 == n || offset < starts[i + 1]);
+   };
+   std::size_t index = last_line;
+   if (!holds(index)) {
+      if (holds(index + 1)) {
+         ++index;
+      } else {
+         const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+         index = static_cast<std::size_t>(it - starts.begin()) - 1;
+      }
+      last_line = index;
+   }
+   return index;
+}
+
+}  // namespace
+
 position source_file::locate(std::size_t offset) const {
    offset = std::min(offset, text_.size());
-   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-   const auto index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+   const auto index = line_of(line_starts_, offset);
    const std::size_t line_start = line_starts_[index];
    auto column = line_ascii_[index]
                      ? offset - line_start

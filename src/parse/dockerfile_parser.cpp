@@ -419,15 +419,20 @@ private:
       // g::continued_line ends in the escape character and blanks: most lines do not
       const std::size_t last = t.find_last_not_of(" \t");
       if (last == std::string_view::npos || t[last] != df_.escape) return {false, t.size()};
-      pegtl::memory_input in(t.data(), t.data() + t.size(), "");
-      kept_state st{t.data(), 0};
+      // only the run of escape characters that ends the line decides: the grammar reads from
+      // its first character (runs are taken whole from the left), not the whole line
+      std::size_t from = last;
+      while (from > 0 && t[from - 1] == df_.escape) --from;
+      const std::string_view tail = t.substr(from);
+      pegtl::memory_input in(tail.data(), tail.data() + tail.size(), "");
+      kept_state st{tail.data(), 0};
       bool ok = false;
       try {
          ok = df_.escape == '`' ? pegtl::parse<g::continued_line<'`'>, kept_action>(in, st)
                                 : pegtl::parse<g::continued_line<'\\'>, kept_action>(in, st);
       } catch (const pegtl::parse_error&) {
       }
-      if (ok) return {true, st.kept};
+      if (ok) return {true, from + st.kept};
       return {false, t.size()};
    }
 

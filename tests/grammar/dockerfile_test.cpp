@@ -50,6 +50,18 @@ TEST_CASE("a line ending in two escape characters is not continued", "[dockerfil
    CHECK(df.instructions[0].arguments == "echo a\\\\");
 }
 
+TEST_CASE("only the escape characters that end a line decide whether it continues", "[dockerfile]") {
+   // escape runs earlier on the line, and one escape character after a blank, continue it
+   auto df = parse_dockerfile("Dockerfile", "RUN a\\\\b \\ \\\t\nc\n");
+   REQUIRE(df.instructions.size() == 1);
+   CHECK(df.instructions[0].arguments == "a\\\\b \\ c");
+   // three at the end do not; a line of one escape character (and blanks) does
+   df = parse_dockerfile("Dockerfile", "RUN a \\\\\\\nRUN b\\\n\\  \nc\n");
+   REQUIRE(df.instructions.size() == 2);
+   CHECK(df.instructions[0].arguments == "a \\\\\\");
+   CHECK(df.instructions[1].arguments == "bc");
+}
+
 TEST_CASE("the escape parser directive switches to backtick", "[dockerfile]") {
    const auto df = parse_dockerfile("Dockerfile", "# escape=`\nFROM windows\nRUN dir `\n  C:\\Python\\\n");
    REQUIRE(df.errors.empty());
