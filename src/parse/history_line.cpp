@@ -122,7 +122,7 @@ struct collect<g::legacy_pair> {
 template <typename Rule>
 bool run(std::string_view text, byte_range r, collect_state& st) {
    st = collect_state{text.data(), {}, {}, false};
-   pegtl::memory_input<> in(text.data() + r.begin, text.data() + r.end, "history");
+   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + r.begin, text.data() + r.end, "history");
    bool ok = false;
    try {
       ok = pegtl::parse<Rule, collect>(in, st);
@@ -139,7 +139,7 @@ bool run(std::string_view text, byte_range r, collect_state& st) {
 template <typename Rule>
 std::size_t match_length(std::string_view text, std::size_t pos) {
    if (pos > text.size()) return 0;
-   pegtl::memory_input<> in(text.data() + pos, text.data() + text.size(), "history");
+   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, text.data() + text.size(), "history");
    try {
       if (pegtl::parse<Rule>(in)) return static_cast<std::size_t>(in.current() - (text.data() + pos));
    } catch (const std::exception&) {

@@ -415,7 +415,8 @@ ast::tag_page parse_tag_page(std::string path, std::string text) {
    page.source = ast::source_file(std::move(path), std::move(text));
    const std::string& t = page.source.text();
    state st{{page.source, page.errors}, page, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, false};
-   pegtl::memory_input in(t.data(), t.data() + t.size(), page.source.path());
+   // lazy: the actions read byte offsets, never a line or column of the input
+   pegtl::memory_input<pegtl::tracking_mode::lazy> in(t.data(), t.data() + t.size(), page.source.path());
    try {
       pegtl::parse<g::page, action>(in, st);
    } catch (const std::exception& e) {
