@@ -101,7 +101,9 @@ run_result run_check(const std::vector<input_file>& files, std::vector<input_err
       std::move(mine.begin(), mine.end(), std::back_inserter(run.findings));
    };
 
-   const std::size_t jobs = cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : available_cores();
+   // no more threads than inputs
+   const std::size_t jobs = std::min(cfg != nullptr && cfg->jobs > 0 ? cfg->jobs : available_cores(),
+                                     std::max<std::size_t>(files.size(), 1));
    if (jobs <= 1 || files.size() <= 1) {
       // the same two steps on this thread, with no thread started (one file: a pre-commit hook)
       checker mine(per_input, ordered.settings());
