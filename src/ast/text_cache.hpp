@@ -7,10 +7,26 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
 namespace strata::ast {
+
+/// The longest text (bytes) that the caches keep a value for: longer ones are rare, and their
+/// keys would cost as much as the value.
+inline constexpr std::size_t max_cached_text_bytes = 16 * 1024;
+
+/// The key of `text` read in `context` (a shell, a SHELL prefix: what else the value depends
+/// on): context, a NUL byte, text.
+[[nodiscard]] inline std::string text_key(std::string_view context, std::string_view text) {
+   std::string key;
+   key.reserve(context.size() + 1 + text.size());
+   key += context;
+   key += '\0';
+   key += text;
+   return key;
+}
 
 /// Values by text key, about `max_bytes` in all (the costs given to insert()). When an insert
 /// would pass the limit the cache is emptied first: the texts that repeat are those of the

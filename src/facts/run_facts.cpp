@@ -178,13 +178,9 @@ std::shared_ptr<const parsed_body> parse_uncached(std::string_view body, bool pw
 /// 71% of the RUN lines of a repo-info-2018 page repeat one above them, 99% one of another
 /// page. Bodies of up to 16 KiB, about 1 MiB of body text per thread.
 std::shared_ptr<const parsed_body> parse_body(std::string_view body, bool pwsh) {
-   constexpr std::size_t max_body_bytes = 16 * 1024;
-   if (body.size() > max_body_bytes) return parse_uncached(body, pwsh);
+   if (body.size() > ast::max_cached_text_bytes) return parse_uncached(body, pwsh);
    thread_local ast::text_cache<std::shared_ptr<const parsed_body>> cache(1024 * 1024);
-   std::string key;
-   key.reserve(body.size() + 1);
-   key += pwsh ? 'p' : 's';
-   key += body;
+   std::string key = ast::text_key(pwsh ? "pwsh" : "sh", body);
    if (const auto* p = cache.find(key)) return *p;
    auto p = parse_uncached(body, pwsh);
    const std::size_t cost = key.size();
@@ -330,15 +326,11 @@ std::shared_ptr<const derived_facts> derive(std::string_view body, shell_kind sh
 /// text, the shell and those variables. At most `max_variants` environments per body, about
 /// 1 MiB of facts (footprint) per thread (see ast::text_cache).
 std::shared_ptr<const derived_facts> derived(std::string_view body, shell_kind shell, const ast::environment* env) {
-   constexpr std::size_t max_body_bytes = 16 * 1024;
    constexpr std::size_t max_variants = 8;
-   if (body.size() > max_body_bytes) return derive(body, shell, env);
+   if (body.size() > ast::max_cached_text_bytes) return derive(body, shell, env);
    using variants = std::vector<std::shared_ptr<const derived_facts>>;
    thread_local ast::text_cache<variants> cache(1024 * 1024);
-   std::string key;
-   key.reserve(body.size() + 1);
-   key += static_cast<char>('0' + static_cast<int>(shell));
-   key += body;
+   std::string key = ast::text_key(to_string(shell), body);
    const bool pwsh = shell == shell_kind::pwsh;
    variants* known = cache.find(key);
    if (known != nullptr) {

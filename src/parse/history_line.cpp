@@ -536,12 +536,9 @@ ast::history_instruction parse_uncached(std::string_view text, std::string prefi
 /// pages of an image. Parsing is a pure function of the two (every range is relative to the
 /// text); lines of up to 16 KiB, about 1 MiB per thread.
 ast::history_instruction parse_cached(std::string_view text, std::string prefix) {
-   constexpr std::size_t max_text_bytes = 16 * 1024;
-   if (text.size() > max_text_bytes) return parse_uncached(text, std::move(prefix));
+   if (text.size() > ast::max_cached_text_bytes) return parse_uncached(text, std::move(prefix));
    thread_local ast::text_cache<ast::history_instruction> cache(1024 * 1024);
-   std::string key = prefix;
-   key += '\0';
-   key += text;
+   std::string key = ast::text_key(prefix, text);
    if (const auto* known = cache.find(key)) return *known;
    auto out = parse_uncached(text, std::move(prefix));
    const std::size_t cost = 2 * key.size();

@@ -27,3 +27,10 @@ TEST_CASE("text_cache keeps values up to its limit, then starts a new generation
    REQUIRE(cache.insert("c", 5, 1) != nullptr);
    CHECK(*cache.find("c") == 5);
 }
+
+TEST_CASE("text_key keeps the context apart from the text", "[text_cache]") {
+   using strata::ast::text_key;
+   CHECK(text_key("sh", "echo") != text_key("pwsh", "echo"));
+   CHECK(text_key("a", "bc") != text_key("ab", "c"));
+   CHECK(text_key("", "x") == std::string("\0x", 2));
+}
