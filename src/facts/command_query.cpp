@@ -181,13 +181,9 @@ command_query::command_query(const command& c, bool pwsh) : command_(&c) {
 void command_query::skip_wrappers() {
    const auto& w = command_->words;
    std::size_t i = 0;
-   // a word's basename, viewed (most commands have no wrapper: no string is made for them)
-   const auto base = [](std::string_view v) {
-      const auto slash = v.find_last_of("/\\");
-      return slash == std::string_view::npos ? v : v.substr(slash + 1);
-   };
-   while (i < w.size() && is_wrapper(base(w[i].value))) {
-      wrappers_.emplace_back(base(w[i].value));
+   // viewed: most commands have no wrapper, and no string is made for them
+   while (i < w.size() && is_wrapper(basename_view(w[i].value))) {
+      wrappers_.emplace_back(basename_view(w[i].value));
       const syntax& s = syntax_of(wrappers_.back(), false);
       for (++i; i < w.size();) {
          const std::string& v = w[i].value;

@@ -62,6 +62,8 @@ void mark_executed(run_facts& f);
 
 /// The last path segment (`/usr/bin/curl` -> `curl`; `\` separates too).
 [[nodiscard]] std::string basename(std::string_view s);
+/// The same, as a view into `s` (no string made).
+[[nodiscard]] std::string_view basename_view(std::string_view s) noexcept;
 /// The file name a URL or path names: its last path segment without a query or fragment.
 [[nodiscard]] std::string file_name(std::string_view s);
 

@@ -363,9 +363,13 @@ bool listed(std::string_view list, std::string_view word) {
    return false;
 }
 
-std::string basename(std::string_view s) {
+std::string_view basename_view(std::string_view s) noexcept {
    const auto slash = s.find_last_of("/\\");
-   return std::string(slash == std::string_view::npos ? s : s.substr(slash + 1));
+   return slash == std::string_view::npos ? s : s.substr(slash + 1);
+}
+
+std::string basename(std::string_view s) {
+   return std::string(basename_view(s));
 }
 
 std::string file_name(std::string_view s) {

@@ -25,10 +25,13 @@ namespace {
 
 constexpr std::size_t max_line_bytes = 65535;
 
+/// The input of every grammar here: the actions read byte offsets, never a line or column.
+using input = pegtl::memory_input<pegtl::tracking_mode::lazy>;
+
 /// Length of the match of `Rule` at the start of `text`, or npos.
 template <typename Rule>
 std::size_t match_length(std::string_view text) {
-   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(), "");
+   input in(text.data(), text.data() + text.size(), "");
    try {
       if (pegtl::parse<Rule>(in)) {
          return static_cast<std::size_t>(in.current() - text.data());
@@ -388,7 +391,7 @@ private:
    // Returns false when the line ends directive scanning.
    bool read_directive(std::string_view left, const line& ln) {
       directive_capture c;
-      pegtl::memory_input<pegtl::tracking_mode::lazy> in(left.data(), left.data() + left.size(), "");
+      input in(left.data(), left.data() + left.size(), "");
       bool ok = false;
       try {
          ok = pegtl::parse<g::directive_line, directive_action>(in, c);
@@ -424,7 +427,7 @@ private:
       std::size_t from = last;
       while (from > 0 && t[from - 1] == df_.escape) --from;
       const std::string_view tail = t.substr(from);
-      pegtl::memory_input<pegtl::tracking_mode::lazy> in(tail.data(), tail.data() + tail.size(), "");
+      input in(tail.data(), tail.data() + tail.size(), "");
       kept_state st{tail.data(), 0};
       bool ok = false;
       try {
@@ -568,7 +571,7 @@ private:
       if (args.empty() || args.front() != '[') return std::nullopt;
       pieces_state st;
       st.base = args.data();
-      pegtl::memory_input<pegtl::tracking_mode::lazy> in(args.data(), args.data() + args.size(), "");
+      input in(args.data(), args.data() + args.size(), "");
       bool ok = false;
       try {
          ok = pegtl::parse<g::json_array, pieces_action>(in, st);
@@ -589,7 +592,7 @@ private:
    void split_words(std::string_view args, std::size_t ab, ast::instruction& inst, SpanOf& span_of) {
       pieces_state st;
       st.base = args.data();
-      pegtl::memory_input<pegtl::tracking_mode::lazy> in(args.data(), args.data() + args.size(), "");
+      input in(args.data(), args.data() + args.size(), "");
       pegtl::parse<g::shell_words, pieces_action>(in, st);
       for (const auto& p : st.items) {
          inst.words.push_back({std::string(args.substr(p.begin, p.end - p.begin)), span_of(ab + p.begin, ab + p.end)});
@@ -694,7 +697,7 @@ heredoc_result heredocs_from_line(std::string_view line) {
    if (lexed.error) return out;  // BuildKit: a line that does not lex has no heredocs
    for (const auto& word : lexed.words) {
       heredoc_capture c;
-      pegtl::memory_input<pegtl::tracking_mode::lazy> in(word.data(), word.data() + word.size(), "");
+      input in(word.data(), word.data() + word.size(), "");
       bool ok = false;
       try {
          ok = pegtl::parse<g::heredoc_word, heredoc_action>(in, c);
