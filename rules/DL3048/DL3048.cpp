@@ -8,7 +8,7 @@ namespace strata::rules {
 namespace {
 void check(const ast::instruction& inst, engine::context& cx) {
    if (inst.name != "label" || !cx.doc().dockerfile) return;
-   for (const auto& l : facts::labels_of(inst, cx.doc().dockerfile->escape)) {
+   for (const auto& l : cx.labels(inst)) {
       if (!facts::valid_label_key(l.key)) cx.report(l.key_where, "Invalid label key.");
    }
 }

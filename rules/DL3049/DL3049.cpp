@@ -21,13 +21,13 @@ const ast::stage* parent_of(const ast::dockerfile& df, const ast::stage& st) {
    return nullptr;
 }
 
-bool sets_label(const ast::dockerfile& df, const ast::stage& st, std::string_view key) {
+bool sets_label(const ast::dockerfile& df, const ast::stage& st, std::string_view key, engine::context& cx) {
    for (std::size_t i = st.from_index; i < st.end_index && i < df.instructions.size(); ++i) {
-      for (const auto& l : facts::labels_of(df.instructions[i], df.escape))
+      for (const auto& l : cx.labels(df.instructions[i]))
          if (l.key == key) return true;
    }
    const ast::stage* parent = parent_of(df, st);
-   return parent != nullptr && sets_label(df, *parent, key);
+   return parent != nullptr && sets_label(df, *parent, key, cx);
 }
 
 // A stage only copied from (`COPY --from=<name>`) is not an image anyone runs: hadolint skips it.
@@ -42,7 +42,7 @@ bool copied_from(const ast::dockerfile& df, const ast::stage& st) {
 void check(const ast::dockerfile& df, engine::context& cx) {
    for (const auto& req : cx.settings().label_schema) {
       for (const auto& st : df.stages) {
-         if (copied_from(df, st) || sets_label(df, st, req.name)) continue;
+         if (copied_from(df, st) || sets_label(df, st, req.name, cx)) continue;
          cx.report(st.image_span, fmt::format("Label `{}` is missing.", req.name));
       }
    }

@@ -12,7 +12,7 @@ namespace {
 void check(const ast::instruction& inst, engine::context& cx) {
    const auto& cfg = cx.settings();
    if (inst.name != "label" || !cfg.strict_labels || !cx.doc().dockerfile) return;
-   for (const auto& l : facts::labels_of(inst, cx.doc().dockerfile->escape)) {
+   for (const auto& l : cx.labels(inst)) {
       const bool known = std::any_of(cfg.label_schema.begin(), cfg.label_schema.end(),
                                      [&](const engine::label_requirement& r) { return r.name == l.key; });
       if (!known) cx.report(l.key_where, "Superfluous label(s) present.");

@@ -14,7 +14,7 @@ namespace {
 void check(const ast::instruction& inst, engine::context& cx) {
    const auto& schema = cx.settings().label_schema;
    if (inst.name != "label" || schema.empty() || !cx.doc().dockerfile) return;
-   for (const auto& l : facts::labels_of(inst, cx.doc().dockerfile->escape)) {
+   for (const auto& l : cx.labels(inst)) {
       const bool in_schema = std::any_of(schema.begin(), schema.end(),
                                          [&](const engine::label_requirement& r) { return r.name == l.key; });
       if (in_schema && l.value.empty()) cx.report(l.value_where, fmt::format("label `{}` is empty.", l.key));

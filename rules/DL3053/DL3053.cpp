@@ -15,7 +15,7 @@ namespace {
 void check(const ast::instruction& inst, engine::context& cx) {
    if (inst.name != "label" || !cx.doc().dockerfile) return;
    const auto& schema = cx.settings().label_schema;
-   for (const auto& l : facts::labels_of(inst, cx.doc().dockerfile->escape)) {
+   for (const auto& l : cx.labels(inst)) {
       const bool typed = std::any_of(schema.begin(), schema.end(), [&](const engine::label_requirement& r) {
          return r.name == l.key && r.type == "rfc3339";
       });

@@ -159,6 +159,11 @@ std::span<const run_view> context::runs_of(const ast::instruction& inst) const {
    return runs_->of(inst);
 }
 
+const std::vector<facts::label>& context::labels(const ast::instruction& inst) const {
+   assert(runs_ != nullptr);
+   return runs_->labels(inst);
+}
+
 bool finding_order(const finding& a, const finding& b) {
    const auto a_id = a.rule_id();
    const auto b_id = b.rule_id();

@@ -18,6 +18,7 @@ struct section;
 
 namespace strata::facts {
 struct conversion;
+struct label;
 }  // namespace strata::facts
 
 namespace strata::engine {
@@ -111,6 +112,9 @@ public:
    [[nodiscard]] const facts::conversion& conversion() const;
    /// The run views of one instruction of the current Dockerfile (see `document_runs::of`).
    [[nodiscard]] std::span<const run_view> runs_of(const ast::instruction& inst) const;
+   /// The labels of a LABEL instruction of the current Dockerfile (see `document_runs::labels`):
+   /// computed once per instruction, shared by the label rules.
+   [[nodiscard]] const std::vector<facts::label>& labels(const ast::instruction& inst) const;
 
 private:
    const rule& rule_;

@@ -334,4 +334,10 @@ const facts::conversion& document_runs::conversion(const std::function<facts::bu
    return *conversion_;
 }
 
+const std::vector<facts::label>& document_runs::labels(const ast::instruction& inst) {
+   const auto [it, added] = labels_.try_emplace(&inst);
+   if (added && doc_.dockerfile) it->second = facts::labels_of(inst, doc_.dockerfile->escape);
+   return it->second;
+}
+
 }  // namespace strata::engine

@@ -10,11 +10,13 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ast/dockerfile.hpp"
 #include "ast/tag_page.hpp"
 #include "facts/conversion.hpp"
+#include "facts/labels.hpp"
 #include "facts/run_facts.hpp"
 
 namespace strata::engine {
@@ -85,6 +87,11 @@ public:
    /// (facts/conversion.hpp), computed on the first call and shared (`request` is called only
    /// then); an empty conversion for other documents.
    [[nodiscard]] const facts::conversion& conversion(const std::function<facts::build_request()>& request);
+   /// The labels of a LABEL instruction of the document's Dockerfile (an ONBUILD trigger too),
+   /// as facts::labels_of gives them with the Dockerfile's escape character: computed on the
+   /// first call for `inst` and kept (the label rules DL3048-DL3058 all read them). Empty for
+   /// other instructions and documents.
+   [[nodiscard]] const std::vector<facts::label>& labels(const ast::instruction& inst);
    /// How many times the views were computed (0 or 1).
    [[nodiscard]] int computations() const noexcept { return computations_; }
 
@@ -94,6 +101,7 @@ private:
    std::vector<run_view> views_;
    int computations_ = 0;
    std::optional<facts::conversion> conversion_;
+   std::unordered_map<const ast::instruction*, std::vector<facts::label>> labels_;  ///< node-based: stable references
 };
 
 }  // namespace strata::engine

@@ -30,10 +30,28 @@ std::string sum_algorithm(std::string_view n) {
    return n == "b2sum" || n == "shasum" ? std::string() : std::string(n.substr(0, n.size() - 3));
 }
 
+bool is_hex(char c) {
+   return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+
 // A hash as a check names it: 32 to 128 hex digits (MD5 to SHA-512).
 bool is_hex_digest(std::string_view s) {
-   return s.size() >= 32 && s.size() <= 128 &&
-          std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+   return s.size() >= 32 && s.size() <= 128 && std::all_of(s.begin(), s.end(), is_hex);
+}
+
+// The number of hex digits at the start of `s`.
+std::size_t hex_run(std::string_view s) {
+   return static_cast<std::size_t>(std::find_if_not(s.begin(), s.end(), is_hex) - s.begin());
+}
+
+// Whether `s` holds a run of at least `n` hex digits.
+bool holds_hex_run(std::string_view s, std::size_t n) {
+   for (std::size_t p = 0; p < s.size();) {
+      const std::size_t run = hex_run(s.substr(p));
+      if (run >= n) return true;
+      p += run + 1;
+   }
+   return false;
 }
 
 bool is_php(std::string_view n) {
@@ -49,8 +67,7 @@ bool handles(const command_query& q, const body_context& /*cx*/) {
 // A key's fingerprint as gpg names it: 40 hex digits (a `0x` prefix allowed).
 bool is_fingerprint(std::string_view s) {
    if (s.starts_with("0x") || s.starts_with("0X")) s.remove_prefix(2);
-   static const RE2 hex("[0-9a-fA-F]{40}");
-   return RE2::FullMatch(s, hex);
+   return s.size() == 40 && hex_run(s) == 40;
 }
 
 // Whether word `w` of command `index` names fingerprints only (`'E588…'`, `"$key"` of
@@ -158,13 +175,38 @@ std::string_view hash_compared(std::size_t index, const body_context& cx) {
 
 // The expected hash in a comparison's text: a hex literal, or a variable whose value
 // (expanded before `offset`) is one. "" when none is.
+//
+// The text is read as a sequence of tokens, leftmost first: a variable reference (`$V`, `${V}`,
+// `$env:V`) or a run of 32 to 128 hex digits (a longer run gives its first 128 digits, then
+// the rest, as a regular expression `[0-9a-fA-F]{32,128}` searched again and again would).
 std::string compared_digest(std::string_view text, std::size_t offset, const body_context& cx) {
-   static const RE2 token(R"((\$\{?(?:env:)?[A-Za-z_][A-Za-z0-9_]*\}?|[0-9a-fA-F]{32,128}))");
-   re2::StringPiece rest(text.data(), text.size());
-   std::string t;
-   while (RE2::FindAndConsume(&rest, token, &t)) {
+   const auto name_start = [](char c) { return c == '_' || std::isalpha(static_cast<unsigned char>(c)) != 0; };
+   const auto name_char = [](char c) { return c == '_' || std::isalnum(static_cast<unsigned char>(c)) != 0; };
+   for (std::size_t p = 0; p < text.size();) {
+      std::size_t length = 0;
+      std::size_t skip = 1;
+      if (text[p] == '$') {
+         std::size_t q = p + 1;
+         if (q < text.size() && text[q] == '{') ++q;
+         if (text.substr(q, 4) == "env:" && q + 4 < text.size() && name_start(text[q + 4])) q += 4;
+         if (q < text.size() && name_start(text[q])) {
+            while (q < text.size() && name_char(text[q])) ++q;
+            if (q < text.size() && text[q] == '}') ++q;
+            length = q - p;
+         }
+      } else if (const std::size_t run = hex_run(text.substr(p, 128)); run >= 32) {
+         length = run;
+      } else {
+         skip = std::max<std::size_t>(run, 1);  // no run starting inside this one is longer
+      }
+      if (length == 0) {
+         p += skip;
+         continue;
+      }
+      const std::string t(text.substr(p, length));
       const std::string v = t[0] == '$' ? cx.vars.expand(t, offset) : t;
       if (is_hex_digest(v)) return lower(v);
+      p += length;
    }
    return {};
 }
@@ -287,12 +329,9 @@ bool key_pinned(check& k, const run_facts& f, std::size_t index, const command_q
       next = c.piped_to;
    }
    if (!compared) {
-      static const RE2 fpr(R"((?:0x)?[0-9a-fA-F]{40})");
       const auto comparison = hash_compared(index, cx);
       const std::string digest = compared_digest(comparison, cx.script.commands[index].begin, cx);
-      compared =
-          RE2::FullMatch(digest, fpr) ||
-          (!comparison.empty() && RE2::PartialMatch(re2::StringPiece(comparison.data(), comparison.size()), fpr));
+      compared = is_fingerprint(digest) || holds_hex_run(comparison, 40);
    }
    if (!compared) return false;
    k.method = q.program() + " --import-options show-only (fingerprint compared)";

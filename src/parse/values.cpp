@@ -191,11 +191,9 @@ std::string format_size(std::uint64_t bytes) {
       ++unit;
       scale *= 1000;
    }
-   std::string text = fmt::format("{:.1f} {}", static_cast<double>(bytes) / scale, units[unit]);
-   if (unit != 0) {
-      text += fmt::format(" ({} bytes)", bytes);
-   }
-   return text;
+   const double value = static_cast<double>(bytes) / scale;
+   return unit == 0 ? fmt::format("{:.1f} {}", value, units[unit])
+                    : fmt::format("{:.1f} {} ({} bytes)", value, units[unit], bytes);
 }
 
 }  // namespace strata::parse

@@ -370,6 +370,27 @@ TEST_CASE("facts: hostile bodies stay cheap", "[facts]") {
    CHECK(f.downloads.size() == 1);
 }
 
+TEST_CASE("facts: the hash compared with: the first variable or hex run that is a digest", "[facts]") {
+   ast::source_file src;
+   const auto env = ast::environment::of({{"SHA", std::string(64, 'C')}, {"NOTE", "none"}});
+   const std::string fetch = "curl -fo x https://example.com/x; ";
+   // `${V}`; a variable whose value is not a hash is passed over
+   auto f =
+       facts_of(fetch + "[ \"$(sha256sum x | cut -c1-64)\" = \"${NOTE}${SHA}\" ]", facts::shell_kind::sh, src, &env);
+   CHECK(f.verifications.at(0).digest == "sha256:" + std::string(64, 'c'));
+   // a literal: runs of fewer than 32 hex digits are not one; a run longer than 128 gives its first 128
+   f = facts_of(fetch + "[ \"$(sha512sum x | cut -c1-128)\" = \"cafe " + std::string(130, 'E') + "\" ]",
+                facts::shell_kind::sh, src, &env);
+   CHECK(f.verifications.at(0).digest == "sha512:" + std::string(128, 'e'));
+   // `$` before no name is no variable: the digits after it are a literal; `$a…` is a variable
+   f = facts_of(fetch + "[ \"$(md5sum x | cut -c1-32)$\" = \"$" + std::string(32, '7') + "\" ]", facts::shell_kind::sh,
+                src, &env);
+   CHECK(f.verifications.at(0).digest == "md5:" + std::string(32, '7'));
+   f = facts_of(fetch + "[ \"$(md5sum x | cut -c1-32)\" = \"$" + std::string(32, 'a') + "\" ]", facts::shell_kind::sh,
+                src, &env);
+   CHECK(f.verifications.at(0).digest.empty());
+}
+
 TEST_CASE("facts: the expected digest of a check, when it is named", "[facts]") {
    ast::source_file src;
    const auto env = ast::environment::of(
