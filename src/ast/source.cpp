@@ -89,6 +89,31 @@ span source_file::make_span(const offset_map& map, std::size_t begin, std::size_
    return make_span(map.to_file(begin), map.to_file(end - 1) + 1);
 }
 
+position span_maker::locate(std::size_t offset) {
+   offset = std::min(offset, file_.text_.size());
+   if (line_begin_ <= offset && offset <= line_end_) {
+      return {line_, static_cast<std::uint32_t>(offset - line_begin_ + 1)};
+   }
+   const position p = file_.locate(offset);
+   const std::size_t index = p.line - 1;
+   const auto& starts = file_.line_starts_;
+   // columns are byte offsets on an ASCII line (not on a first line after a byte order mark)
+   if (file_.line_ascii_[index] && !(index == 0 && file_.text_.starts_with("\xEF\xBB\xBF"))) {
+      line_begin_ = starts[index];
+      line_end_ = index + 1 < starts.size() ? starts[index + 1] - 1 : file_.text_.size();
+      line_ = p.line;
+   }
+   return p;
+}
+
+span span_maker::make(std::size_t begin, std::size_t end) {
+   std::size_t b = map_.to_file(begin);
+   std::size_t e = end <= begin ? b : map_.to_file(end - 1) + 1;
+   b = std::min(b, file_.text_.size());
+   e = std::clamp(e, b, file_.text_.size());
+   return {b, e, locate(b), locate(e)};
+}
+
 std::size_t source_file::line_offset(std::uint32_t line) const {
    if (line == 0 || line > line_starts_.size()) {
       return text_.size();

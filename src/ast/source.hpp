@@ -33,6 +33,7 @@ struct span {
 };
 
 class offset_map;
+class span_maker;
 
 /// One input file held in memory, with an index of line starts.
 /// Lines end at LF; a CR before the LF belongs to the line's text.
@@ -58,6 +59,7 @@ public:
    [[nodiscard]] std::size_t line_offset(std::uint32_t line) const;
 
 private:
+   friend class span_maker;
    std::string path_;
    std::string text_;
    std::vector<std::size_t> line_starts_;
@@ -86,12 +88,32 @@ public:
    [[nodiscard]] offset_map slice(std::size_t begin, std::size_t end) const;
 
 private:
+   friend class span_maker;
    struct piece {
       std::size_t text_offset;
       std::size_t file_offset;
       std::size_t length;
    };
    std::vector<piece> pieces_;
+};
+
+/// Makes the spans of many ranges of one text assembled from a file: make(begin, end) gives what
+/// source_file::make_span(map, begin, end) gives, but a range on the line of the last one located
+/// (when that line is ASCII) takes no search and no column count: the spans of a RUN body's facts
+/// lie mostly on one or a few lines. `file` and `map` must outlive it.
+class span_maker {
+public:
+   span_maker(const source_file& file, const offset_map& map) noexcept : file_(file), map_(map) {}
+   /// The span of the text range [begin, end) (text offsets, mapped through `map`).
+   [[nodiscard]] span make(std::size_t begin, std::size_t end);
+
+private:
+   [[nodiscard]] position locate(std::size_t offset);
+   const source_file& file_;
+   const offset_map& map_;
+   std::size_t line_begin_ = 1;  ///< the remembered ASCII line: its first byte offset,
+   std::size_t line_end_ = 0;    ///< and its last (its LF, or the end of the file); empty at first
+   std::uint32_t line_ = 0;      ///< its 1-based number
 };
 
 }  // namespace strata::ast

@@ -46,11 +46,16 @@ std::string printable(std::string_view line) {
    out.reserve(line.size());
    for (std::size_t i = 0; i < line.size();) {
       const std::size_t bad = ast::first_non_text_offset(line.substr(i));
-      const std::size_t stop = i + bad;
-      for (; i < stop; ++i) {
-         const auto c = static_cast<unsigned char>(line[i]);
-         out += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : line[i];
-      }
+      const std::size_t from = out.size();
+      out.append(line.substr(i, bad));
+      std::replace_if(
+          out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+          [](char ch) {
+             const auto c = static_cast<unsigned char>(ch);
+             return (c < 0x20 && c != '\t') || c == 0x7F;
+          },
+          '?');
+      i += bad;
       if (i < line.size()) {
          out += '?';
          ++i;

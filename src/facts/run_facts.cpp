@@ -288,7 +288,8 @@ void each_span(run_facts& f, F&& at) {
 
 // Maps the body-relative spans of `f` (builder) into `source` through `map`.
 void relocate(run_facts& f, const ast::offset_map& map, const ast::source_file& source) {
-   each_span(f, [&](ast::span& s) { s = source.make_span(map, s.begin, s.end); });
+   ast::span_maker spans(source, map);
+   each_span(f, [&](ast::span& s) { s = spans.make(s.begin, s.end); });
 }
 
 // About the heap bytes `f` holds (strings and vector elements): what the cache of facts counts.

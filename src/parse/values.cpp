@@ -47,8 +47,9 @@ unsigned days_in_month(unsigned year, unsigned month) {
 
 std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
    // "Wed, 16 Oct 2019 23:25:59 GMT"
-   if (t.size() != 29 || t.substr(3, 2) != ", " || t[7] != ' ' || t[11] != ' ' || t[16] != ' ' || t[19] != ':' ||
-       t[22] != ':' || t.substr(25) != " GMT") {
+   // byte by byte: a page holds thousands of dates, each read by the grammar, its action and the rendering
+   if (t.size() != 29 || t[3] != ',' || t[4] != ' ' || t[7] != ' ' || t[11] != ' ' || t[16] != ' ' || t[19] != ':' ||
+       t[22] != ':' || t[25] != ' ' || t[26] != 'G' || t[27] != 'M' || t[28] != 'T') {
       return std::nullopt;
    }
    unsigned day = 0, year = 0, hour = 0, minute = 0, second = 0;
@@ -57,9 +58,8 @@ std::optional<std::int64_t> parse_rfc1123(std::string_view t) {
       return std::nullopt;
    }
    unsigned month = 0;
-   const std::string_view name = t.substr(8, 3);
    for (unsigned i = 0; i < months.size() && month == 0; ++i) {
-      if (name[0] == months[i][0] && name == months[i]) month = i + 1;
+      if (t[8] == months[i][0] && t[9] == months[i][1] && t[10] == months[i][2]) month = i + 1;
    }
    if (month == 0 || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60) {
       return std::nullopt;
@@ -88,6 +88,12 @@ civil_time civil_from_epoch(std::int64_t epoch) {
    return {y, m, d, static_cast<unsigned>(((days_since % 7) + 7) % 7), secs};
 }
 }  // namespace
+
+bool is_rfc1123_of(std::string_view text, std::int64_t epoch) {
+   if (parse_rfc1123(text) != epoch || text.substr(23, 2) == "60") return false;
+   const std::int64_t day = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
+   return text.substr(0, 3) == days[static_cast<std::size_t>(((day % 7) + 7) % 7)];
+}
 
 std::string format_rfc1123(std::int64_t epoch) {
    const auto t = civil_from_epoch(epoch);

@@ -19,6 +19,9 @@ namespace strata::parse {
 
 /// The RFC 1123 rendering of an epoch time (inverse of parse_rfc1123).
 [[nodiscard]] std::string format_rfc1123(std::int64_t epoch);
+/// Whether `text` is what format_rfc1123(epoch) writes, found without writing it: `text` reads
+/// as `epoch` (parse_rfc1123), names the right weekday and holds no leap second (`:60`).
+[[nodiscard]] bool is_rfc1123_of(std::string_view text, std::int64_t epoch);
 
 /// The RFC 3339 rendering (UTC, `Z`, whole seconds) of an epoch time: `2019-10-16T23:25:59Z`.
 [[nodiscard]] std::string format_rfc3339(std::int64_t epoch);

@@ -15,6 +15,7 @@ std::string size_text(const ast::size_value& s) {
 }
 
 std::string date_text(const ast::date_value& d) {
+   if (parse::is_rfc1123_of(d.text, d.epoch)) return d.text;  // already canonical
    return parse::parse_rfc1123(d.text) || d.text.empty() ? parse::format_rfc1123(d.epoch) : d.text;
 }
 

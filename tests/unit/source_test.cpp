@@ -76,3 +76,35 @@ TEST_CASE("offset maps follow pieces back to the file", "[source]") {
    merged.append(2, 2, 2);
    CHECK(merged.to_file(3) == 3);
 }
+
+TEST_CASE("a span maker makes the spans make_span makes, in any order of ranges", "[source]") {
+   auto same = [](const span& a, const span& b) {
+      return a.begin == b.begin && a.end == b.end && a.start == b.start && a.stop == b.stop;
+   };
+   // ASCII lines, a line with a two-byte code point, CRLF, a byte order mark, no final newline
+   for (const std::string& text : {std::string("RUN a \\\n  && b\nRUN caf\xc3\xa9 x\r\nlast"),
+                                   std::string("\xEF\xBB\xBFRUN x\n  y\n"), std::string("\n\nz")}) {
+      const source_file src("f", text);
+      offset_map one;  // the whole file as one piece
+      one.append(0, 0, text.size());
+      offset_map pieces;  // every third byte left out
+      std::size_t n = 0;
+      for (std::size_t at = 0; at < text.size(); at += 3) {
+         const std::size_t length = std::min<std::size_t>(2, text.size() - at);
+         pieces.append(n, at, length);
+         n += length;
+      }
+      for (const offset_map* map : {&one, &pieces}) {
+         span_maker maker(src, *map);
+         const std::size_t last = text.size() + 2;  // past the end: clamped as make_span clamps
+         for (std::size_t b = 0; b <= last; ++b) {
+            for (std::size_t e = 0; e <= last; ++e) {
+               INFO("text " << text.size() << " bytes, range " << b << ".." << e);
+               CHECK(same(maker.make(b, e), src.make_span(*map, b, e)));
+               // and again after a range elsewhere: nothing stale is remembered
+               CHECK(same(maker.make(last - b, e), src.make_span(*map, last - b, e)));
+            }
+         }
+      }
+   }
+}

@@ -11,6 +11,18 @@ TEST_CASE("RFC 1123 dates as Mojo::Date writes them", "[values]") {
    CHECK_FALSE(parse_rfc1123("Wed, 16 Oct 2019 23:25:59 UTC"));
    CHECK_FALSE(parse_rfc1123("Wed, 16 Foo 2019 23:25:59 GMT"));
    CHECK_FALSE(parse_rfc1123("Wed, 16 Oct 2019 25:25:59 GMT"));
+   CHECK_FALSE(parse_rfc1123("Wed; 16 Oct 2019 23:25:59 GMT"));
+   CHECK_FALSE(parse_rfc1123("Wed, 16 Oct 2019 23:25:59 GMX"));
+   CHECK_FALSE(parse_rfc1123("Wed, 16 Oct 2019 23:25:59 GMT "));
+   CHECK(parse_rfc1123("Sun, 16 Dec 2018 23:25:59 GMT"));  // December, the last month name tried
+   // canonical: what format_rfc1123 writes (a wrong weekday or a leap second is not)
+   CHECK(is_rfc1123_of("Wed, 16 Oct 2019 23:25:59 GMT", 1571268359));
+   CHECK_FALSE(is_rfc1123_of("Thu, 16 Oct 2019 23:25:59 GMT", 1571268359));
+   CHECK_FALSE(is_rfc1123_of("Wed, 16 Oct 2019 23:25:59 GMT", 1571268358));
+   CHECK_FALSE(is_rfc1123_of("Wed, 16 Oct 2019 23:25:60 GMT", 1571268360));
+   CHECK_FALSE(is_rfc1123_of("not a date", 0));
+   CHECK(is_rfc1123_of("Thu, 01 Jan 1970 00:00:00 GMT", 0));
+   CHECK(is_rfc1123_of("Wed, 31 Dec 1969 23:59:59 GMT", -1));
    CHECK(format_rfc1123(1785715200) == "Mon, 03 Aug 2026 00:00:00 GMT");
    CHECK(format_rfc1123(1571268359) == "Wed, 16 Oct 2019 23:25:59 GMT");
 }
