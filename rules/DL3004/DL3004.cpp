@@ -6,15 +6,10 @@
 #include "engine/rule.hpp"
 #include "engine/runs.hpp"
 #include "facts/command_query.hpp"
+#include "facts/paths.hpp"
 
 namespace strata::rules {
 namespace {
-/// The last segment of a path (`/usr/bin/sudo` -> `sudo`).
-std::string_view last_segment(std::string_view path) {
-   const auto slash = path.find_last_of("/\\");
-   return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 /// The `sudo` word of `q`'s command: its name, or one of the wrappers before the program
 /// (`env sudo apt-get ...`); null when sudo is not part of the command.
 const facts::shell_word* sudo_word(const facts::command_query& q) {
@@ -22,7 +17,7 @@ const facts::shell_word* sudo_word(const facts::command_query& q) {
    if (q.cmd().name == "sudo") return &words.front();
    if (!q.wrapper("sudo")) return nullptr;
    for (std::size_t i = 0; i < q.program_index() && i < words.size(); ++i) {
-      if (last_segment(words[i].value) == "sudo") return &words[i];
+      if (facts::basename_view(words[i].value) == "sudo") return &words[i];
    }
    return &words.front();
 }

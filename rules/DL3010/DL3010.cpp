@@ -10,6 +10,7 @@
 #include "engine/rule.hpp"
 #include "engine/runs.hpp"
 #include "facts/command_query.hpp"
+#include "facts/paths.hpp"
 
 namespace strata::rules {
 namespace {
@@ -20,8 +21,7 @@ constexpr std::array<std::string_view, 15> archive_extensions = {
 std::string_view file_part(std::string_view path) {
    while (!path.empty() && (path.front() == '"' || path.front() == '\'')) path.remove_prefix(1);
    while (!path.empty() && (path.back() == '"' || path.back() == '\'')) path.remove_suffix(1);
-   const auto slash = path.find_last_of("/\\");
-   return slash == std::string_view::npos ? path : path.substr(slash + 1);
+   return facts::basename_view(path);
 }
 
 bool is_archive(std::string_view name) {

@@ -8,6 +8,7 @@
 #include "engine/context.hpp"
 #include "engine/rule.hpp"
 #include "engine/runs.hpp"
+#include "facts/paths.hpp"
 #include "facts/run_facts.hpp"
 
 namespace strata::rules {
@@ -45,8 +46,7 @@ bool shell_is_safe(const ast::instruction& inst) {
    if (tokens.empty()) return false;
    const auto kind = facts::shell_from_executable(tokens.front());
    if (kind == facts::shell_kind::pwsh || kind == facts::shell_kind::cmd) return true;
-   const auto slash = tokens.front().find_last_of("/\\");
-   const auto program = slash == std::string_view::npos ? tokens.front() : tokens.front().substr(slash + 1);
+   const auto program = facts::basename_view(tokens.front());
    if (program != "bash" && program != "zsh" && program != "ash") return false;
    bool o = false;
    bool pipefail = false;

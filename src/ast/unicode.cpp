@@ -40,7 +40,7 @@ constexpr std::array<range, 26> not_printable{{
 
 }  // namespace
 
-rune_at decode_rune(std::string_view text, std::size_t pos) noexcept {
+rune_at decode_multibyte_rune(std::string_view text, std::size_t pos) noexcept {
    const auto b0 = static_cast<unsigned char>(text[pos]);
    if (b0 < 0x80) {
       return {b0, 1};
@@ -70,7 +70,7 @@ rune_at decode_rune(std::string_view text, std::size_t pos) noexcept {
    return {replacement_rune, 1};
 }
 
-void append_rune(std::string& out, char32_t r) {
+void append_multibyte_rune(std::string& out, char32_t r) {
    if ((r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF) {
       r = replacement_rune;
    }

@@ -20,10 +20,28 @@ struct rune_at {
 
 /// Decodes the code point at byte offset `pos` (< text.size()) as Go does: overlong forms,
 /// surrogates and values above U+10FFFF are invalid, and an invalid sequence consumes one byte.
-[[nodiscard]] rune_at decode_rune(std::string_view text, std::size_t pos) noexcept;
+/// ASCII is decoded inline (the lexers' common case), the rest by decode_multibyte_rune.
+[[nodiscard]] inline rune_at decode_rune(std::string_view text, std::size_t pos) noexcept;
+/// decode_rune for a byte at `pos` of 0x80 or more.
+[[nodiscard]] rune_at decode_multibyte_rune(std::string_view text, std::size_t pos) noexcept;
 
-/// Appends the UTF-8 encoding of `r` (surrogates and values above U+10FFFF become U+FFFD).
-void append_rune(std::string& out, char32_t r);
+inline rune_at decode_rune(std::string_view text, std::size_t pos) noexcept {
+   const auto b0 = static_cast<unsigned char>(text[pos]);
+   return b0 < 0x80 ? rune_at{b0, 1} : decode_multibyte_rune(text, pos);
+}
+
+/// append_rune for a code point of U+0080 or more.
+void append_multibyte_rune(std::string& out, char32_t r);
+
+/// Appends the UTF-8 encoding of `r` (surrogates and values above U+10FFFF become U+FFFD);
+/// ASCII inline, the rest by append_multibyte_rune.
+inline void append_rune(std::string& out, char32_t r) {
+   if (r < 0x80) {
+      out.push_back(static_cast<char>(r));
+   } else {
+      append_multibyte_rune(out, r);
+   }
+}
 
 /// Go's unicode.IsSpace: `\t \n \v \f \r` and space, U+0085, U+00A0 and the Z categories
 /// (U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).

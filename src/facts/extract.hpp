@@ -14,6 +14,7 @@
 #include "ast/shell_script.hpp"
 #include "facts/command_query.hpp"
 #include "facts/model.hpp"
+#include "facts/paths.hpp"
 #include "facts/variables.hpp"
 
 namespace strata::facts {
@@ -59,12 +60,5 @@ void mark_executed(run_facts& f);
 
 /// Whether the blank-separated list `list` (`"apt-get apt"`) holds `word`.
 [[nodiscard]] bool listed(std::string_view list, std::string_view word);
-
-/// The last path segment (`/usr/bin/curl` -> `curl`; `\` separates too).
-[[nodiscard]] std::string basename(std::string_view s);
-/// The same, as a view into `s` (no string made).
-[[nodiscard]] std::string_view basename_view(std::string_view s) noexcept;
-/// The file name a URL or path names: its last path segment without a query or fragment.
-[[nodiscard]] std::string file_name(std::string_view s);
 
 }  // namespace strata::facts

@@ -89,8 +89,7 @@ bool may_run_script(const ast::shell_command& sc) {
    static constexpr std::array<std::string_view, 9> names = {"sh",  "bash",    "ash", "dash",   "zsh",
                                                              "ksh", "busybox", "su",  "runuser"};
    return std::any_of(sc.words.begin(), sc.words.end(), [](const ast::shell_word& w) {
-      std::string_view v = w.value;
-      if (const auto slash = v.find_last_of("/\\"); slash != std::string_view::npos) v = v.substr(slash + 1);
+      const std::string_view v = basename_view(w.value);
       if (v.size() > 11) return false;
       std::array<char, 11> low{};
       for (std::size_t k = 0; k < v.size(); ++k)
@@ -365,8 +364,11 @@ bool listed(std::string_view list, std::string_view word) {
 }
 
 std::string_view basename_view(std::string_view s) noexcept {
-   const auto slash = s.find_last_of("/\\");
-   return slash == std::string_view::npos ? s : s.substr(slash + 1);
+   // a loop rather than find_last_of("/\\"), which searches the set once per byte
+   for (std::size_t i = s.size(); i > 0; --i) {
+      if (s[i - 1] == '/' || s[i - 1] == '\\') return s.substr(i);
+   }
+   return s;
 }
 
 std::string basename(std::string_view s) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -8,6 +9,11 @@
 namespace strata::report {
 
 std::string printable_path(std::string_view path) {
+   const auto control = [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b < 0x20 || b == 0x7F;
+   };
+   if (std::none_of(path.begin(), path.end(), control)) return std::string(path);  // the usual path
    std::string out;
    out.reserve(path.size());
    for (const char c : path) {
