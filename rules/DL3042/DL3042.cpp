@@ -20,11 +20,13 @@ bool truthy(std::string_view v) {
    return l == "1" || l == "true" || l == "on" || l == "yes";
 }
 
+bool is_pip(std::string_view program) {
+   return program == "pip" || program == "pip2" || program == "pip3" || program.starts_with("pip3.");
+}
+
 bool is_pip_install(const facts::command_query& q) {
-   const std::string& p = q.program();
-   const facts::argument* sub = q.subcommand();
-   const bool pip = p == "pip" || p == "pip2" || p == "pip3" || p.starts_with("pip3.");
-   return pip && sub != nullptr && ast::lower(sub->name) == "install";
+   const facts::argument* sub = is_pip(q.program()) ? q.subcommand() : nullptr;
+   return sub != nullptr && ast::lower(sub->name) == "install";
 }
 
 // A RUN before any FROM (a fragment, linted as one stage): the last ENV or ARG default that set the variable
@@ -75,7 +77,9 @@ void check(const engine::run_view& run, engine::context& cx) {
    const auto& f = run.facts;
    if (cache_mounted(*run.instruction)) return;
    for (std::size_t i = 0; i < f.commands.size(); ++i) {
-      if (f.commands[i].in_string) continue;  // hadolint does not look into `sh -c` strings
+      // hadolint does not look into `sh -c` strings; a query only for pip (command::program, when known)
+      const std::string& program = f.commands[i].program;
+      if (f.commands[i].in_string || (!program.empty() && !is_pip(program))) continue;
       const facts::command_query q(f.commands[i], f.shell == facts::shell_kind::pwsh);
       if (!is_pip_install(q)) continue;
       // its own --no-cache-dir, or a later `pip cache purge` / `rm -rf ~/.cache/pip` (not another pip install's flag)

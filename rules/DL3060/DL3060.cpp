@@ -33,7 +33,9 @@ void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr || cache_mounted(*run.instruction) || !kept(run, cx)) return;
    const auto& f = run.facts;
    for (std::size_t i = 0; i < f.commands.size(); ++i) {
-      if (f.commands[i].in_string) continue;  // hadolint does not look into `sh -c` strings
+      // hadolint does not look into `sh -c` strings; a query only for yarn (command::program, when known)
+      const std::string& program = f.commands[i].program;
+      if (f.commands[i].in_string || (!program.empty() && program != "yarn")) continue;
       const facts::command_query q(f.commands[i], f.shell == facts::shell_kind::pwsh);
       const facts::argument* sub = q.subcommand();
       if (q.program() != "yarn" || sub == nullptr || ast::lower(sub->name) != "install") continue;

@@ -353,12 +353,11 @@ std::shared_ptr<const derived_facts> derived(std::string_view body, shell_kind s
 }  // namespace
 
 bool listed(std::string_view list, std::string_view word) {
-   for (std::size_t p = 0; p < list.size();) {
-      const auto b = list.find_first_not_of(' ', p);
-      if (b == std::string_view::npos) break;
-      const auto e = std::min(list.find(' ', b), list.size());
-      if (list.substr(b, e - b) == word) return true;
-      p = e;
+   // the words of the list hold no blank and are not empty: neither can `word` be
+   if (word.empty() || word.find(' ') != std::string_view::npos) return false;
+   for (auto at = list.find(word); at != std::string_view::npos; at = list.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
    }
    return false;
 }

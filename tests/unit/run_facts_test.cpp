@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "facts/command_query.hpp"
+#include "facts/extract.hpp"
 #include "facts/run_facts.hpp"
 
 using namespace strata;
@@ -699,4 +700,17 @@ TEST_CASE("each command's program is set past its wrappers", "[facts]") {
    CHECK(f.commands[2].program.empty());  // only a wrapper
    CHECK(facts::commands_named(f, {"apt-get"}).size() == 1);
    CHECK(facts::commands_named(f, {"pip"}).at(0).through_module());
+}
+
+TEST_CASE("facts: a word is listed only as a whole word of a blank-separated list", "[facts]") {
+   CHECK(facts::listed("-o --output -H", "-o"));
+   CHECK(facts::listed("-o --output -H", "--output"));
+   CHECK(facts::listed("-o --output -H", "-H"));
+   CHECK(facts::listed("  apt-get   apt ", "apt"));
+   CHECK_FALSE(facts::listed("-o --output -H", "--out"));   // a prefix of a word
+   CHECK_FALSE(facts::listed("-o --output -H", "output"));  // a suffix of a word
+   CHECK_FALSE(facts::listed("apt-get apt", "apt-get apt"));
+   CHECK_FALSE(facts::listed("apt-get apt", ""));
+   CHECK_FALSE(facts::listed("", "apt"));
+   CHECK(facts::listed("aptapt apt", "apt"));  // found past a longer word holding it twice
 }
