@@ -188,7 +188,8 @@ std::optional<std::uint64_t> parse_size_bytes(std::string_view text) {
    return value;
 }
 
-std::string format_size(std::uint64_t bytes) {
+namespace {
+std::string format_size_uncached(std::uint64_t bytes) {
    static constexpr std::array<std::string_view, 5> units = {"B", "KB", "MB", "GB", "TB"};
    std::size_t unit = 0;
    double scale = 1;  // Perl computes in doubles (NV): so does this
@@ -200,6 +201,20 @@ std::string format_size(std::uint64_t bytes) {
    const double value = static_cast<double>(bytes) / scale;
    return unit == 0 ? fmt::format("{:.1f} {}", value, units[unit])
                     : fmt::format("{:.1f} {} ({} bytes)", value, units[unit], bytes);
+}
+}  // namespace
+
+std::string format_size(std::uint64_t bytes) {
+   // Each size of a tag page is formatted twice (the rendering and the check of its text), and
+   // fmt's float formatting is most of the cost: the last texts are kept by byte count.
+   struct entry {
+      std::uint64_t bytes = 0;
+      std::string text;
+   };
+   thread_local std::array<entry, 1024> kept;
+   entry& e = kept[bytes % kept.size()];
+   if (e.text.empty() || e.bytes != bytes) e = {bytes, format_size_uncached(bytes)};
+   return e.text;
 }
 
 }  // namespace strata::parse

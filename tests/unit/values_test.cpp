@@ -37,6 +37,11 @@ TEST_CASE("generator sizes: bytes from the text", "[values]") {
 
 TEST_CASE("generator sizes: the human rendering of formats.md 1.6", "[values]") {
    CHECK(format_size(233) == "233.0 B");
+   // the texts kept by byte count: two counts that share a slot (1024 apart) alternate
+   for (int round = 0; round < 2; ++round) {
+      CHECK(format_size(233 + 1024) == "1.3 KB (1257 bytes)");
+      CHECK(format_size(233) == "233.0 B");
+   }
    CHECK(format_size(1000) == "1000.0 B");
    CHECK(format_size(1001) == "1.0 KB (1001 bytes)");
    CHECK(format_size(999999) == "1000.0 KB (999999 bytes)");
