@@ -32,13 +32,11 @@ bool kept(const engine::run_view& run, const engine::context& cx) {
 void check(const engine::run_view& run, engine::context& cx) {
    if (run.instruction == nullptr || cache_mounted(*run.instruction) || !kept(run, cx)) return;
    const auto& f = run.facts;
-   for (std::size_t i = 0; i < f.commands.size(); ++i) {
-      // hadolint does not look into `sh -c` strings; a query only for yarn (command::program, when known)
-      const std::string& program = f.commands[i].program;
-      if (f.commands[i].in_string || (!program.empty() && program != "yarn")) continue;
-      const facts::command_query q(f.commands[i], f.shell == facts::shell_kind::pwsh);
+   // commands_named leaves out the commands of `sh -c` strings: hadolint does not look into them
+   for (const auto& q : facts::commands_named(f, {"yarn"})) {
+      const auto i = static_cast<std::size_t>(&q.cmd() - f.commands.data());
       const facts::argument* sub = q.subcommand();
-      if (q.program() != "yarn" || sub == nullptr || ast::lower(sub->name) != "install") continue;
+      if (sub == nullptr || ast::lower(sub->name) != "install") continue;
       const bool cleaned = std::any_of(f.cleanups.begin(), f.cleanups.end(), [&](const facts::cleanup& c) {
          return c.kind == "yarn-cache" && c.command > static_cast<int>(i);
       });

@@ -82,11 +82,7 @@ span source_file::make_span(std::size_t begin, std::size_t end) const {
 }
 
 span source_file::make_span(const offset_map& map, std::size_t begin, std::size_t end) const {
-   if (end <= begin) {
-      const auto at = map.to_file(begin);
-      return make_span(at, at);
-   }
-   return make_span(map.to_file(begin), map.to_file(end - 1) + 1);
+   return span_maker(*this, map).make(begin, end);
 }
 
 position span_maker::locate(std::size_t offset) {
